@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One list of settings for every target: Swift 6 language mode is the tools
+/// default; `ExistentialAny` makes every existential spelled out.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "Rollcall",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rollcall", targets: ["rollcall"]),
+        .executable(name: "rollcall-bench", targets: ["rollcall-bench"]),
+        .library(name: "RollcallCore", targets: ["RollcallCore"]),
+        .library(name: "Rollcall", targets: ["Rollcall"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // The system's libyaml (Debian's libyaml-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // Pure core: YAML, config, diagnostics, and later live state, diff, plan
+        // and renderers. Takes bytes and values; never opens a file or socket,
+        // reads a clock or draws a random number.
+        .target(
+            name: "RollcallCore",
+            dependencies: ["CLibYAML"],
+            swiftSettings: strictSettings
+        ),
+        // athenaOne REST connector: live snapshot reads and single writes.
+        .target(name: "AthenaOne", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        // Healthie GraphQL connector: live snapshot reads and single writes.
+        .target(name: "Healthie", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        // Orchestration: reads config files, and later snapshots, plans, applies, audits.
+        .target(
+            name: "Rollcall",
+            dependencies: ["RollcallCore", "AthenaOne", "Healthie"],
+            swiftSettings: strictSettings
+        ),
+        // Simulators of athenaOne and Healthie, for tests, benchmarks and `--sandbox`.
+        .target(name: "Sandbox", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        // The command-line tool: thin commands that hand off to `Rollcall`.
+        .executableTarget(
+            name: "rollcall",
+            dependencies: [
+                "Rollcall",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Shared fixtures for tests and the benchmark: synthetic configs of any size.
+        .target(name: "RollcallTestSupport", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        // `swift run -c release rollcall-bench`: speed and memory, measured, not asserted.
+        .executableTarget(
+            name: "rollcall-bench",
+            dependencies: ["Rollcall", "RollcallCore", "RollcallTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RollcallCoreTests",
+            dependencies: ["RollcallCore", "RollcallTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RollcallTests",
+            dependencies: ["Rollcall", "RollcallCore"],
+            swiftSettings: strictSettings
+        ),
+        // Runs the built `rollcall` binary and pins what a user sees.
+        .testTarget(
+            name: "RollcallCLITests",
+            dependencies: ["rollcall", "RollcallTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,79 @@
+import Foundation
+import RollcallCore
+
+/// Reads what a config `PATH` names: one YAML file, or every `*.yaml` / `*.yml`
+/// file directly inside a directory, in name order.
+///
+/// Sizes are checked before reading, so a huge or endless file (a device, a
+/// pipe) is refused without being read.
+public enum ConfigFiles {
+    public struct Read: Sendable {
+        public var files: [ConfigSourceFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func read(_ path: String, limits: YAMLLimits = .standard) -> Read {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return Read(files: [], diagnostics: [.error("no such file or directory", file: path)])
+        }
+        guard isDirectory.boolValue else {
+            return readFile(path, limits: limits)
+        }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: path)
+        } catch {
+            return Read(files: [], diagnostics: [.error("cannot list the directory: \(reason(error))", file: path)])
+        }
+        let yamlNames = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+        guard !yamlNames.isEmpty else {
+            return Read(
+                files: [], diagnostics: [.error("the directory holds no *.yaml files", file: path)])
+        }
+        var result = Read(files: [], diagnostics: [])
+        for name in yamlNames {
+            let file = readFile((path as NSString).appendingPathComponent(name), limits: limits)
+            result.files += file.files
+            result.diagnostics += file.diagnostics
+        }
+        return result
+    }
+
+    private static func readFile(_ path: String, limits: YAMLLimits) -> Read {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            return Read(files: [], diagnostics: [.error("cannot read the file: \(reason(error))", file: path)])
+        }
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+            return Read(files: [], diagnostics: [.error("not a regular file", file: path)])
+        }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
+            return Read(
+                files: [],
+                diagnostics: [
+                    .error(
+                        "file is \(size) bytes, over the limit of \(limits.maxFileBytes) bytes", file: path,
+                        hint: "split the config into several files in one directory")
+                ])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return Read(files: [], diagnostics: [.error("cannot open the file for reading", file: path)])
+        }
+        defer { try? handle.close() }
+        do {
+            // Read one byte past the limit, so a file that grew since it was measured is still caught.
+            let data = try handle.read(upToCount: limits.maxFileBytes + 1) ?? Data()
+            return Read(files: [ConfigSourceFile(path: path, bytes: [UInt8](data))], diagnostics: [])
+        } catch {
+            return Read(files: [], diagnostics: [.error("cannot read the file: \(reason(error))", file: path)])
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? error.localizedDescription
+    }
+}

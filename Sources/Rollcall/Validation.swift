@@ -1,0 +1,24 @@
+import RollcallCore
+
+/// `rollcall validate`: loads each path as its own config and gathers one report.
+public enum Validation {
+    public static func run(paths: [String], limits: YAMLLimits = .standard) -> ValidationReport {
+        var checked: [ValidationReport.Checked] = []
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let result = loadConfig(path, limits: limits)
+            checked.append(ValidationReport.Checked(path: path, result: result))
+            diagnostics += result.diagnostics
+        }
+        return ValidationReport(checked: checked, diagnostics: diagnostics)
+    }
+
+    /// Reads and loads one config path: a file, or a directory merged into one config.
+    public static func loadConfig(_ path: String, limits: YAMLLimits = .standard) -> ConfigLoader.Result {
+        let read = ConfigFiles.read(path, limits: limits)
+        guard read.diagnostics.isEmpty else {
+            return ConfigLoader.Result(config: nil, diagnostics: read.diagnostics.sorted())
+        }
+        return ConfigLoader.load(origin: path, files: read.files, limits: limits)
+    }
+}

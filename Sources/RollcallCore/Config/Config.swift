@@ -1,0 +1,215 @@
+/// A validated config: every name checked, every reference resolved.
+///
+/// Produced only by `ConfigLoader` when a config has no errors; the planner
+/// can rely on every invariant listed on each field.
+public struct Config: Sendable, Equatable {
+    /// Always 1 for now.
+    public var version: Int
+    /// `nil` when the config does not manage athenaOne.
+    public var athena: AthenaSettings?
+    /// `nil` when the config does not manage Healthie.
+    public var healthie: HealthieSettings?
+    public var policy: Policy
+    /// Roles by name.
+    public var roles: [String: Role]
+    /// Staff in the order the files list them (files in name order); ids are unique.
+    public var staff: [StaffMember]
+
+    public init(
+        version: Int, athena: AthenaSettings?, healthie: HealthieSettings?, policy: Policy, roles: [String: Role],
+        staff: [StaffMember]
+    ) {
+        self.version = version
+        self.athena = athena
+        self.healthie = healthie
+        self.policy = policy
+        self.roles = roles
+        self.staff = staff
+    }
+}
+
+public struct AthenaSettings: Sendable, Equatable {
+    /// Overrides the production API base; `nil` means athenaOne's production URL.
+    public var baseURL: String?
+    /// Practices in key order; keys and practice ids are unique.
+    public var practices: [Practice]
+
+    public init(baseURL: String?, practices: [Practice]) {
+        self.baseURL = baseURL
+        self.practices = practices
+    }
+
+    public func practice(_ key: String) -> Practice? {
+        practices.first { $0.key == key }
+    }
+}
+
+/// One athenaOne practice, as named in the config (`main`, `north`).
+public struct Practice: Sendable, Equatable {
+    public var key: String
+    public var practiceID: Int
+    /// Department names as in athenaOne; their ids are looked up live at plan time.
+    public var departments: [String]
+
+    public init(key: String, practiceID: Int, departments: [String]) {
+        self.key = key
+        self.practiceID = practiceID
+        self.departments = departments
+    }
+}
+
+public struct HealthieSettings: Sendable, Equatable {
+    public var baseURL: String?
+    /// The organization new memberships are created in.
+    public var organizationID: String?
+    /// The `Healthie-GraphQL-API-Version` to send; `nil` means the client's default.
+    public var apiVersion: String?
+    /// Whether new members get Healthie's invitation email; a sync defaults to not sending one.
+    public var sendInviteEmail: Bool
+
+    public init(baseURL: String?, organizationID: String?, apiVersion: String?, sendInviteEmail: Bool) {
+        self.baseURL = baseURL
+        self.organizationID = organizationID
+        self.apiVersion = apiVersion
+        self.sendInviteEmail = sendInviteEmail
+    }
+}
+
+public struct Policy: Sendable, Equatable {
+    public var unmanaged: UnmanagedPolicy
+    public var maxDeactivations: DeactivationLimit
+    /// Active admin-type accounts each practice and the Healthie organization must keep.
+    public var minAdmins: Int
+    public var protected: [ProtectedAccount]
+
+    public init(
+        unmanaged: UnmanagedPolicy, maxDeactivations: DeactivationLimit, minAdmins: Int, protected: [ProtectedAccount]
+    ) {
+        self.unmanaged = unmanaged
+        self.maxDeactivations = maxDeactivations
+        self.minAdmins = minAdmins
+        self.protected = protected
+    }
+
+    public static let defaults = Policy(
+        unmanaged: .report, maxDeactivations: .count(5), minAdmins: 1, protected: [])
+}
+
+/// What to do with live accounts that no staff entry describes.
+public enum UnmanagedPolicy: String, Sendable, Equatable, CaseIterable {
+    case report
+    case deactivate
+    case ignore
+}
+
+public struct Role: Sendable, Equatable {
+    public var name: String
+    public var description: String?
+    public var athena: AthenaRole?
+    public var healthie: HealthieRole?
+
+    public init(name: String, description: String? = nil, athena: AthenaRole?, healthie: HealthieRole?) {
+        self.name = name
+        self.description = description
+        self.athena = athena
+        self.healthie = healthie
+    }
+}
+
+public struct AthenaRole: Sendable, Equatable {
+    public var usertype: AthenaUserType
+
+    public init(usertype: AthenaUserType) {
+        self.usertype = usertype
+    }
+}
+
+/// athenaOne's user types, as its user API spells them.
+public enum AthenaUserType: String, Sendable, Equatable, CaseIterable {
+    case staff = "STAFF"
+    case provider = "PROVIDER"
+    case admin = "ADMIN"
+}
+
+/// A Healthie organization membership; each field left `nil` is not managed.
+public struct HealthieRole: Sendable, Equatable {
+    public var orgRole: HealthieOrgRole?
+    /// `is_admin` on the membership.
+    public var admin: Bool?
+    /// `is_provider` on the membership.
+    public var provider: Bool?
+    /// Managed `can_*` flags by name; flags left out are not managed.
+    public var permissions: [String: Bool]
+
+    public init(orgRole: HealthieOrgRole?, admin: Bool?, provider: Bool?, permissions: [String: Bool]) {
+        self.orgRole = orgRole
+        self.admin = admin
+        self.provider = provider
+        self.permissions = permissions
+    }
+}
+
+/// `org_role` values Healthie accepts.
+public enum HealthieOrgRole: String, Sendable, Equatable, CaseIterable {
+    case standard = "Standard"
+    case support = "Support"
+}
+
+public struct StaffMember: Sendable, Equatable {
+    public var id: String
+    public var firstName: String?
+    public var lastName: String?
+    public var email: String?
+    /// A role name present in `Config.roles`; `nil` only for offboarded staff.
+    public var role: String?
+    public var npi: String?
+    public var status: StaffStatus
+    /// Last day of access for temporary staff, such as locums.
+    public var expires: CalendarDate?
+    /// One athenaOne account per practice, in practice key order.
+    public var practices: [PracticeAssignment]
+    /// Where the entry starts, for messages that point back at the config.
+    public var declaredAt: SourceLocation
+
+    public init(
+        id: String, firstName: String?, lastName: String?, email: String?, role: String?, npi: String?,
+        status: StaffStatus, expires: CalendarDate?, practices: [PracticeAssignment], declaredAt: SourceLocation
+    ) {
+        self.id = id
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.role = role
+        self.npi = npi
+        self.status = status
+        self.expires = expires
+        self.practices = practices
+        self.declaredAt = declaredAt
+    }
+}
+
+public enum StaffStatus: String, Sendable, Equatable, CaseIterable {
+    case active
+    /// Deactivated everywhere, never deleted.
+    case offboarded
+}
+
+/// One person's account in one athenaOne practice.
+public struct PracticeAssignment: Sendable, Equatable {
+    public var practice: String
+    public var username: String
+    /// An athenaOne user id pinned by the config; it wins over the username when matching.
+    public var userID: Int?
+    /// Department names declared for the practice.
+    public var departments: [String]
+    /// The staff id of this person's supervising provider in the same practice.
+    public var supervising: String?
+
+    public init(practice: String, username: String, userID: Int?, departments: [String], supervising: String?) {
+        self.practice = practice
+        self.username = username
+        self.userID = userID
+        self.departments = departments
+        self.supervising = supervising
+    }
+}

@@ -1,0 +1,95 @@
+extension ConfigDecoder {
+    mutating func decodeStaffList(_ entry: YAMLMappingEntry) -> [SourceStaff] {
+        guard let items = list(entry, example: "[{ id: jane.doe, first_name: Jane, ... }]") else { return [] }
+        return items.enumerated().compactMap { index, item in decodeStaff(item, number: index + 1) }
+    }
+
+    private mutating func decodeStaff(_ node: YAMLNode, number: Int) -> SourceStaff? {
+        let at = node.location(in: file)
+        guard case .mapping(let entries) = node.content else {
+            error(
+                "each staff entry must be a mapping, but entry #\(number) is \(node.kindDescription)", at: at,
+                hint: "start each entry with `- id: ...`")
+            return nil
+        }
+        let idEntry = entries.first { $0.key == "id" }
+        var staff = SourceStaff(declaredAt: at, id: idEntry.flatMap { text($0) })
+        if let id = staff.id {
+            checkName(id, what: "staff id")
+        } else if idEntry == nil {
+            error("staff entry #\(number) has no 'id'", at: at, hint: "give each person a stable id such as jane.doe")
+        }
+        let place = staff.id.map { "staff '\($0.value)'" } ?? "staff entry #\(number)"
+        guard let fields = fields(node, known: ConfigKeys.staff, place: place, key: "staff", keyLocation: at) else {
+            return staff
+        }
+        staff.firstName = fields["first_name"].flatMap { text($0) }
+        staff.lastName = fields["last_name"].flatMap { text($0) }
+        staff.role = fields["role"].flatMap { text($0) }
+        staff.status = fields["status"].flatMap { choice($0, as: StaffStatus.self) }
+        staff.emailWritten = fields["email"] != nil
+        staff.npiWritten = fields["npi"] != nil
+        if let email = fields["email"].flatMap({ text($0) }) {
+            if let problem = EmailAddress.problem(with: email.value) {
+                error("email '\(email.value)' of \(place) is malformed: \(problem)", at: email.location)
+            } else {
+                staff.email = email
+            }
+        }
+        if let npi = fields["npi"].flatMap({ text($0) }) {
+            if let problem = NPI.problem(with: npi.value) {
+                error("NPI '\(npi.value)' of \(place) is not valid: \(problem)", at: npi.location)
+            } else {
+                staff.npi = npi
+            }
+        }
+        if let expires = fields["expires"].flatMap({ text($0) }) {
+            if let date = CalendarDate(iso: expires.value) {
+                staff.expires = Located(date, at: expires.location)
+            } else {
+                error(
+                    "'expires' of \(place) is '\(expires.value)', which is not a date", at: expires.location,
+                    hint: "write the last day of access as YYYY-MM-DD, such as 2026-12-31")
+            }
+        }
+        if let practicesEntry = fields["practices"] {
+            staff.practices = decodeAssignments(practicesEntry, place: place)
+        }
+        return staff
+    }
+
+    private mutating func decodeAssignments(_ entry: YAMLMappingEntry, place: String) -> [SourceAssignment] {
+        guard case .mapping(let entries) = entry.value.content else {
+            error(
+                "'practices' of \(place) must be a mapping of practice names to accounts, not "
+                    + entry.value.kindDescription,
+                at: location(of: entry.value, entry.keyLocation(in: file)),
+                hint: "for example: practices: { main: { username: jdoe, departments: [Main Clinic] } }")
+            return []
+        }
+        var assignments: [SourceAssignment] = []
+        for practiceEntry in entries {
+            let practice = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))
+            let scope = "\(place) in practice '\(practice.value)'"
+            guard let fields = mapping(practiceEntry, known: ConfigKeys.assignment, place: scope) else { continue }
+            var assignment = SourceAssignment(
+                practice: practice, username: fields["username"].flatMap { text($0) },
+                departments: fields["departments"].map { textList($0, example: "[Main Clinic]") } ?? [],
+                supervising: fields["supervising"].flatMap { text($0) })
+            if fields["username"] == nil {
+                error(
+                    "\(scope) has no 'username'", at: practice.location,
+                    hint: "the username is how Rollcall finds the athenaOne account")
+            }
+            if let userIDEntry = fields["userid"], let userID = integer(userIDEntry) {
+                if userID.value > 0 {
+                    assignment.userID = userID
+                } else {
+                    error("'userid' must be a positive number, not \(userID.value)", at: userID.location)
+                }
+            }
+            assignments.append(assignment)
+        }
+        return assignments
+    }
+}

@@ -1,0 +1,159 @@
+/// Typed readers for single values. Each takes the schema's word for what a key
+/// holds, so YAML 1.1's guesses (`No` is false, `0123` is octal, `2026-12-31`
+/// is a timestamp) never apply: text stays text, numbers must be plain whole
+/// numbers, booleans must be `true` or `false`.
+extension ConfigDecoder {
+    mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(.error(message, at: location, hint: hint))
+    }
+
+    /// The entries of a mapping by key, after reporting each key the schema does not know at `place`.
+    mutating func fields(
+        _ node: YAMLNode, known: [String], place: String, key: String, keyLocation: SourceLocation
+    ) -> [String: YAMLMappingEntry]? {
+        guard case .mapping(let entries) = node.content else {
+            let hint =
+                isEmpty(node)
+                ? "write `\(key): {}` for an empty mapping" : "expected keys such as \(known.prefix(3).joined(separator: ", "))"
+            error("'\(key)' must be a mapping, not \(node.kindDescription)", at: location(of: node, keyLocation), hint: hint)
+            return nil
+        }
+        if let tag = node.tag, tag != YAMLTag.mapping {
+            error("'\(key)' has the tag '\(tag)', which a config does not use", at: node.location(in: file))
+        }
+        var byKey: [String: YAMLMappingEntry] = [:]
+        byKey.reserveCapacity(entries.count)
+        for entry in entries {
+            if known.contains(entry.key) {
+                byKey[entry.key] = entry
+            } else {
+                error(
+                    "unknown key '\(entry.key)' in \(place)\(Suggestion.phrase(for: entry.key, in: known))",
+                    at: entry.keyLocation(in: file), hint: "keys here: \(known.joined(separator: ", "))")
+            }
+        }
+        return byKey
+    }
+
+    /// A list's items, or `nil` (reported) when the value is not a list.
+    mutating func list(_ entry: YAMLMappingEntry, example: String) -> [YAMLNode]? {
+        if case .sequence(let items) = entry.value.content { return items }
+        error(
+            "'\(entry.key)' must be a list, not \(entry.value.kindDescription)",
+            at: location(of: entry.value, entry.keyLocation(in: file)), hint: "for example: \(entry.key): \(example)")
+        return nil
+    }
+
+    mutating func text(_ entry: YAMLMappingEntry) -> Located<String>? {
+        text(entry.value, name: "'\(entry.key)'", keyLocation: entry.keyLocation(in: file))
+    }
+
+    /// Any scalar's exact text; quoting is allowed and changes nothing.
+    mutating func text(_ node: YAMLNode, name: String, keyLocation: SourceLocation) -> Located<String>? {
+        guard case .scalar(let scalar) = node.content else {
+            error("\(name) must be text, not \(node.kindDescription)", at: node.location(in: file))
+            return nil
+        }
+        if let tag = node.tag, tag != YAMLTag.string, tag != YAMLTag.nonSpecific {
+            error("\(name) is text; the tag '\(tag)' does not fit it", at: node.location(in: file))
+            return nil
+        }
+        if scalar.isPlain, scalar.text.isEmpty {
+            error("\(name) has no value", at: keyLocation, hint: "give a value or remove the key")
+            return nil
+        }
+        return Located(scalar.text, at: node.location(in: file))
+    }
+
+    mutating func integer(_ entry: YAMLMappingEntry) -> Located<Int>? {
+        let node = entry.value
+        let at = location(of: node, entry.keyLocation(in: file))
+        guard case .scalar(let scalar) = node.content else {
+            error("'\(entry.key)' must be a whole number, not \(node.kindDescription)", at: at)
+            return nil
+        }
+        if scalar.isPlain, scalar.text.isEmpty {
+            error("'\(entry.key)' has no value", at: at, hint: "give a whole number or remove the key")
+            return nil
+        }
+        let tagged = node.tag == YAMLTag.integer
+        guard scalar.isPlain || tagged else {
+            error(
+                "'\(entry.key)' must be a whole number, but \(quoted(scalar.text)) is quoted text", at: at,
+                hint: "remove the quotes")
+            return nil
+        }
+        if let tag = node.tag, !tagged {
+            error("'\(entry.key)' is a whole number; the tag '\(tag)' does not fit it", at: at)
+            return nil
+        }
+        guard let value = Self.wholeNumber(scalar.text) else {
+            let why =
+                scalar.text.count > 1 && scalar.text.hasPrefix("0") && scalar.text.allSatisfy(\.isNumber)
+                ? " (a leading zero reads as octal in YAML 1.1; leave it out)" : ""
+            error("'\(entry.key)' must be a whole number, not '\(scalar.text)'\(why)", at: at)
+            return nil
+        }
+        return Located(value, at: at)
+    }
+
+    mutating func boolean(_ entry: YAMLMappingEntry) -> Located<Bool>? {
+        let node = entry.value
+        let at = location(of: node, entry.keyLocation(in: file))
+        guard case .scalar(let scalar) = node.content else {
+            error("'\(entry.key)' must be true or false, not \(node.kindDescription)", at: at)
+            return nil
+        }
+        if scalar.isPlain || node.tag == YAMLTag.boolean {
+            switch scalar.text {
+            case "true", "True", "TRUE": return Located(true, at: at)
+            case "false", "False", "FALSE": return Located(false, at: at)
+            default: break
+            }
+        }
+        let ambiguous = ["yes", "no", "on", "off", "y", "n"].contains(scalar.text.lowercased())
+        error(
+            "'\(entry.key)' must be true or false, not \(scalar.isPlain ? "'\(scalar.text)'" : "quoted text \(quoted(scalar.text))")",
+            at: at, hint: ambiguous ? "YAML 1.1 tools read '\(scalar.text)' as a boolean and others as text" : nil)
+        return nil
+    }
+
+    /// A text value that must be one of `allowed`.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(
+        _ entry: YAMLMappingEntry, as type: Choice.Type
+    ) -> Located<Choice>? where Choice.RawValue == String {
+        guard let value = text(entry) else { return nil }
+        if let choice = Choice(rawValue: value.value) { return Located(choice, at: value.location) }
+        let allowed = Choice.allCases.map(\.rawValue)
+        error(
+            "'\(entry.key)' is '\(value.value)', which is not one of \(allowed.joined(separator: ", "))"
+                + Suggestion.phrase(for: value.value, in: allowed), at: value.location)
+        return nil
+    }
+
+    /// Where to point for a value: at the value, or at its key when the value is empty (libyaml
+    /// places an empty value after the colon or on the next line, which reads as the wrong place).
+    func location(of node: YAMLNode, _ keyLocation: SourceLocation) -> SourceLocation {
+        isEmpty(node) ? keyLocation : node.location(in: file)
+    }
+
+    func isEmpty(_ node: YAMLNode) -> Bool {
+        if case .scalar(let scalar) = node.content, scalar.isPlain, scalar.text.isEmpty { return true }
+        return false
+    }
+
+    func quoted(_ text: String) -> String {
+        "\"\(text)\""
+    }
+
+    /// `-?(0|[1-9][0-9]*)` within `Int`'s range; no signs, underscores, bases or exponents.
+    static func wholeNumber(_ text: String) -> Int? {
+        var digits = Substring(text)
+        let negative = digits.first == "-"
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            digits == "0" || !digits.hasPrefix("0")
+        else { return nil }
+        return Int(text)
+    }
+}

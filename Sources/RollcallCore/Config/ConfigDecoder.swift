@@ -1,0 +1,203 @@
+/// Reads one file's YAML into a `SourceConfig`, checking every key and every
+/// value's type and form, and collecting every problem rather than stopping
+/// at the first. Cross-entry checks (references, uniqueness) are the
+/// validator's.
+struct ConfigDecoder {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func decode(_ root: YAMLNode) -> SourceConfig {
+        var config = SourceConfig()
+        let start = root.location(in: file)
+        guard
+            let top = fields(
+                root, known: ConfigKeys.root, place: "the top level of the file", key: "the file", keyLocation: start)
+        else { return config }
+        if let entry = top["version"], let version = integer(entry) {
+            config.versions.append(version)
+        }
+        if let entry = top["systems"] {
+            decodeSystems(entry, into: &config)
+        }
+        if let entry = top["policy"] {
+            config.policy = decodePolicy(entry)
+        }
+        if let entry = top["roles"] {
+            config.roles = decodeRoles(entry)
+        }
+        if let entry = top["staff"] {
+            config.staff = decodeStaffList(entry)
+        }
+        return config
+    }
+
+    private mutating func decodeSystems(_ entry: YAMLMappingEntry, into config: inout SourceConfig) {
+        guard let systems = mapping(entry, known: ConfigKeys.systems, place: "systems") else { return }
+        if let athenaEntry = systems["athena"],
+            let athena = mapping(athenaEntry, known: ConfigKeys.athena, place: "systems.athena")
+        {
+            if let url = athena["base_url"].flatMap({ baseURL($0) }) {
+                config.athenaBaseURLs.append(url)
+            }
+            if let practicesEntry = athena["practices"] {
+                config.practices = decodePractices(practicesEntry)
+            }
+        }
+        if let healthieEntry = systems["healthie"],
+            let healthie = mapping(healthieEntry, known: ConfigKeys.healthie, place: "systems.healthie")
+        {
+            var apiVersion: Located<String>?
+            if let versionEntry = healthie["api_version"], let version = text(versionEntry) {
+                if CalendarDate(iso: version.value) == nil {
+                    error(
+                        "'api_version' is '\(version.value)', which is not a release date", at: version.location,
+                        hint: "Healthie's API versions are dates such as 2026-07-01")
+                } else {
+                    apiVersion = version
+                }
+            }
+            config.healthie.append(
+                SourceHealthie(
+                    declaredAt: healthieEntry.keyLocation(in: file),
+                    baseURL: healthie["base_url"].flatMap { baseURL($0) },
+                    organizationID: healthie["organization_id"].flatMap { text($0) },
+                    apiVersion: apiVersion,
+                    sendInviteEmail: healthie["send_invite_email"].flatMap { boolean($0) }))
+        }
+    }
+
+    private mutating func decodePractices(_ entry: YAMLMappingEntry) -> [SourcePractice] {
+        guard case .mapping(let entries) = entry.value.content else {
+            error(
+                "'practices' must be a mapping of practice names to settings, not \(entry.value.kindDescription)",
+                at: location(of: entry.value, entry.keyLocation(in: file)),
+                hint: "for example: practices: { main: { practiceid: 195900, departments: [Main Clinic] } }")
+            return []
+        }
+        var practices: [SourcePractice] = []
+        for practiceEntry in entries {
+            let key = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))
+            let problemsBefore = diagnostics.count
+            checkName(key, what: "practice name")
+            guard let fields = mapping(practiceEntry, known: ConfigKeys.practice, place: "practice '\(key.value)'")
+            else { continue }
+            var practice = SourcePractice(key: key, practiceID: nil, departments: [])
+            if let idEntry = fields["practiceid"], let id = integer(idEntry) {
+                if id.value > 0 {
+                    practice.practiceID = id
+                } else {
+                    error("'practiceid' must be a positive number, not \(id.value)", at: id.location)
+                }
+            } else if fields["practiceid"] == nil {
+                error("practice '\(key.value)' has no 'practiceid'", at: key.location, hint: "add practiceid: 195900")
+            }
+            if let departmentsEntry = fields["departments"] {
+                practice.departments = textList(departmentsEntry, example: "[Main Clinic, Lab]")
+            }
+            practice.complete = diagnostics.count == problemsBefore
+            practices.append(practice)
+        }
+        return practices
+    }
+
+    private mutating func decodePolicy(_ entry: YAMLMappingEntry) -> SourcePolicy {
+        var policy = SourcePolicy()
+        guard let fields = mapping(entry, known: ConfigKeys.policy, place: "policy") else { return policy }
+        if let unmanaged = fields["unmanaged"].flatMap({ choice($0, as: UnmanagedPolicy.self) }) {
+            policy.unmanaged.append(unmanaged)
+        }
+        if let limitEntry = fields["max_deactivations"], let limit = deactivationLimit(limitEntry) {
+            policy.maxDeactivations.append(limit)
+        }
+        if let minEntry = fields["min_admins"], let minimum = integer(minEntry) {
+            if minimum.value >= 0 {
+                policy.minAdmins.append(minimum)
+            } else {
+                error("'min_admins' must be 0 or more, not \(minimum.value)", at: minimum.location)
+            }
+        }
+        if let protectedEntry = fields["protected"] {
+            policy.protectedDeclarations.append(protectedEntry.keyLocation(in: file))
+            var accounts: [Located<ProtectedAccount>] = []
+            for item in textList(protectedEntry, example: "[athena:main/apiuser, healthie:it@clinic.org]") {
+                switch ProtectedAccount.parse(item.value) {
+                case .success(let account):
+                    accounts.append(Located(account, at: item.location))
+                case .failure(let problem):
+                    error("protected entry '\(item.value)' does not parse: \(problem)", at: item.location)
+                }
+            }
+            policy.protected.append(accounts)
+        }
+        return policy
+    }
+
+    /// `5` (a count) or `"10%"` (a share of managed accounts).
+    private mutating func deactivationLimit(_ entry: YAMLMappingEntry) -> Located<DeactivationLimit>? {
+        let node = entry.value
+        let at = location(of: node, entry.keyLocation(in: file))
+        if case .scalar(let scalar) = node.content, node.tag == nil || node.tag == YAMLTag.nonSpecific,
+            scalar.isPlain || scalar.text.hasSuffix("%"),
+            let limit = DeactivationLimit(parsing: scalar.text)
+        {
+            return Located(limit, at: at)
+        }
+        let written: String
+        if case .scalar(let scalar) = node.content {
+            written = scalar.text.isEmpty ? "empty" : "'\(scalar.text)'"
+        } else {
+            written = node.kindDescription
+        }
+        error(
+            "'max_deactivations' must be a count or a percentage, not \(written)", at: at,
+            hint: "write a count such as 5, or a percentage from 0% to 100% such as \"10%\"")
+        return nil
+    }
+
+    /// A mapping value's fields, reporting unknown keys; `nil` when the value is not a mapping.
+    mutating func mapping(_ entry: YAMLMappingEntry, known: [String], place: String) -> [String: YAMLMappingEntry]? {
+        fields(entry.value, known: known, place: place, key: entry.key, keyLocation: entry.keyLocation(in: file))
+    }
+
+    /// A list of text values; items that are not text are reported and left out.
+    mutating func textList(_ entry: YAMLMappingEntry, example: String) -> [Located<String>] {
+        guard let items = list(entry, example: example) else { return [] }
+        return items.compactMap { item in
+            text(item, name: "an item of '\(entry.key)'", keyLocation: item.location(in: file))
+        }
+    }
+
+    /// Names used in plan addresses and `policy.protected` (`athena[main]`, `athena:main/jdoe`).
+    mutating func checkName(_ name: Located<String>, what: String) {
+        let allowed = name.value.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                || $0 == "_" || $0 == "."
+        }
+        if !allowed || name.value.isEmpty {
+            error(
+                "\(what) '\(name.value)' may hold only letters, digits, '.', '-' and '_'", at: name.location)
+        }
+    }
+
+    private mutating func baseURL(_ entry: YAMLMappingEntry) -> Located<String>? {
+        guard let url = text(entry) else { return nil }
+        let lower = url.value.lowercased()
+        let local = ["http://localhost", "http://127.0.0.1", "http://[::1]"].contains { lower.hasPrefix($0) }
+        guard lower.hasPrefix("https://") || local else {
+            error(
+                "'base_url' must start with https:// (plain http is allowed only on loopback)", at: url.location)
+            return nil
+        }
+        if let authority = url.value.split(separator: "/").dropFirst().first, authority.contains("@") {
+            error(
+                "'base_url' holds credentials", at: url.location,
+                hint: "secrets come from the environment (ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET, HEALTHIE_API_KEY)")
+            return nil
+        }
+        return url
+    }
+}

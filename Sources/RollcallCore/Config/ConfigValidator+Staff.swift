@@ -1,0 +1,208 @@
+extension ConfigValidator {
+    mutating func validateStaff(practices: [Practice]) -> [StaffMember] {
+        let entries = source.staff.filter { $0.id != nil }
+        reportDuplicates(entries.compactMap { staff in staff.id.map { ($0.value, $0.location) } }) { id, first in
+            "staff id '\(id)' is used again; it was first used at \(first)"
+        }
+        var byID: [String: SourceStaff] = [:]
+        for staff in entries {
+            if let id = staff.id?.value, byID[id] == nil { byID[id] = staff }
+        }
+        var sourceRoles: [String: SourceRole] = [:]
+        for role in source.roles where sourceRoles[role.name.value] == nil {
+            sourceRoles[role.name.value] = role
+        }
+        let practicesByKey = Dictionary(practices.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let incompletePractices = Set(source.practices.filter { !$0.complete }.map(\.key.value))
+        let context = StaffContext(
+            byID: byID, roles: sourceRoles, practices: practicesByKey, incompletePractices: incompletePractices,
+            practiceKeys: practices.map(\.key), roleNames: sourceRoles.keys.sorted())
+
+        var members: [StaffMember] = []
+        members.reserveCapacity(entries.count)
+        var seenIDs = Set<String>()
+        for staff in entries {
+            guard let id = staff.id, seenIDs.insert(id.value).inserted else { continue }
+            checkPerson(staff, id: id.value, context: context)
+            members.append(resolve(staff, id: id.value))
+        }
+        checkUniqueness(entries)
+        checkSupervisionCycles(entries, context: context)
+        return members
+    }
+
+    private struct StaffContext {
+        var byID: [String: SourceStaff]
+        var roles: [String: SourceRole]
+        var practices: [String: Practice]
+        var incompletePractices: Set<String>
+        var practiceKeys: [String]
+        var roleNames: [String]
+    }
+
+    private mutating func checkPerson(_ staff: SourceStaff, id: String, context: StaffContext) {
+        let active = (staff.status?.value ?? .active) == .active
+        let place = "staff '\(id)'"
+        if active {
+            for (value, key) in [(staff.firstName, "first_name"), (staff.lastName, "last_name"), (staff.role, "role")]
+            where value == nil {
+                error("\(place) has no '\(key)'", at: staff.declaredAt, hint: "active staff need first_name, last_name and role")
+            }
+        }
+        var role: SourceRole?
+        if let roleName = staff.role {
+            role = context.roles[roleName.value]
+            if role == nil {
+                error(
+                    "\(place) has role '\(roleName.value)', which is not defined"
+                        + Suggestion.phrase(for: roleName.value, in: context.roleNames),
+                    at: roleName.location, hint: "roles are defined under `roles:`")
+            }
+        }
+        if active, let role, role.complete {
+            if role.healthie != nil, !staff.emailWritten {
+                error(
+                    "\(place) has role '\(role.name.value)', which grants a Healthie membership, but no 'email'",
+                    at: staff.declaredAt, hint: "Healthie members are matched by email")
+            }
+            if role.athena?.value == .provider, !staff.npiWritten {
+                error(
+                    "\(place) has role '\(role.name.value)' with usertype PROVIDER, but no 'npi'",
+                    at: staff.role?.location ?? staff.declaredAt, hint: "providers need their 10-digit NPI")
+            }
+            if role.hasAthena, role.athena != nil, staff.practices.isEmpty {
+                warning(
+                    "\(place) has role '\(role.name.value)', which grants athenaOne access, but names no practices",
+                    at: staff.declaredAt)
+            }
+            if !role.hasAthena, let first = staff.practices.first {
+                error(
+                    "\(place) has practices, but role '\(role.name.value)' has no athena settings",
+                    at: first.practice.location, hint: "give the role `athena: { usertype: STAFF }` or remove the practices")
+            }
+        }
+        for assignment in staff.practices {
+            checkAssignment(assignment, of: staff, place: place, active: active, context: context)
+        }
+    }
+
+    private mutating func checkAssignment(
+        _ assignment: SourceAssignment, of staff: SourceStaff, place: String, active: Bool, context: StaffContext
+    ) {
+        let key = assignment.practice.value
+        guard let practice = context.practices[key] else {
+            error(
+                "\(place) names practice '\(key)', which is not declared under systems.athena.practices"
+                    + Suggestion.phrase(for: key, in: context.practiceKeys), at: assignment.practice.location)
+            return
+        }
+        // Offboarded staff are only deactivated: their departments and supervisors no longer matter.
+        guard active else { return }
+        for department in assignment.departments
+        where !practice.departments.contains(department.value) && !context.incompletePractices.contains(key) {
+            error(
+                "department '\(department.value)' is not declared for practice '\(key)'"
+                    + Suggestion.phrase(for: department.value, in: practice.departments),
+                at: department.location,
+                hint: "practice '\(key)' declares: \(practice.departments.joined(separator: ", "))")
+        }
+        guard let supervising = assignment.supervising else { return }
+        guard let supervisor = context.byID[supervising.value] else {
+            error(
+                "\(place) is supervised by '\(supervising.value)', which is no staff id"
+                    + Suggestion.phrase(for: supervising.value, in: context.byID.keys.sorted()),
+                at: supervising.location)
+            return
+        }
+        guard supervising.value != staff.id?.value else { return }  // a cycle of one, reported with the others
+        let supervisorRole = supervisor.role.flatMap { context.roles[$0.value] }
+        if let supervisorRole, supervisorRole.complete, supervisorRole.athena?.value != .provider {
+            let usertype = supervisorRole.athena?.value.rawValue ?? "none"
+            error(
+                "\(place) is supervised by '\(supervising.value)', who is not a provider (role '"
+                    + "\(supervisor.role?.value ?? "")' has usertype \(usertype))",
+                at: supervising.location, hint: "a supervising provider's role has usertype PROVIDER")
+        }
+        if supervisor.status?.value == .offboarded {
+            error(
+                "\(place) is supervised by '\(supervising.value)', who is offboarded", at: supervising.location,
+                hint: "name a current supervising provider")
+        } else if !supervisor.practices.contains(where: { $0.practice.value == key }) {
+            error(
+                "\(place) is supervised by '\(supervising.value)', who has no account in practice '\(key)'",
+                at: supervising.location)
+        }
+    }
+
+    /// Usernames within a practice, emails and NPIs each belong to one person.
+    private mutating func checkUniqueness(_ entries: [SourceStaff]) {
+        var usernames: [(key: String, location: SourceLocation)] = []
+        var display: [String: String] = [:]
+        for staff in entries {
+            for assignment in staff.practices {
+                guard let username = assignment.username else { continue }
+                let key = "\(assignment.practice.value)/\(username.value.lowercased())"
+                usernames.append((key, username.location))
+                display[key] = "username '\(username.value)' in practice '\(assignment.practice.value)'"
+            }
+        }
+        reportDuplicates(usernames) { key, first in
+            "\(display[key] ?? key) belongs to two staff entries; it was first used at \(first)"
+        }
+        reportDuplicates(entries.compactMap { staff in staff.email.map { (EmailAddress.normalized($0.value), $0.location) } }) {
+            email, first in "email '\(email)' belongs to two staff entries; it was first used at \(first)"
+        }
+        reportDuplicates(entries.compactMap { staff in staff.npi.map { ($0.value, $0.location) } }) { npi, first in
+            "NPI '\(npi)' belongs to two staff entries; it was first used at \(first)"
+        }
+    }
+
+    /// A chain of `supervising` links that comes back to where it started, within one practice.
+    private mutating func checkSupervisionCycles(_ entries: [SourceStaff], context: StaffContext) {
+        var links: [String: [String: Located<String>]] = [:]  // practice -> staff id -> supervising
+        for staff in entries {
+            guard let id = staff.id?.value, context.byID[id]?.declaredAt == staff.declaredAt else { continue }
+            for assignment in staff.practices {
+                if let supervising = assignment.supervising, context.byID[supervising.value] != nil {
+                    links[assignment.practice.value, default: [:]][id] = supervising
+                }
+            }
+        }
+        for practice in links.keys.sorted() {
+            guard let edges = links[practice] else { continue }
+            var finished = Set<String>()
+            for start in edges.keys.sorted() where !finished.contains(start) {
+                var path: [String] = []
+                var current: String? = start
+                while let node = current, !finished.contains(node) {
+                    if let loopStart = path.firstIndex(of: node) {
+                        let cycle = Array(path[loopStart...])
+                        let locations = cycle.compactMap { edges[$0]?.location }
+                        let at = locations.min() ?? context.byID[node]?.declaredAt ?? SourceLocation(file: origin, line: 1, column: 1)
+                        let chain = (cycle + [node]).joined(separator: " → ")
+                        error(
+                            "supervising forms a cycle in practice '\(practice)': \(chain)", at: at,
+                            hint: "a supervising chain must end at a provider who is not supervised by the chain")
+                        break
+                    }
+                    path.append(node)
+                    current = edges[node]?.value
+                }
+                finished.formUnion(path)
+            }
+        }
+    }
+
+    private func resolve(_ staff: SourceStaff, id: String) -> StaffMember {
+        StaffMember(
+            id: id, firstName: staff.firstName?.value, lastName: staff.lastName?.value, email: staff.email?.value,
+            role: staff.role?.value, npi: staff.npi?.value, status: staff.status?.value ?? .active,
+            expires: staff.expires?.value,
+            practices: staff.practices.map {
+                PracticeAssignment(
+                    practice: $0.practice.value, username: $0.username?.value ?? "", userID: $0.userID?.value,
+                    departments: $0.departments.map(\.value), supervising: $0.supervising?.value)
+            }.sorted { $0.practice < $1.practice },
+            declaredAt: staff.declaredAt)
+    }
+}

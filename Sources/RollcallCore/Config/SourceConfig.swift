@@ -1,0 +1,102 @@
+/// The config as written, one value per key with the place it was written.
+///
+/// One file decodes into one `SourceConfig`; a directory's files are
+/// concatenated with `merging(_:)`. Nothing here is checked across entries:
+/// `ConfigValidator` does that and produces a `Config`.
+struct SourceConfig: Sendable {
+    var versions: [Located<Int>] = []
+    var athenaBaseURLs: [Located<String>] = []
+    var practices: [SourcePractice] = []
+    var healthie: [SourceHealthie] = []
+    var policy = SourcePolicy()
+    var roles: [SourceRole] = []
+    var staff: [SourceStaff] = []
+
+    /// Appends `other`'s entries; duplicates are left for the validator to report with both places.
+    mutating func merge(_ other: SourceConfig) {
+        versions += other.versions
+        athenaBaseURLs += other.athenaBaseURLs
+        practices += other.practices
+        healthie += other.healthie
+        policy.merge(other.policy)
+        roles += other.roles
+        staff += other.staff
+    }
+}
+
+struct SourcePractice: Sendable {
+    var key: Located<String>
+    var practiceID: Located<Int>?
+    var departments: [Located<String>]
+    /// False when decoding the practice reported a problem, so its departments may be missing;
+    /// checks against them are skipped rather than repeating one mistake at every reference.
+    var complete = true
+}
+
+struct SourceHealthie: Sendable {
+    var declaredAt: SourceLocation
+    var baseURL: Located<String>?
+    var organizationID: Located<String>?
+    var apiVersion: Located<String>?
+    var sendInviteEmail: Located<Bool>?
+}
+
+/// Policy keys; each is a list so that the same key set in two files can be reported.
+struct SourcePolicy: Sendable {
+    var unmanaged: [Located<UnmanagedPolicy>] = []
+    var maxDeactivations: [Located<DeactivationLimit>] = []
+    var minAdmins: [Located<Int>] = []
+    var protected: [[Located<ProtectedAccount>]] = []
+    var protectedDeclarations: [SourceLocation] = []
+
+    mutating func merge(_ other: SourcePolicy) {
+        unmanaged += other.unmanaged
+        maxDeactivations += other.maxDeactivations
+        minAdmins += other.minAdmins
+        protected += other.protected
+        protectedDeclarations += other.protectedDeclarations
+    }
+}
+
+struct SourceRole: Sendable {
+    var name: Located<String>
+    var description: String?
+    var athena: Located<AthenaUserType>?
+    var hasAthena: Bool
+    var healthie: SourceHealthieRole?
+    /// False when decoding the role reported a problem; checks that depend on its settings are skipped.
+    var complete = true
+}
+
+struct SourceHealthieRole: Sendable {
+    var declaredAt: SourceLocation
+    var orgRole: HealthieOrgRole?
+    var admin: Bool?
+    var provider: Bool?
+    var permissions: [String: Bool]
+}
+
+struct SourceStaff: Sendable {
+    var declaredAt: SourceLocation
+    var id: Located<String>?
+    var firstName: Located<String>?
+    var lastName: Located<String>?
+    var email: Located<String>?
+    /// Whether `email` was written at all, even if it was malformed and so left out.
+    var emailWritten = false
+    var role: Located<String>?
+    var npi: Located<String>?
+    /// Whether `npi` was written at all, even if it was invalid and so left out.
+    var npiWritten = false
+    var status: Located<StaffStatus>?
+    var expires: Located<CalendarDate>?
+    var practices: [SourceAssignment] = []
+}
+
+struct SourceAssignment: Sendable {
+    var practice: Located<String>
+    var username: Located<String>?
+    var userID: Located<Int>?
+    var departments: [Located<String>]
+    var supervising: Located<String>?
+}

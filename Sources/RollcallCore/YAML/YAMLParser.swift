@@ -1,0 +1,291 @@
+import CLibYAML
+
+/// Builds a `YAMLNode` tree from bytes with libyaml's event API.
+///
+/// Composition is ours, not libyaml's loader's, so that every node keeps its
+/// line and column, duplicate keys are caught (libyaml's loader keeps both),
+/// and aliases are counted before they are expanded.
+public enum YAMLParser {
+    public struct Result: Sendable {
+        /// The document's root; `nil` when the file could not be read as YAML at all.
+        public var root: YAMLNode?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) -> Result {
+        if bytes.count > limits.maxFileBytes {
+            return .failed(
+                .error(
+                    "file is \(bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes", file: file,
+                    hint: "split the config into several files in one directory"))
+        }
+        if let problem = UTF8Check.firstProblem(in: bytes) {
+            let location = SourceLocation(file: file, line: problem.line, column: problem.column)
+            return .failed(
+                .error(
+                    "file is not valid UTF-8: \(problem.reason) (byte offset \(problem.byteOffset))", at: location,
+                    hint: "save the file as UTF-8"))
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failed(.error("file is empty", file: file, hint: "a config file starts with `version: 1`"))
+        }
+        return bytes.withUnsafeBufferPointer { buffer in
+            var composer = Composer(file: file, limits: limits)
+            return composer.run(buffer)
+        }
+    }
+}
+
+extension YAMLParser.Result {
+    static func failed(_ diagnostic: Diagnostic) -> Self {
+        Self(root: nil, diagnostics: [diagnostic])
+    }
+}
+
+/// Turns libyaml events into nodes with an explicit stack, so nesting depth never recurses.
+private struct Composer {
+    private enum Container {
+        case sequence([YAMLNode])
+        case mapping(entries: [YAMLMappingEntry], pendingKey: PendingKey?, seen: [String: (Int, Int)])
+    }
+
+    private enum PendingKey {
+        case key(String, line: Int, column: Int)
+        /// A rejected key (duplicate, merge or non-scalar): its value is read and dropped.
+        case skipped
+    }
+
+    private struct Frame {
+        var container: Container
+        var anchor: String?
+        var tag: String?
+        var line: Int
+        var column: Int
+        var nodeCount: Int
+    }
+
+    private struct Fatal: Error {
+        var diagnostic: Diagnostic
+    }
+
+    let file: String
+    let limits: YAMLLimits
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
+    private var aliasUses = 0
+    private var aliasExpansion = 0
+    private var diagnostics: [Diagnostic] = []
+    private var root: YAMLNode?
+    private var documents = 0
+
+    init(file: String, limits: YAMLLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLParser.Result {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failed(.error("libyaml could not start a parser", file: file))
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        guard let base = buffer.baseAddress else {
+            return .failed(.error("file is empty", file: file))
+        }
+        yaml_parser_set_input_string(&parser, base, buffer.count)
+
+        var event = yaml_event_t()
+        do {
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    throw Fatal(diagnostic: syntaxError(parser))
+                }
+                let finished = event.type == YAML_STREAM_END_EVENT
+                defer { yaml_event_delete(&event) }
+                try handle(event)
+                if finished { break }
+            }
+        } catch let fatal as Fatal {
+            return .failed(fatal.diagnostic)
+        } catch {
+            return .failed(.error("\(error)", file: file))
+        }
+        return YAMLParser.Result(root: root, diagnostics: diagnostics)
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+    }
+
+    private func syntaxError(_ parser: yaml_parser_t) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "could not parse the file"
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " (\(context) at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1))"
+        }
+        return .error("YAML syntax: \(message)", at: location(parser.problem_mark))
+    }
+
+    private mutating func handle(_ event: yaml_event_t) throws {
+        let mark = event.start_mark
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw Fatal(
+                    diagnostic: .error(
+                        "a config file holds one YAML document; this is a second one", at: location(mark),
+                        hint: "put each document in a file of its own in the config directory"))
+            }
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = Self.string(data.value, length: data.length)
+            let node = YAMLNode(
+                .scalar(YAMLScalar(text, style: Self.style(data.style))),
+                tag: Self.optionalString(data.tag), line: mark.line + 1, column: mark.column + 1)
+            try add(node, count: 1, anchor: Self.optionalString(data.anchor))
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            try push(.sequence([]), anchor: data.anchor, tag: data.tag, mark: mark)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            try push(.mapping(entries: [], pendingKey: nil, seen: [:]), anchor: data.anchor, tag: data.tag, mark: mark)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            try pop()
+        case YAML_ALIAS_EVENT:
+            try alias(Self.optionalString(event.data.alias.anchor) ?? "", mark: mark)
+        default:
+            break
+        }
+    }
+
+    private mutating func push(
+        _ container: Container, anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
+        mark: yaml_mark_t
+    ) throws {
+        guard stack.count < limits.maxDepth else {
+            throw Fatal(
+                diagnostic: .error(
+                    "nesting is deeper than \(limits.maxDepth) levels", at: location(mark),
+                    hint: "a Rollcall config is at most a few levels deep"))
+        }
+        stack.append(
+            Frame(
+                container: container, anchor: Self.optionalString(anchor), tag: Self.optionalString(tag),
+                line: mark.line + 1, column: mark.column + 1, nodeCount: 1))
+    }
+
+    private mutating func pop() throws {
+        guard let frame = stack.popLast() else { return }
+        let content: YAMLNode.Content
+        switch frame.container {
+        case .sequence(let items):
+            content = .sequence(items)
+        case .mapping(let entries, _, _):
+            content = .mapping(entries)
+        }
+        let node = YAMLNode(content, tag: frame.tag, line: frame.line, column: frame.column)
+        try add(node, count: frame.nodeCount, anchor: frame.anchor)
+    }
+
+    private mutating func alias(_ name: String, mark: yaml_mark_t) throws {
+        aliasUses += 1
+        guard aliasUses <= limits.maxAliases else {
+            throw Fatal(
+                diagnostic: .error(
+                    "more than \(limits.maxAliases) aliases in one file", at: location(mark),
+                    hint: "write repeated values out, or move them into a role"))
+        }
+        guard let anchored = anchors[name] else {
+            throw Fatal(
+                diagnostic: .error("alias '*\(name)' names no anchor defined before it", at: location(mark)))
+        }
+        aliasExpansion += anchored.count
+        guard aliasExpansion <= limits.maxAliasExpansion else {
+            throw Fatal(
+                diagnostic: .error(
+                    "aliases expand to more than \(limits.maxAliasExpansion) nodes (an alias bomb?)",
+                    at: location(mark), hint: "write repeated values out instead of nesting aliases"))
+        }
+        var node = anchored.node
+        node.line = mark.line + 1
+        node.column = mark.column + 1
+        try add(node, count: anchored.count, anchor: nil)
+    }
+
+    /// Places a finished node into the container on top of the stack, or makes it the root.
+    private mutating func add(_ node: YAMLNode, count: Int, anchor: String?) throws {
+        if let anchor {
+            anchors[anchor] = (node, count)
+        }
+        guard var frame = stack.popLast() else {
+            root = node
+            return
+        }
+        frame.nodeCount += count
+        switch frame.container {
+        case .sequence(var items):
+            frame.container = .sequence([])
+            items.append(node)
+            frame.container = .sequence(items)
+        case .mapping(var entries, let pendingKey, var seen):
+            frame.container = .mapping(entries: [], pendingKey: nil, seen: [:])
+            switch pendingKey {
+            case nil:
+                let key = acceptKey(node, seen: &seen)
+                frame.container = .mapping(entries: entries, pendingKey: key, seen: seen)
+            case .skipped:
+                frame.container = .mapping(entries: entries, pendingKey: nil, seen: seen)
+            case .key(let key, let line, let column):
+                entries.append(YAMLMappingEntry(key: key, keyLine: line, keyColumn: column, value: node))
+                frame.container = .mapping(entries: entries, pendingKey: nil, seen: seen)
+            }
+        }
+        stack.append(frame)
+    }
+
+    private mutating func acceptKey(_ node: YAMLNode, seen: inout [String: (Int, Int)]) -> PendingKey {
+        let at = node.location(in: file)
+        guard case .scalar(let scalar) = node.content else {
+            diagnostics.append(.error("a mapping key must be a single value, not \(node.kindDescription)", at: at))
+            return .skipped
+        }
+        if scalar.isPlain, scalar.text == "<<" {
+            diagnostics.append(
+                .error(
+                    "merge keys ('<<') are not supported", at: at,
+                    hint: "write the keys out in full; roles are the way to share settings"))
+            return .skipped
+        }
+        if let first = seen[scalar.text] {
+            diagnostics.append(
+                .error(
+                    "duplicate key '\(scalar.text)' (first given at line \(first.0), column \(first.1))", at: at,
+                    hint: "a key may appear once in a mapping; remove one of them"))
+            return .skipped
+        }
+        seen[scalar.text] = (node.line, node.column)
+        return .key(scalar.text, line: node.line, column: node.column)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
+        guard let pointer, length > 0 else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private static func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}

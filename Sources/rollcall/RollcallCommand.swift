@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct RollcallCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollcall",
+        abstract: "Access-as-code for clinic staff accounts in athenaOne and Healthie.",
+        discussion: """
+            Describe staff, roles and practices in YAML kept in git; Rollcall checks it and,
+            in later releases, plans and applies the changes to the live systems.
+
+            Exit codes: 0 success, 1 error (invalid config or bad usage).
+            Colour: off when output is not a terminal, with --no-color, or when NO_COLOR is set.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self]
+    )
+
+    /// Runs the command, making a usage mistake exit 1 like every other error, as the
+    /// command contract says, instead of ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// What the process is writing to, and how to write there.
+enum Terminal {
+    /// Colour only on a terminal, never with `--no-color`, `NO_COLOR` (https://no-color.org) or `TERM=dumb`.
+    static func colorsStandardError(noColorFlag: Bool) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb" { return false }
+        return isatty(STDERR_FILENO) == 1
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func writeOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
