@@ -15,7 +15,7 @@ public enum SyntheticConfig {
             out += "      \(key): { practiceid: \(195_900 + index), departments: [\(departments.joined(separator: ", "))] }\n"
         }
         out += """
-            healthie: { organization_id: "4242" }
+              healthie: { organization_id: "4242" }
             policy:
               unmanaged: report
               max_deactivations: "2%"

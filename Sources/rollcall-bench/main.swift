@@ -40,10 +40,13 @@ let parseSeconds = measure(3) { _ = YAMLParser.parse(bytes, file: "bench.yaml") 
 rows.append(Row(name: "YAML parse (libyaml events → nodes)", size: "\(staffCount) staff, \(bytes.count / 1024) KiB", seconds: parseSeconds, note: ""))
 
 var staffLoaded = 0
+var firstProblem = ""
 let loadSeconds = measure(3) {
     let result = ConfigLoader.load(origin: "bench.yaml", files: [ConfigSourceFile(path: "bench.yaml", bytes: bytes)])
     staffLoaded = result.config?.staff.count ?? -1
+    firstProblem = result.diagnostics.first.map { "first problem: \($0.message)" } ?? ""
 }
+if !firstProblem.isEmpty { print(firstProblem) }
 rows.append(Row(name: "config load + validate (in memory)", size: "\(staffCount) staff", seconds: loadSeconds, note: "\(staffLoaded) staff loaded"))
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rollcall-bench-\(getpid())")

@@ -1,3 +1,13 @@
+/// A mapping's entries looked up by key. Config mappings hold a handful of keys
+/// (the parser has already refused duplicates), so a scan beats hashing.
+struct MappingFields {
+    var entries: [YAMLMappingEntry]
+
+    subscript(key: String) -> YAMLMappingEntry? {
+        entries.first { $0.key == key }
+    }
+}
+
 /// Typed readers for single values. Each takes the schema's word for what a key
 /// holds, so YAML 1.1's guesses (`No` is false, `0123` is octal, `2026-12-31`
 /// is a timestamp) never apply: text stays text, numbers must be plain whole
@@ -10,7 +20,7 @@ extension ConfigDecoder {
     /// The entries of a mapping by key, after reporting each key the schema does not know at `place`.
     mutating func fields(
         _ node: YAMLNode, known: [String], place: String, key: String, keyLocation: SourceLocation
-    ) -> [String: YAMLMappingEntry]? {
+    ) -> MappingFields? {
         guard case .mapping(let entries) = node.content else {
             let hint =
                 isEmpty(node)
@@ -21,18 +31,12 @@ extension ConfigDecoder {
         if let tag = node.tag, tag != YAMLTag.mapping {
             error("'\(key)' has the tag '\(tag)', which a config does not use", at: node.location(in: file))
         }
-        var byKey: [String: YAMLMappingEntry] = [:]
-        byKey.reserveCapacity(entries.count)
-        for entry in entries {
-            if known.contains(entry.key) {
-                byKey[entry.key] = entry
-            } else {
-                error(
-                    "unknown key '\(entry.key)' in \(place)\(Suggestion.phrase(for: entry.key, in: known))",
-                    at: entry.keyLocation(in: file), hint: "keys here: \(known.joined(separator: ", "))")
-            }
+        for entry in entries where !known.contains(entry.key) {
+            error(
+                "unknown key '\(entry.key)' in \(place)\(Suggestion.phrase(for: entry.key, in: known))",
+                at: entry.keyLocation(in: file), hint: "keys here: \(known.joined(separator: ", "))")
         }
-        return byKey
+        return MappingFields(entries: entries)
     }
 
     /// A list's items, or `nil` (reported) when the value is not a list.

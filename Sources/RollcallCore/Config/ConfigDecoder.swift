@@ -159,7 +159,7 @@ struct ConfigDecoder {
     }
 
     /// A mapping value's fields, reporting unknown keys; `nil` when the value is not a mapping.
-    mutating func mapping(_ entry: YAMLMappingEntry, known: [String], place: String) -> [String: YAMLMappingEntry]? {
+    mutating func mapping(_ entry: YAMLMappingEntry, known: [String], place: String) -> MappingFields? {
         fields(entry.value, known: known, place: place, key: entry.key, keyLocation: entry.keyLocation(in: file))
     }
 

@@ -1,12 +1,13 @@
 extension ConfigValidator {
     mutating func validateStaff(practices: [Practice]) -> [StaffMember] {
-        let entries = source.staff.filter { $0.id != nil }
+        let entries = source.staff
         reportDuplicates(entries.compactMap { staff in staff.id.map { ($0.value, $0.location) } }) { id, first in
             "staff id '\(id)' is used again; it was first used at \(first)"
         }
-        var byID: [String: SourceStaff] = [:]
-        for staff in entries {
-            if let id = staff.id?.value, byID[id] == nil { byID[id] = staff }
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entries.count)
+        for (position, staff) in entries.enumerated() {
+            if let id = staff.id?.value, positions[id] == nil { positions[id] = position }
         }
         var sourceRoles: [String: SourceRole] = [:]
         for role in source.roles where sourceRoles[role.name.value] == nil {
@@ -15,29 +16,35 @@ extension ConfigValidator {
         let practicesByKey = Dictionary(practices.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let incompletePractices = Set(source.practices.filter { !$0.complete }.map(\.key.value))
         let context = StaffContext(
-            byID: byID, roles: sourceRoles, practices: practicesByKey, incompletePractices: incompletePractices,
-            practiceKeys: practices.map(\.key), roleNames: sourceRoles.keys.sorted())
+            entries: entries, positions: positions, roles: sourceRoles, practices: practicesByKey,
+            incompletePractices: incompletePractices, practiceKeys: practices.map(\.key),
+            roleNames: sourceRoles.keys.sorted())
 
         var members: [StaffMember] = []
         members.reserveCapacity(entries.count)
-        var seenIDs = Set<String>()
-        for staff in entries {
-            guard let id = staff.id, seenIDs.insert(id.value).inserted else { continue }
-            checkPerson(staff, id: id.value, context: context)
-            members.append(resolve(staff, id: id.value))
+        for (position, staff) in entries.enumerated() {
+            guard let id = staff.id?.value, positions[id] == position else { continue }
+            checkPerson(staff, id: id, context: context)
+            members.append(resolve(staff, id: id))
         }
         checkUniqueness(entries)
-        checkSupervisionCycles(entries, context: context)
+        checkSupervisionCycles(context)
         return members
     }
 
     private struct StaffContext {
-        var byID: [String: SourceStaff]
+        var entries: [SourceStaff]
+        /// Staff id to its first entry's position in `entries`.
+        var positions: [String: Int]
         var roles: [String: SourceRole]
         var practices: [String: Practice]
         var incompletePractices: Set<String>
         var practiceKeys: [String]
         var roleNames: [String]
+
+        func staff(_ id: String) -> SourceStaff? {
+            positions[id].map { entries[$0] }
+        }
     }
 
     private mutating func checkPerson(_ staff: SourceStaff, id: String, context: StaffContext) {
@@ -107,10 +114,10 @@ extension ConfigValidator {
                 hint: "practice '\(key)' declares: \(practice.departments.joined(separator: ", "))")
         }
         guard let supervising = assignment.supervising else { return }
-        guard let supervisor = context.byID[supervising.value] else {
+        guard let supervisor = context.staff(supervising.value) else {
             error(
                 "\(place) is supervised by '\(supervising.value)', which is no staff id"
-                    + Suggestion.phrase(for: supervising.value, in: context.byID.keys.sorted()),
+                    + Suggestion.phrase(for: supervising.value, in: context.positions.keys.sorted()),
                 at: supervising.location)
             return
         }
@@ -136,21 +143,24 @@ extension ConfigValidator {
 
     /// Usernames within a practice, emails and NPIs each belong to one person.
     private mutating func checkUniqueness(_ entries: [SourceStaff]) {
-        var usernames: [(key: String, location: SourceLocation)] = []
-        var display: [String: String] = [:]
+        struct Account: Hashable {
+            var practice: String
+            var username: String
+        }
+        var usernames: [(key: Account, location: SourceLocation)] = []
+        usernames.reserveCapacity(entries.count)
         for staff in entries {
             for assignment in staff.practices {
                 guard let username = assignment.username else { continue }
-                let key = "\(assignment.practice.value)/\(username.value.lowercased())"
-                usernames.append((key, username.location))
-                display[key] = "username '\(username.value)' in practice '\(assignment.practice.value)'"
+                usernames.append((Account(practice: assignment.practice.value, username: username.value.lowercased()), username.location))
             }
         }
-        reportDuplicates(usernames) { key, first in
-            "\(display[key] ?? key) belongs to two staff entries; it was first used at \(first)"
+        reportDuplicates(usernames) { account, first in
+            "username '\(account.username)' in practice '\(account.practice)' belongs to two staff entries "
+                + "(usernames ignore case); it was first used at \(first)"
         }
         reportDuplicates(entries.compactMap { staff in staff.email.map { (EmailAddress.normalized($0.value), $0.location) } }) {
-            email, first in "email '\(email)' belongs to two staff entries; it was first used at \(first)"
+            email, first in "email '\(email)' belongs to two staff entries (emails ignore case); it was first used at \(first)"
         }
         reportDuplicates(entries.compactMap { staff in staff.npi.map { ($0.value, $0.location) } }) { npi, first in
             "NPI '\(npi)' belongs to two staff entries; it was first used at \(first)"
@@ -158,12 +168,12 @@ extension ConfigValidator {
     }
 
     /// A chain of `supervising` links that comes back to where it started, within one practice.
-    private mutating func checkSupervisionCycles(_ entries: [SourceStaff], context: StaffContext) {
+    private mutating func checkSupervisionCycles(_ context: StaffContext) {
         var links: [String: [String: Located<String>]] = [:]  // practice -> staff id -> supervising
-        for staff in entries {
-            guard let id = staff.id?.value, context.byID[id]?.declaredAt == staff.declaredAt else { continue }
+        for (position, staff) in context.entries.enumerated() {
+            guard let id = staff.id?.value, context.positions[id] == position else { continue }
             for assignment in staff.practices {
-                if let supervising = assignment.supervising, context.byID[supervising.value] != nil {
+                if let supervising = assignment.supervising, context.positions[supervising.value] != nil {
                     links[assignment.practice.value, default: [:]][id] = supervising
                 }
             }
@@ -178,7 +188,7 @@ extension ConfigValidator {
                     if let loopStart = path.firstIndex(of: node) {
                         let cycle = Array(path[loopStart...])
                         let locations = cycle.compactMap { edges[$0]?.location }
-                        let at = locations.min() ?? context.byID[node]?.declaredAt ?? SourceLocation(file: origin, line: 1, column: 1)
+                        let at = locations.min() ?? context.staff(node)?.declaredAt ?? SourceLocation(file: origin, line: 1, column: 1)
                         let chain = (cycle + [node]).joined(separator: " → ")
                         error(
                             "supervising forms a cycle in practice '\(practice)': \(chain)", at: at,

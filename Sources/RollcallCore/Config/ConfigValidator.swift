@@ -27,6 +27,7 @@ struct ConfigValidator {
         _ items: [(key: Key, location: SourceLocation)], message: (Key, SourceLocation) -> String
     ) {
         var first: [Key: SourceLocation] = [:]
+        first.reserveCapacity(items.count)
         for item in items {
             if let earlier = first[item.key] {
                 error(message(item.key, earlier), at: item.location)

@@ -3,31 +3,35 @@
 public enum EmailAddress {
     /// Why `text` is not a usable email address, or `nil` when it is one.
     public static func problem(with text: String) -> String? {
-        guard text.utf8.count <= 254 else { return "it is longer than 254 characters" }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let bytes = Array(text.utf8)
+        guard bytes.count <= 254 else { return "it is longer than 254 characters" }
+        let at = UInt8(ascii: "@")
+        let parts = bytes.split(separator: at, omittingEmptySubsequences: false)
         guard parts.count == 2 else {
             return parts.count < 2 ? "it has no '@'" : "it has more than one '@'"
         }
         let local = parts[0]
         let domain = parts[1]
-        guard !local.isEmpty, local.utf8.count <= 64 else { return "the part before '@' must be 1 to 64 characters" }
-        let localAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.!#$%&'*+/=?^_`{|}~-")
-        guard local.allSatisfy({ localAllowed.contains($0) }) else {
+        let dot = UInt8(ascii: ".")
+        guard !local.isEmpty, local.count <= 64 else { return "the part before '@' must be 1 to 64 characters" }
+        guard local.allSatisfy(isLocalByte) else {
             return "the part before '@' has a character an address cannot hold"
         }
-        guard !local.hasPrefix("."), !local.hasSuffix("."), !local.contains("..") else {
+        guard local.first != dot, local.last != dot, !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot })
+        else {
             return "the part before '@' has a misplaced '.'"
         }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return "the domain '\(domain)' has no '.'" }
-        let labelAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+        let domainText = String(decoding: domain, as: UTF8.self)
+        let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return "the domain '\(domainText)' has no '.'" }
+        let hyphen = UInt8(ascii: "-")
         for label in labels {
-            guard !label.isEmpty, label.count <= 63, label.allSatisfy({ labelAllowed.contains($0) }),
-                !label.hasPrefix("-"), !label.hasSuffix("-")
-            else { return "the domain '\(domain)' is not a valid host name" }
+            guard !label.isEmpty, label.count <= 63, label.allSatisfy({ isLetterOrDigit($0) || $0 == hyphen }),
+                label.first != hyphen, label.last != hyphen
+            else { return "the domain '\(domainText)' is not a valid host name" }
         }
-        guard let top = labels.last, top.count >= 2, top.allSatisfy({ $0.isLetter }) else {
-            return "the domain '\(domain)' does not end in a top-level domain such as .org"
+        guard let top = labels.last, top.count >= 2, top.allSatisfy(isLetter) else {
+            return "the domain '\(domainText)' does not end in a top-level domain such as .org"
         }
         return nil
     }
@@ -35,5 +39,18 @@ public enum EmailAddress {
     /// The form used to compare addresses: Healthie matches members by email without regard to case.
     public static func normalized(_ text: String) -> String {
         text.lowercased()
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+    }
+
+    private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Letters, digits and the specials RFC 5322 allows unquoted: .!#$%&'*+/=?^_`{|}~-
+    private static func isLocalByte(_ byte: UInt8) -> Bool {
+        isLetterOrDigit(byte) || Array(".!#$%&'*+/=?^_`{|}~-".utf8).contains(byte)
     }
 }

@@ -46,7 +46,7 @@ extension YAMLParser.Result {
 private struct Composer {
     private enum Container {
         case sequence([YAMLNode])
-        case mapping(entries: [YAMLMappingEntry], pendingKey: PendingKey?, seen: [String: (Int, Int)])
+        case mapping(entries: [YAMLMappingEntry], pendingKey: PendingKey?, index: KeyIndex)
     }
 
     private enum PendingKey {
@@ -62,6 +62,29 @@ private struct Composer {
         var line: Int
         var column: Int
         var nodeCount: Int
+    }
+
+    /// Finds an earlier key in a mapping: by scanning while the mapping is small, as
+    /// config mappings are, and through a dictionary once it is large, so a hostile
+    /// mapping of many keys still costs linear time.
+    private struct KeyIndex {
+        static let scanLimit = 16
+        private var positions: [String: Int]?
+
+        func entry(for key: String, in entries: [YAMLMappingEntry]) -> YAMLMappingEntry? {
+            if let positions { return positions[key].map { entries[$0] } }
+            return entries.first { $0.key == key }
+        }
+
+        mutating func added(_ entries: [YAMLMappingEntry]) {
+            if positions != nil, let last = entries.last {
+                positions?[last.key] = entries.count - 1
+            } else if entries.count > Self.scanLimit {
+                var all: [String: Int] = [:]
+                for (position, entry) in entries.enumerated() { all[entry.key] = position }
+                positions = all
+            }
+        }
     }
 
     private struct Fatal: Error {
@@ -150,7 +173,7 @@ private struct Composer {
             try push(.sequence([]), anchor: data.anchor, tag: data.tag, mark: mark)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(.mapping(entries: [], pendingKey: nil, seen: [:]), anchor: data.anchor, tag: data.tag, mark: mark)
+            try push(.mapping(entries: [], pendingKey: nil, index: KeyIndex()), anchor: data.anchor, tag: data.tag, mark: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try pop()
         case YAML_ALIAS_EVENT:
@@ -229,23 +252,24 @@ private struct Composer {
             frame.container = .sequence([])
             items.append(node)
             frame.container = .sequence(items)
-        case .mapping(var entries, let pendingKey, var seen):
-            frame.container = .mapping(entries: [], pendingKey: nil, seen: [:])
+        case .mapping(var entries, let pendingKey, var index):
+            frame.container = .mapping(entries: [], pendingKey: nil, index: KeyIndex())
             switch pendingKey {
             case nil:
-                let key = acceptKey(node, seen: &seen)
-                frame.container = .mapping(entries: entries, pendingKey: key, seen: seen)
+                let key = acceptKey(node, entries: entries, index: &index)
+                frame.container = .mapping(entries: entries, pendingKey: key, index: index)
             case .skipped:
-                frame.container = .mapping(entries: entries, pendingKey: nil, seen: seen)
+                frame.container = .mapping(entries: entries, pendingKey: nil, index: index)
             case .key(let key, let line, let column):
                 entries.append(YAMLMappingEntry(key: key, keyLine: line, keyColumn: column, value: node))
-                frame.container = .mapping(entries: entries, pendingKey: nil, seen: seen)
+                index.added(entries)
+                frame.container = .mapping(entries: entries, pendingKey: nil, index: index)
             }
         }
         stack.append(frame)
     }
 
-    private mutating func acceptKey(_ node: YAMLNode, seen: inout [String: (Int, Int)]) -> PendingKey {
+    private mutating func acceptKey(_ node: YAMLNode, entries: [YAMLMappingEntry], index: inout KeyIndex) -> PendingKey {
         let at = node.location(in: file)
         guard case .scalar(let scalar) = node.content else {
             diagnostics.append(.error("a mapping key must be a single value, not \(node.kindDescription)", at: at))
@@ -258,14 +282,13 @@ private struct Composer {
                     hint: "write the keys out in full; roles are the way to share settings"))
             return .skipped
         }
-        if let first = seen[scalar.text] {
+        if let first = index.entry(for: scalar.text, in: entries) {
             diagnostics.append(
                 .error(
-                    "duplicate key '\(scalar.text)' (first given at line \(first.0), column \(first.1))", at: at,
-                    hint: "a key may appear once in a mapping; remove one of them"))
+                    "duplicate key '\(scalar.text)' (first given at line \(first.keyLine), column \(first.keyColumn))",
+                    at: at, hint: "a key may appear once in a mapping; remove one of them"))
             return .skipped
         }
-        seen[scalar.text] = (node.line, node.column)
         return .key(scalar.text, line: node.line, column: node.column)
     }
 
