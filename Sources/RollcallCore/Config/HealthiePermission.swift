@@ -1,5 +1,6 @@
 /// The `can_*` permission flags a role may manage: those that Healthie's real schema
-/// both reads on `OrganizationMembership` and writes through `updateOrganizationMembershipInput`.
+/// both reads on `OrganizationMembership` and writes through `updateOrganizationMembershipInput`,
+/// less those it marks `@deprecated`.
 ///
 /// Generated from `shared/reference/healthie/schema.graphql`; a test proves the list still
 /// matches that schema. Descriptions are the schema's own.
@@ -28,7 +29,6 @@ public enum HealthiePermission {
         "can_edit_products": "If true, the user can add ,edit and delete products",
         "can_edit_settings": "If true, the user can edit settings",
         "can_enroll_clients_to_programs": "If true, the user can enroll and remove clients from programs",
-        "can_lock_form_answer_groups": "deprecated, use can_lock_own_charting_notes instead",
         "can_lock_others_charting_notes": "If true, the user can lock charting notes other providers created",
         "can_lock_own_charting_notes": "If true, the user can lock charting notes they created",
         "can_manage_care_plan_templates": "If true, the user should be able to manage care plan templates",
