@@ -12,7 +12,8 @@ public enum SyntheticConfig {
         let keys = Array(practiceKeys.prefix(max(1, min(practices, practiceKeys.count))))
         var out = "version: 1\nsystems:\n  athena:\n    practices:\n"
         for (index, key) in keys.enumerated() {
-            out += "      \(key): { practiceid: \(195_900 + index), departments: [\(departments.joined(separator: ", "))] }\n"
+            out +=
+                "      \(key): { practiceid: \(195_900 + index), departments: [\(departments.joined(separator: ", "))] }\n"
         }
         out += """
               healthie: { organization_id: "4242" }

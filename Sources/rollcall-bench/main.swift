@@ -37,7 +37,10 @@ let yaml = SyntheticConfig.yaml(staffCount: staffCount, practices: 5)
 let bytes = Array(yaml.utf8)
 
 let parseSeconds = measure(3) { _ = YAMLParser.parse(bytes, file: "bench.yaml") }
-rows.append(Row(name: "YAML parse (libyaml events → nodes)", size: "\(staffCount) staff, \(bytes.count / 1024) KiB", seconds: parseSeconds, note: ""))
+rows.append(
+    Row(
+        name: "YAML parse (libyaml events → nodes)", size: "\(staffCount) staff, \(bytes.count / 1024) KiB",
+        seconds: parseSeconds, note: ""))
 
 var staffLoaded = 0
 var firstProblem = ""
@@ -47,7 +50,10 @@ let loadSeconds = measure(3) {
     firstProblem = result.diagnostics.first.map { "first problem: \($0.message)" } ?? ""
 }
 if !firstProblem.isEmpty { print(firstProblem) }
-rows.append(Row(name: "config load + validate (in memory)", size: "\(staffCount) staff", seconds: loadSeconds, note: "\(staffLoaded) staff loaded"))
+rows.append(
+    Row(
+        name: "config load + validate (in memory)", size: "\(staffCount) staff", seconds: loadSeconds,
+        note: "\(staffLoaded) staff loaded"))
 
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rollcall-bench-\(getpid())")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -56,7 +62,10 @@ let file = directory.appendingPathComponent("staff.yaml")
 try Data(bytes).write(to: file)
 var valid = false
 let validateSeconds = measure(3) { valid = Validation.run(paths: [file.path]).isValid }
-rows.append(Row(name: "rollcall validate (file read + load)", size: "\(staffCount) staff", seconds: validateSeconds, note: valid ? "valid" : "INVALID"))
+rows.append(
+    Row(
+        name: "rollcall validate (file read + load)", size: "\(staffCount) staff", seconds: validateSeconds,
+        note: valid ? "valid" : "INVALID"))
 
 print("rollcall-bench (best of 3; peak memory \(String(format: "%.0f", peakMemoryMiB())) MiB)")
 print("| case | size | seconds | note |")

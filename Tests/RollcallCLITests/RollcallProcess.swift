@@ -50,7 +50,8 @@ struct RollcallProcess {
 
     /// A scratch directory for one test, removed afterwards.
     static func withFiles(_ files: [String: [UInt8]], _ body: (URL) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rollcall-cli-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "rollcall-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         for (name, bytes) in files {

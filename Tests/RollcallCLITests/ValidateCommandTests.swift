@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func problemsGoToStandardErrorAsFileLineColumn() throws {
-        let yaml = "version: 1\nroles:\n  nurse: { athena: { usertype: STAFF } }\nstaff:\n  - { id: a, first_name: A, last_name: B, role: nurce }\n"
+        let yaml =
+            "version: 1\nroles:\n  nurse: { athena: { usertype: STAFF } }\nstaff:\n  - { id: a, first_name: A, last_name: B, role: nurce }\n"
         try RollcallProcess.withFiles(["bad.yaml": Array(yaml.utf8)]) { directory in
             let file = directory.appendingPathComponent("bad.yaml").path
             let output = try RollcallProcess.run(["validate", file])
@@ -41,13 +42,15 @@ import Testing
     }
 
     @Test func jsonReportsEveryDiagnosticForMachines() throws {
-        let yaml = "version: 1\nsystems:\n  athena:\n    practices:\n      main: { practiceid: \"12\", departmnets: [] }\n"
+        let yaml =
+            "version: 1\nsystems:\n  athena:\n    practices:\n      main: { practiceid: \"12\", departmnets: [] }\n"
         try RollcallProcess.withFiles(["bad.yaml": Array(yaml.utf8)]) { directory in
             let file = directory.appendingPathComponent("bad.yaml").path
             let output = try RollcallProcess.run(["validate", "--format", "json", file])
             #expect(output.status == 1)
             #expect(output.stderr.isEmpty)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
             #expect(document["format_version"] as? Int == 1)
             #expect(document["valid"] as? Bool == false)
             #expect(document["error_count"] as? Int == 2)
@@ -61,7 +64,8 @@ import Testing
     @Test func hostileFilesFailWithAPointedError() throws {
         var laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
-            laughs += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n"
+            laughs +=
+                "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n"
         }
         let latin1: [UInt8] = Array("version: 1\nstaff:\n  - id: ren".utf8) + [0xE9] + Array("\n".utf8)
         try RollcallProcess.withFiles(["laughs.yaml": Array(laughs.utf8), "latin1.yaml": latin1]) { directory in

@@ -38,9 +38,9 @@ import Testing
             "00-systems.yaml": Self.systems,
             "10-roles.yml": Self.roles,
             "20-staff.yaml": """
-                staff:
-                  - { id: a, first_name: A, last_name: A, email: a@c.org, role: nurse, practices: { main: { username: a, departments: [Lab] } } }
-                """,
+            staff:
+              - { id: a, first_name: A, last_name: A, email: a@c.org, role: nurse, practices: { main: { username: a, departments: [Lab] } } }
+            """,
             "notes.txt": "not yaml",
             ".hidden.yaml": "this: is ignored",
         ]) { directory in
@@ -71,9 +71,10 @@ import Testing
     @Test func theSameRoleInTwoFilesNamesBothPlaces() throws {
         try withDirectory(["a.yaml": Self.systems + Self.roles, "b.yaml": Self.roles]) { directory in
             let errors = Validation.loadConfig(directory.path).diagnostics.filter(\.isError)
-            #expect(errors.map(\.message) == [
-                "role 'nurse' is defined again; it was first defined at \(directory.appendingPathComponent("a.yaml").path):8:3"
-            ])
+            #expect(
+                errors.map(\.message) == [
+                    "role 'nurse' is defined again; it was first defined at \(directory.appendingPathComponent("a.yaml").path):8:3"
+                ])
             #expect(errors.first?.file == directory.appendingPathComponent("b.yaml").path)
         }
     }
@@ -106,7 +107,10 @@ import Testing
         let missing = Validation.loadConfig("/nonexistent/rollcall.yaml")
         #expect(missing.diagnostics.map(\.message) == ["no such file or directory"])
         try withDirectory(["README.md": "# hi"]) { directory in
-            #expect(Validation.loadConfig(directory.path).diagnostics.map(\.message) == ["the directory holds no *.yaml files"])
+            #expect(
+                Validation.loadConfig(directory.path).diagnostics.map(\.message) == [
+                    "the directory holds no *.yaml files"
+                ])
         }
     }
 
@@ -114,7 +118,9 @@ import Testing
         let limits = YAMLLimits(maxFileBytes: 64, maxAliases: 10, maxAliasExpansion: 100, maxDepth: 10)
         try withDirectory(["big.yaml": Self.systems]) { directory in
             let result = Validation.loadConfig(directory.appendingPathComponent("big.yaml").path, limits: limits)
-            #expect(result.diagnostics.first?.message == "file is \(Self.systems.utf8.count) bytes, over the limit of 64 bytes")
+            #expect(
+                result.diagnostics.first?.message
+                    == "file is \(Self.systems.utf8.count) bytes, over the limit of 64 bytes")
         }
     }
 

@@ -24,8 +24,11 @@ extension ConfigDecoder {
         guard case .mapping(let entries) = node.content else {
             let hint =
                 isEmpty(node)
-                ? "write `\(key): {}` for an empty mapping" : "expected keys such as \(known.prefix(3).joined(separator: ", "))"
-            error("'\(key)' must be a mapping, not \(node.kindDescription)", at: location(of: node, keyLocation), hint: hint)
+                ? "write `\(key): {}` for an empty mapping"
+                : "expected keys such as \(known.prefix(3).joined(separator: ", "))"
+            error(
+                "'\(key)' must be a mapping, not \(node.kindDescription)", at: location(of: node, keyLocation),
+                hint: hint)
             return nil
         }
         if let tag = node.tag, tag != YAMLTag.mapping {

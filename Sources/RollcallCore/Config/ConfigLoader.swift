@@ -35,7 +35,9 @@ public enum ConfigLoader {
         guard !files.isEmpty else {
             return Result(
                 config: nil,
-                diagnostics: [.error("no config files to load", file: origin, hint: "name a .yaml file or a directory of them")])
+                diagnostics: [
+                    .error("no config files to load", file: origin, hint: "name a .yaml file or a directory of them")
+                ])
         }
         var diagnostics: [Diagnostic] = []
         var merged = SourceConfig()

@@ -53,7 +53,9 @@ extension ConfigValidator {
         if active {
             for (value, key) in [(staff.firstName, "first_name"), (staff.lastName, "last_name"), (staff.role, "role")]
             where value == nil {
-                error("\(place) has no '\(key)'", at: staff.declaredAt, hint: "active staff need first_name, last_name and role")
+                error(
+                    "\(place) has no '\(key)'", at: staff.declaredAt,
+                    hint: "active staff need first_name, last_name and role")
             }
         }
         var role: SourceRole?
@@ -85,7 +87,8 @@ extension ConfigValidator {
             if !role.hasAthena, let first = staff.practices.first {
                 error(
                     "\(place) has practices, but role '\(role.name.value)' has no athena settings",
-                    at: first.practice.location, hint: "give the role `athena: { usertype: STAFF }` or remove the practices")
+                    at: first.practice.location,
+                    hint: "give the role `athena: { usertype: STAFF }` or remove the practices")
             }
         }
         for assignment in staff.practices {
@@ -152,15 +155,22 @@ extension ConfigValidator {
         for staff in entries {
             for assignment in staff.practices {
                 guard let username = assignment.username else { continue }
-                usernames.append((Account(practice: assignment.practice.value, username: username.value.lowercased()), username.location))
+                usernames.append(
+                    (
+                        Account(practice: assignment.practice.value, username: username.value.lowercased()),
+                        username.location
+                    ))
             }
         }
         reportDuplicates(usernames) { account, first in
             "username '\(account.username)' in practice '\(account.practice)' belongs to two staff entries "
                 + "(usernames ignore case); it was first used at \(first)"
         }
-        reportDuplicates(entries.compactMap { staff in staff.email.map { (EmailAddress.normalized($0.value), $0.location) } }) {
-            email, first in "email '\(email)' belongs to two staff entries (emails ignore case); it was first used at \(first)"
+        reportDuplicates(
+            entries.compactMap { staff in staff.email.map { (EmailAddress.normalized($0.value), $0.location) } }
+        ) {
+            email, first in
+            "email '\(email)' belongs to two staff entries (emails ignore case); it was first used at \(first)"
         }
         reportDuplicates(entries.compactMap { staff in staff.npi.map { ($0.value, $0.location) } }) { npi, first in
             "NPI '\(npi)' belongs to two staff entries; it was first used at \(first)"
@@ -188,7 +198,9 @@ extension ConfigValidator {
                     if let loopStart = path.firstIndex(of: node) {
                         let cycle = Array(path[loopStart...])
                         let locations = cycle.compactMap { edges[$0]?.location }
-                        let at = locations.min() ?? context.staff(node)?.declaredAt ?? SourceLocation(file: origin, line: 1, column: 1)
+                        let at =
+                            locations.min() ?? context.staff(node)?.declaredAt
+                            ?? SourceLocation(file: origin, line: 1, column: 1)
                         let chain = (cycle + [node]).joined(separator: " → ")
                         error(
                             "supervising forms a cycle in practice '\(practice)': \(chain)", at: at,

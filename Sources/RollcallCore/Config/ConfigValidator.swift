@@ -78,7 +78,9 @@ struct ConfigValidator {
         reportDuplicates(source.practices.map { ($0.key.value, $0.key.location) }) { key, first in
             "practice '\(key)' is declared again; it was first declared at \(first)"
         }
-        reportDuplicates(source.practices.compactMap { practice in practice.practiceID.map { ($0.value, $0.location) } }) {
+        reportDuplicates(
+            source.practices.compactMap { practice in practice.practiceID.map { ($0.value, $0.location) } }
+        ) {
             id, first in "practiceid \(id) is used by two practices; it was first used at \(first)"
         }
         var practices: [Practice] = []
@@ -98,7 +100,9 @@ struct ConfigValidator {
     private mutating func validateHealthie() -> HealthieSettings? {
         guard let first = source.healthie.first else { return nil }
         for extra in source.healthie.dropFirst() {
-            error("'systems.healthie' is declared again; it was first declared at \(first.declaredAt)", at: extra.declaredAt)
+            error(
+                "'systems.healthie' is declared again; it was first declared at \(first.declaredAt)",
+                at: extra.declaredAt)
         }
         return HealthieSettings(
             baseURL: first.baseURL?.value, organizationID: first.organizationID?.value,
@@ -152,7 +156,8 @@ struct ConfigValidator {
                 name: role.name.value, description: role.description,
                 athena: role.athena.map { AthenaRole(usertype: $0.value) },
                 healthie: role.healthie.map {
-                    HealthieRole(orgRole: $0.orgRole, admin: $0.admin, provider: $0.provider, permissions: $0.permissions)
+                    HealthieRole(
+                        orgRole: $0.orgRole, admin: $0.admin, provider: $0.provider, permissions: $0.permissions)
                 })
         }
         return roles

@@ -17,7 +17,8 @@ public enum EmailAddress {
         guard local.allSatisfy(isLocalByte) else {
             return "the part before '@' has a character an address cannot hold"
         }
-        guard local.first != dot, local.last != dot, !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot })
+        guard local.first != dot, local.last != dot,
+            !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot })
         else {
             return "the part before '@' has a misplaced '.'"
         }

@@ -26,7 +26,8 @@ public struct Diagnostic: Sendable, Hashable {
     }
 
     public static func error(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, file: location.file, line: location.line, column: location.column, message: message, hint: hint)
+        Diagnostic(
+            .error, file: location.file, line: location.line, column: location.column, message: message, hint: hint)
     }
 
     public static func warning(_ message: String, at location: SourceLocation, hint: String? = nil) -> Diagnostic {

@@ -173,7 +173,9 @@ private struct Composer {
             try push(.sequence([]), anchor: data.anchor, tag: data.tag, mark: mark)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(.mapping(entries: [], pendingKey: nil, index: KeyIndex()), anchor: data.anchor, tag: data.tag, mark: mark)
+            try push(
+                .mapping(entries: [], pendingKey: nil, index: KeyIndex()), anchor: data.anchor, tag: data.tag,
+                mark: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try pop()
         case YAML_ALIAS_EVENT:
@@ -269,7 +271,8 @@ private struct Composer {
         stack.append(frame)
     }
 
-    private mutating func acceptKey(_ node: YAMLNode, entries: [YAMLMappingEntry], index: inout KeyIndex) -> PendingKey {
+    private mutating func acceptKey(_ node: YAMLNode, entries: [YAMLMappingEntry], index: inout KeyIndex) -> PendingKey
+    {
         let at = node.location(in: file)
         guard case .scalar(let scalar) = node.content else {
             diagnostics.append(.error("a mapping key must be a single value, not \(node.kindDescription)", at: at))

@@ -24,7 +24,8 @@ extension RollcallCommand {
             let report = Validation.run(paths: paths)
             switch output.format {
             case .text:
-                let renderer = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: output.noColor))
+                let renderer = DiagnosticTextRenderer(
+                    colored: Terminal.colorsStandardError(noColorFlag: output.noColor))
                 Terminal.writeError(renderer.render(report.diagnostics))
                 Terminal.writeOutput(report.summary + "\n")
             case .json:

@@ -5,33 +5,35 @@ import Testing
     @Test func aValidConfigResolvesWithTextKeptAsWritten() throws {
         let result = load(
             clinicHead + """
-              - id: jane.doe
-                first_name: Jane
-                last_name: No
-                email: Jane.Doe@riverside.org
-                role: physician
-                npi: "1234567893"
-                practices:
-                  main: { username: jdoe, departments: [Main Clinic, Pediatrics] }
-                  north: { username: 0123, departments: [North Clinic] }
-              - id: sam.locum
-                first_name: Null
-                last_name: Okafor
-                email: sam@riverside.org
-                role: nurse
-                expires: 2026-12-31
-                practices:
-                  north: { username: sokafor, departments: [North Clinic], supervising: jane.doe }
-              - id: old.timer
-                status: offboarded
+                  - id: jane.doe
+                    first_name: Jane
+                    last_name: No
+                    email: Jane.Doe@riverside.org
+                    role: physician
+                    npi: "1234567893"
+                    practices:
+                      main: { username: jdoe, departments: [Main Clinic, Pediatrics] }
+                      north: { username: 0123, departments: [North Clinic] }
+                  - id: sam.locum
+                    first_name: Null
+                    last_name: Okafor
+                    email: sam@riverside.org
+                    role: nurse
+                    expires: 2026-12-31
+                    practices:
+                      north: { username: sokafor, departments: [North Clinic], supervising: jane.doe }
+                  - id: old.timer
+                    status: offboarded
 
-            """)
+                """)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let config = try #require(result.config)
         #expect(config.version == 1)
         #expect(config.athena?.practices.map(\.key) == ["main", "north"])
         #expect(config.athena?.practice("main")?.practiceID == 195_900)
-        #expect(config.healthie == HealthieSettings(baseURL: nil, organizationID: nil, apiVersion: nil, sendInviteEmail: false))
+        #expect(
+            config.healthie
+                == HealthieSettings(baseURL: nil, organizationID: nil, apiVersion: nil, sendInviteEmail: false))
         #expect(config.policy == .defaults)
         #expect(config.roles["physician"]?.athena?.usertype == .provider)
         #expect(config.roles["nurse"]?.healthie?.orgRole == .support)
@@ -65,7 +67,8 @@ import Testing
 
     @Test func unknownTopLevelKeyWithoutACloseMatchHasNoSuggestion() {
         let result = load("version: 1\nemployees: []\n")
-        #expect(result.error(containing: "unknown key")?.message == "unknown key 'employees' in the top level of the file")
+        #expect(
+            result.error(containing: "unknown key")?.message == "unknown key 'employees' in the top level of the file")
     }
 
     @Test(arguments: [
@@ -73,7 +76,10 @@ import Testing
         ("195900.0", "'practiceid' must be a whole number, not '195900.0'"),
         ("0x2FD3C", "'practiceid' must be a whole number, not '0x2FD3C'"),
         ("1_95900", "'practiceid' must be a whole number, not '1_95900'"),
-        ("0195900", "'practiceid' must be a whole number, not '0195900' (a leading zero reads as octal in YAML 1.1; leave it out)"),
+        (
+            "0195900",
+            "'practiceid' must be a whole number, not '0195900' (a leading zero reads as octal in YAML 1.1; leave it out)"
+        ),
         ("[195900]", "'practiceid' must be a whole number, not a list"),
         ("-5", "'practiceid' must be a positive number, not -5"),
     ])
@@ -118,7 +124,8 @@ import Testing
             """)
         #expect(
             result.error(containing: "'unmanaged'")?.message
-                == "'unmanaged' is 'deactivte', which is not one of report, deactivate, ignore; did you mean 'deactivate'?")
+                == "'unmanaged' is 'deactivte', which is not one of report, deactivate, ignore; did you mean 'deactivate'?"
+        )
         let usertype = result.error(containing: "'usertype'")
         #expect(usertype?.message.hasSuffix("did you mean 'STAFF'?") == true)
         #expect(position(usertype) == [6, 25])
@@ -139,7 +146,10 @@ import Testing
                     can_fly: true
             """)
         let typo = result.error(containing: "can_see_biling")
-        #expect(typo?.message == "'can_see_biling' in role 'biller' is not a Healthie membership permission; did you mean 'can_see_billing'?")
+        #expect(
+            typo?.message
+                == "'can_see_biling' in role 'biller' is not a Healthie membership permission; did you mean 'can_see_billing'?"
+        )
         #expect(position(typo) == [9, 9])
         #expect(result.error(containing: "can_fly")?.line == 10)
     }
@@ -212,15 +222,15 @@ import Testing
     @Test func textFieldsRefuseMappingsAndEmptyValues() {
         let result = load(
             clinicHead + """
-              - id: a
-                first_name:
-                last_name: { x: 1 }
-                role: nurse
-                email: a@b.org
-                practices:
-                  main: { username: a, departments: [Lab] }
+                  - id: a
+                    first_name:
+                    last_name: { x: 1 }
+                    role: nurse
+                    email: a@b.org
+                    practices:
+                      main: { username: a, departments: [Lab] }
 
-            """)
+                """)
         #expect(position(result.error(containing: "'first_name' has no value")) == [19, 5])
         #expect(position(result.error(containing: "'last_name' must be text")) == [20, 16])
     }
@@ -228,21 +238,21 @@ import Testing
     @Test func everyProblemIsReportedInOneRun() {
         let result = load(
             clinicHead + """
-              - id: a
-                first_name: A
-                last_name: A
-                email: not-an-email
-                role: nurce
-                practices:
-                  south: { username: a }
-              - id: b
-                first_name: B
-                last_name: B
-                role: physician
-                npi: "1234567890"
-                email: b@clinic.org
+                  - id: a
+                    first_name: A
+                    last_name: A
+                    email: not-an-email
+                    role: nurce
+                    practices:
+                      south: { username: a }
+                  - id: b
+                    first_name: B
+                    last_name: B
+                    role: physician
+                    npi: "1234567890"
+                    email: b@clinic.org
 
-            """)
+                """)
         let messages = result.errors.map(\.message)
         #expect(messages.count == 4, "\(messages)")
         #expect(result.error(containing: "is malformed")?.line == 21)

@@ -13,17 +13,18 @@ import Testing
     @Test func departmentMustBeDeclaredForThatPractice() {
         let result = load(
             clinicHead + """
-              - id: a
-                first_name: A
-                last_name: A
-                role: front-desk
-                practices:
-                  main: { username: a, departments: [Main Clinic, Pediatric] }
-                  north: { username: a, departments: [Lab] }
+                  - id: a
+                    first_name: A
+                    last_name: A
+                    role: front-desk
+                    practices:
+                      main: { username: a, departments: [Main Clinic, Pediatric] }
+                      north: { username: a, departments: [Lab] }
 
-            """)
+                """)
         let typo = result.error(containing: "'Pediatric'")
-        #expect(typo?.message == "department 'Pediatric' is not declared for practice 'main'; did you mean 'Pediatrics'?")
+        #expect(
+            typo?.message == "department 'Pediatric' is not declared for practice 'main'; did you mean 'Pediatrics'?")
         #expect(position(typo) == [23, 55])
         let wrongPractice = result.error(containing: "'Lab' is not declared for practice 'north'")
         #expect(position(wrongPractice) == [24, 43])
@@ -32,14 +33,14 @@ import Testing
     @Test func practiceMustBeDeclared() {
         let result = load(
             clinicHead + """
-              - id: a
-                first_name: A
-                last_name: A
-                role: front-desk
-                practices:
-                  nort: { username: a }
+                  - id: a
+                    first_name: A
+                    last_name: A
+                    role: front-desk
+                    practices:
+                      nort: { username: a }
 
-            """)
+                """)
         let diagnostic = result.error(containing: "practice 'nort'")
         #expect(diagnostic?.message.hasSuffix("did you mean 'north'?") == true)
         #expect(position(diagnostic) == [23, 7])
@@ -48,11 +49,11 @@ import Testing
     @Test func usernamesAreUniqueWithinAPracticeIgnoringCase() {
         let result = load(
             clinicHead + """
-              - { id: a, first_name: A, last_name: A, role: front-desk, practices: { main: { username: jdoe } } }
-              - { id: b, first_name: B, last_name: B, role: front-desk, practices: { north: { username: jdoe } } }
-              - { id: c, first_name: C, last_name: C, role: front-desk, practices: { main: { username: JDoe } } }
+                  - { id: a, first_name: A, last_name: A, role: front-desk, practices: { main: { username: jdoe } } }
+                  - { id: b, first_name: B, last_name: B, role: front-desk, practices: { north: { username: jdoe } } }
+                  - { id: c, first_name: C, last_name: C, role: front-desk, practices: { main: { username: JDoe } } }
 
-            """)
+                """)
         let diagnostic = result.error(containing: "username 'jdoe' in practice 'main'")
         #expect(diagnostic?.message.hasSuffix("it was first used at clinic.yaml:18:92") == true)
         #expect(position(diagnostic) == [20, 92])
@@ -61,10 +62,10 @@ import Testing
     @Test func emailsAreUniqueIgnoringCase() {
         let result = load(
             clinicHead + """
-              - { id: a, status: offboarded, email: Jane@Clinic.org }
-              - { id: b, status: offboarded, email: jane@clinic.org }
+                  - { id: a, status: offboarded, email: Jane@Clinic.org }
+                  - { id: b, status: offboarded, email: jane@clinic.org }
 
-            """)
+                """)
         let diagnostic = result.error(containing: "email 'jane@clinic.org' belongs to two staff entries")
         #expect(position(diagnostic) == [19, 41])
     }
@@ -72,7 +73,9 @@ import Testing
     @Test func npiCheckDigitIsVerified() {
         let result = load(clinicHead + "  - { id: a, status: offboarded, npi: \"1234567890\" }\n")
         let diagnostic = result.error(containing: "NPI")
-        #expect(diagnostic?.message == "NPI '1234567890' of staff 'a' is not valid: its check digit is 0, but the first nine digits give 3")
+        #expect(
+            diagnostic?.message
+                == "NPI '1234567890' of staff 'a' is not valid: its check digit is 0, but the first nine digits give 3")
         #expect(position(diagnostic) == [18, 39])
         let short = load(clinicHead + "  - { id: a, status: offboarded, npi: 12345 }\n")
         #expect(short.error(containing: "NPI")?.message.hasSuffix("an NPI is exactly 10 digits") == true)
@@ -81,15 +84,15 @@ import Testing
     @Test func providersNeedAnNPI() {
         let result = load(
             clinicHead + """
-              - id: doc
-                first_name: D
-                last_name: D
-                email: d@clinic.org
-                role: physician
-                practices:
-                  main: { username: doc, departments: [Lab] }
+                  - id: doc
+                    first_name: D
+                    last_name: D
+                    email: d@clinic.org
+                    role: physician
+                    practices:
+                      main: { username: doc, departments: [Lab] }
 
-            """)
+                """)
         let diagnostic = result.error(containing: "no 'npi'")
         #expect(diagnostic?.message == "staff 'doc' has role 'physician' with usertype PROVIDER, but no 'npi'")
         #expect(position(diagnostic) == [22, 11])
@@ -102,15 +105,21 @@ import Testing
 
     @Test func activeStaffNeedNamesAndARole() {
         let result = load(clinicHead + "  - id: a\n    email: a@clinic.org\n")
-        #expect(result.errors.map(\.message).sorted() == [
-            "staff 'a' has no 'first_name'", "staff 'a' has no 'last_name'", "staff 'a' has no 'role'",
-        ])
+        #expect(
+            result.errors.map(\.message).sorted() == [
+                "staff 'a' has no 'first_name'", "staff 'a' has no 'last_name'", "staff 'a' has no 'role'",
+            ])
     }
 
     @Test func supervisingMustNameAStaffID() {
-        let result = load(providers + "  - { id: n, first_name: N, last_name: N, email: n@c.org, role: nurse, practices: { main: { username: n, supervising: dr.smyth } } }\n")
+        let result = load(
+            providers
+                + "  - { id: n, first_name: N, last_name: N, email: n@c.org, role: nurse, practices: { main: { username: n, supervising: dr.smyth } } }\n"
+        )
         let diagnostic = result.error(containing: "supervised by 'dr.smyth'")
-        #expect(diagnostic?.message == "staff 'n' is supervised by 'dr.smyth', which is no staff id; did you mean 'dr.smith'?")
+        #expect(
+            diagnostic?.message
+                == "staff 'n' is supervised by 'dr.smyth', which is no staff id; did you mean 'dr.smith'?")
         #expect(diagnostic?.line == 20)
     }
 
@@ -123,12 +132,17 @@ import Testing
 
                 """)
         let diagnostic = result.error(containing: "who is not a provider")
-        #expect(diagnostic?.message == "staff 'n2' is supervised by 'n1', who is not a provider (role 'nurse' has usertype STAFF)")
+        #expect(
+            diagnostic?.message
+                == "staff 'n2' is supervised by 'n1', who is not a provider (role 'nurse' has usertype STAFF)")
         #expect(position(diagnostic) == [21, 122])
     }
 
     @Test func supervisorMustWorkInThatPractice() {
-        let result = load(providers + "  - { id: n, first_name: N, last_name: N, email: n@c.org, role: nurse, practices: { north: { username: n, supervising: dr.smith } } }\n")
+        let result = load(
+            providers
+                + "  - { id: n, first_name: N, last_name: N, email: n@c.org, role: nurse, practices: { north: { username: n, supervising: dr.smith } } }\n"
+        )
         #expect(result.error(containing: "who has no account in practice 'north'")?.line == 20)
     }
 
@@ -165,7 +179,8 @@ import Testing
     }
 
     @Test func versionMustBeDeclaredAndBeOne() {
-        #expect(load("staff: []\n").error(containing: "version")?.message == "no file of this config declares 'version'")
+        #expect(
+            load("staff: []\n").error(containing: "version")?.message == "no file of this config declares 'version'")
         let two = load("version: 2\n")
         #expect(position(two.error(containing: "config version 2")) == [1, 10])
     }
@@ -184,9 +199,10 @@ import Testing
     }
 
     /// Two providers and a nurse role, in practices main and north; staff start at line 20.
-    let providers = clinicHead + """
-          - { id: dr.smith, first_name: S, last_name: S, email: s@c.org, role: physician, npi: "1234567893", practices: { main: { username: smith } } }
-          - { id: dr.jones, first_name: J, last_name: J, email: j@c.org, role: physician, npi: "1245319599", practices: { north: { username: jones } } }
+    let providers =
+        clinicHead + """
+              - { id: dr.smith, first_name: S, last_name: S, email: s@c.org, role: physician, npi: "1234567893", practices: { main: { username: smith } } }
+              - { id: dr.jones, first_name: J, last_name: J, email: j@c.org, role: physician, npi: "1245319599", practices: { north: { username: jones } } }
 
-        """
+            """
 }

@@ -23,7 +23,8 @@ import Testing
             guard let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("\""),
                 !trimmed[..<colon].contains("(")
             else { continue }
-            result[String(trimmed[..<colon])] = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            result[String(trimmed[..<colon])] = trimmed[trimmed.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return result
     }

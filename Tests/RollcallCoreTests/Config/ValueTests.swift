@@ -37,9 +37,14 @@ import Testing
     }
 
     @Test func protectedAccountsParse() throws {
-        #expect(try ProtectedAccount.parse("athena:main/apiuser").get() == .athena(practice: "main", username: "apiuser"))
+        #expect(
+            try ProtectedAccount.parse("athena:main/apiuser").get() == .athena(practice: "main", username: "apiuser"))
         #expect(try ProtectedAccount.parse("healthie:IT@clinic.org").get() == .healthie(email: "IT@clinic.org"))
-        #expect(throws: ProtectedAccount.ParseError.missingUsername) { try ProtectedAccount.parse("athena:main/").get() }
-        #expect(throws: ProtectedAccount.ParseError.unknownSystem("okta")) { try ProtectedAccount.parse("okta:x").get() }
+        #expect(throws: ProtectedAccount.ParseError.missingUsername) {
+            try ProtectedAccount.parse("athena:main/").get()
+        }
+        #expect(throws: ProtectedAccount.ParseError.unknownSystem("okta")) {
+            try ProtectedAccount.parse("okta:x").get()
+        }
     }
 }
