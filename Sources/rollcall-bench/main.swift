@@ -67,7 +67,28 @@ rows.append(
         name: "rollcall validate (file read + load)", size: "\(staffCount) staff", seconds: validateSeconds,
         note: valid ? "valid" : "INVALID"))
 
-print("rollcall-bench (best of 3; peak memory \(String(format: "%.0f", peakMemoryMiB())) MiB)")
+/// The `rollcall` binary built beside this one, run as a user would: process start, file read, load.
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+    "rollcall")
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    var status: Int32 = -1
+    let processSeconds = try measure(3) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["validate", file.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        status = process.terminationStatus
+    }
+    rows.append(
+        Row(
+            name: "`rollcall validate FILE` as a process", size: "\(staffCount) staff", seconds: processSeconds,
+            note: "exit \(status)"))
+}
+
+print("rollcall-bench (best of 3; peak memory of this process \(String(format: "%.0f", peakMemoryMiB())) MiB)")
 print("| case | size | seconds | note |")
 print("| --- | --- | ---: | --- |")
 for row in rows {
