@@ -21,7 +21,7 @@ extension ConfigDecoder {
         let place = "role '\(name.value)'"
         var role = SourceRole(name: name, description: nil, athena: nil, hasAthena: false, healthie: nil)
         guard let fields = mapping(entry, known: ConfigKeys.role, place: place) else { return role }
-        role.description = fields["description"].flatMap { text($0) }?.value
+        role.description = fields["description"].flatMap { text($0, prose: true) }?.value
         if let athenaEntry = fields["athena"] {
             role.hasAthena = true
             if let athena = mapping(athenaEntry, known: ConfigKeys.athenaRole, place: "\(place) athena settings") {

@@ -27,8 +27,7 @@ extension ConfigDecoder {
         staff.lastName = fields["last_name"].flatMap { text($0) }
         staff.role = fields["role"].flatMap { text($0) }
         staff.status = fields["status"].flatMap { choice($0, as: StaffStatus.self) }
-        staff.emailWritten = fields["email"] != nil
-        staff.npiWritten = fields["npi"] != nil
+        staff.written = fields.entries.map(\.key)
         if let email = fields["email"].flatMap({ text($0) }) {
             if let problem = EmailAddress.problem(with: email.value) {
                 error("email '\(email.value)' of \(place) is malformed: \(problem)", at: email.location)

@@ -51,12 +51,18 @@ extension ConfigDecoder {
         return nil
     }
 
-    mutating func text(_ entry: YAMLMappingEntry) -> Located<String>? {
-        text(entry.value, name: "'\(entry.key)'", keyLocation: entry.keyLocation(in: file))
+    mutating func text(_ entry: YAMLMappingEntry, prose: Bool = false) -> Located<String>? {
+        text(entry.value, name: "'\(entry.key)'", keyLocation: entry.keyLocation(in: file), prose: prose)
     }
 
     /// Any scalar's exact text; quoting is allowed and changes nothing.
-    mutating func text(_ node: YAMLNode, name: String, keyLocation: SourceLocation) -> Located<String>? {
+    ///
+    /// Names, usernames and ids are compared with live records, so blank text, spaces at
+    /// either end and control characters are refused; `prose` (a description) may hold
+    /// line breaks and tabs.
+    mutating func text(
+        _ node: YAMLNode, name: String, keyLocation: SourceLocation, prose: Bool = false
+    ) -> Located<String>? {
         guard case .scalar(let scalar) = node.content else {
             error("\(name) must be text, not \(node.kindDescription)", at: node.location(in: file))
             return nil
@@ -69,7 +75,17 @@ extension ConfigDecoder {
             error("\(name) has no value", at: keyLocation, hint: "give a value or remove the key")
             return nil
         }
-        return Located(scalar.text, at: node.location(in: file))
+        let at = node.location(in: file)
+        if let problem = TextShape.problem(with: scalar.text, prose: prose) {
+            switch problem {
+            case .blank: error("\(name) is blank", at: at, hint: "give a value or remove the key")
+            case .paddedWithSpace:
+                error("\(name) \(quoted(scalar.text)) has spaces at its start or end", at: at, hint: "remove them")
+            case .controlCharacter: error("\(name) holds a control character", at: at)
+            }
+            return nil
+        }
+        return Located(scalar.text, at: at)
     }
 
     mutating func integer(_ entry: YAMLMappingEntry) -> Located<Int>? {

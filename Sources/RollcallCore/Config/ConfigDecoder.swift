@@ -10,15 +10,26 @@ struct ConfigDecoder {
         self.file = file
     }
 
-    mutating func decode(_ root: YAMLNode) -> SourceConfig {
+    /// The file's config, or `nil` (reported) when the file is not a mapping at all.
+    mutating func decode(_ root: YAMLNode) -> SourceConfig? {
+        guard case .mapping = root.content else {
+            error(
+                "a config file is a mapping of keys, but this file holds \(root.kindDescription)",
+                at: root.location(in: file),
+                hint: "start with `version: 1`; the top-level keys are \(ConfigKeys.root.joined(separator: ", "))")
+            return nil
+        }
         var config = SourceConfig()
         let start = root.location(in: file)
         guard
             let top = fields(
                 root, known: ConfigKeys.root, place: "the top level of the file", key: "the file", keyLocation: start)
         else { return config }
-        if let entry = top["version"], let version = integer(entry) {
-            config.versions.append(version)
+        if let entry = top["version"] {
+            config.versionDeclared = true
+            if let version = integer(entry) {
+                config.versions.append(version)
+            }
         }
         if let entry = top["systems"] {
             decodeSystems(entry, into: &config)

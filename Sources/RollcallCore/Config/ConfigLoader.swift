@@ -29,7 +29,7 @@ public enum ConfigLoader {
 
     /// Loads `files` as one config; `origin` is the file or directory the user named.
     ///
-    /// A file that is not readable YAML stops the checks across files, which would
+    /// A file that is not readable YAML, or not a mapping, stops the checks across files, which would
     /// otherwise report everything that file defines as missing.
     public static func load(origin: String, files: [ConfigSourceFile], limits: YAMLLimits = .standard) -> Result {
         guard !files.isEmpty else {
@@ -50,8 +50,13 @@ public enum ConfigLoader {
                 continue
             }
             var decoder = ConfigDecoder(file: file.path)
-            merged.merge(decoder.decode(root))
+            let decoded = decoder.decode(root)
             diagnostics += decoder.diagnostics
+            guard let decoded else {
+                unreadable = true
+                continue
+            }
+            merged.merge(decoded)
         }
         var config: Config?
         if !unreadable {

@@ -51,8 +51,7 @@ extension ConfigValidator {
         let active = (staff.status?.value ?? .active) == .active
         let place = "staff '\(id)'"
         if active {
-            for (value, key) in [(staff.firstName, "first_name"), (staff.lastName, "last_name"), (staff.role, "role")]
-            where value == nil {
+            for key in ["first_name", "last_name", "role"] where !staff.written.contains(key) {
                 error(
                     "\(place) has no '\(key)'", at: staff.declaredAt,
                     hint: "active staff need first_name, last_name and role")
@@ -69,12 +68,12 @@ extension ConfigValidator {
             }
         }
         if active, let role, role.complete {
-            if role.healthie != nil, !staff.emailWritten {
+            if role.healthie != nil, !staff.written.contains("email") {
                 error(
                     "\(place) has role '\(role.name.value)', which grants a Healthie membership, but no 'email'",
                     at: staff.declaredAt, hint: "Healthie members are matched by email")
             }
-            if role.athena?.value == .provider, !staff.npiWritten {
+            if role.athena?.value == .provider, !staff.written.contains("npi") {
                 error(
                     "\(place) has role '\(role.name.value)' with usertype PROVIDER, but no 'npi'",
                     at: staff.role?.location ?? staff.declaredAt, hint: "providers need their 10-digit NPI")

@@ -61,6 +61,7 @@ struct ConfigValidator {
 
     private mutating func validateVersion() -> Int? {
         guard let first = source.versions.first else {
+            guard !source.versionDeclared else { return nil }  // its value was reported where it was written
             diagnostics.append(
                 .error("no file of this config declares 'version'", file: origin, hint: "add `version: 1` at the top"))
             return nil

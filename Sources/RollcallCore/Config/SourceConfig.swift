@@ -5,6 +5,8 @@
 /// `ConfigValidator` does that and produces a `Config`.
 struct SourceConfig: Sendable {
     var versions: [Located<Int>] = []
+    /// Whether any file wrote `version`, even a value that did not decode.
+    var versionDeclared = false
     var athenaBaseURLs: [Located<String>] = []
     var practices: [SourcePractice] = []
     var healthie: [SourceHealthie] = []
@@ -15,6 +17,7 @@ struct SourceConfig: Sendable {
     /// Appends `other`'s entries; duplicates are left for the validator to report with both places.
     mutating func merge(_ other: SourceConfig) {
         versions += other.versions
+        versionDeclared = versionDeclared || other.versionDeclared
         athenaBaseURLs += other.athenaBaseURLs
         practices += other.practices
         healthie += other.healthie
@@ -82,15 +85,14 @@ struct SourceStaff: Sendable {
     var firstName: Located<String>?
     var lastName: Located<String>?
     var email: Located<String>?
-    /// Whether `email` was written at all, even if it was malformed and so left out.
-    var emailWritten = false
     var role: Located<String>?
     var npi: Located<String>?
-    /// Whether `npi` was written at all, even if it was invalid and so left out.
-    var npiWritten = false
     var status: Located<StaffStatus>?
     var expires: Located<CalendarDate>?
     var practices: [SourceAssignment] = []
+    /// Keys the entry wrote, including those whose value was refused (and reported), so a
+    /// bad value is not reported a second time as a missing key.
+    var written: [String] = []
 }
 
 struct SourceAssignment: Sendable {

@@ -112,7 +112,8 @@ private struct Composer {
             return .failed(.error("libyaml could not start a parser", file: file))
         }
         defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        // The encoding is left to libyaml's detection, which skips a UTF-8 byte order mark;
+        // the bytes were already checked to be UTF-8.
         guard let base = buffer.baseAddress else {
             return .failed(.error("file is empty", file: file))
         }
@@ -133,6 +134,12 @@ private struct Composer {
             return .failed(fatal.diagnostic)
         } catch {
             return .failed(.error("\(error)", file: file))
+        }
+        guard let root else {
+            return .failed(
+                .error(
+                    "file holds no YAML document, only comments", file: file,
+                    hint: "a config file starts with `version: 1`"))
         }
         return YAMLParser.Result(root: root, diagnostics: diagnostics)
     }

@@ -260,4 +260,53 @@ import Testing
         #expect(result.error(containing: "practice 'south'")?.line == 24)
         #expect(result.error(containing: "NPI '1234567890'")?.line == 29)
     }
+
+    @Test(arguments: ["hello", "- a\n- b", "---\n..."])
+    func aFileThatIsNotAMappingIsOneError(_ text: String) {
+        let result = load(text + "\n")
+        #expect(result.diagnostics.count == 1, "\(result.diagnostics)")
+        #expect(
+            result.errors.first?.message.hasPrefix("a config file is a mapping of keys, but this file holds") == true)
+    }
+
+    @Test func namesMustNotBeBlankPaddedOrHoldControlCharacters() {
+        let result = load(
+            clinicHead + """
+                  - id: a
+                    first_name: ""
+                    last_name: " Doe"
+                    email: "a\\u0007@clinic.org"
+                    role: front-desk
+                    practices:
+                      main: { username: a }
+
+                """)
+        #expect(result.errors.count == 3, "\(result.errors.map(\.message))")
+        #expect(position(result.error(containing: "'first_name' is blank")) == [19, 17])
+        #expect(position(result.error(containing: "has spaces at its start or end")) == [20, 16])
+        #expect(position(result.error(containing: "'email' holds a control character")) == [21, 12])
+    }
+
+    @Test func roleDescriptionsMayBeProse() throws {
+        let result = load(
+            "version: 1\nroles:\n  clerk:\n    description: |\n      Files charts.\n      No clinical access.\n    athena: { usertype: STAFF }\n"
+        )
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        #expect(try #require(result.config).roles["clerk"]?.description == "Files charts.\nNo clinical access.\n")
+    }
+
+    @Test func anInvalidVersionIsReportedOnce() {
+        let result = load("version: 1.0\n")
+        #expect(result.errors.map(\.message) == ["'version' must be a whole number, not '1.0'"])
+    }
+
+    @Test(arguments: [
+        ("\"Zoë\\u00A0\"", "has spaces at its start or end"), ("\"\\u2003\"", "is blank"),
+        ("\"Zoë\\u0085x\"", "holds a control character"), ("Zoë Martínez", nil),
+    ])
+    func nonASCIINamesAreCheckedToo(written: String, problem: String?) {
+        let result = load("version: 1\nstaff:\n  - { id: z, status: offboarded, first_name: \(written) }\n")
+        #expect(result.errors.first?.message.hasSuffix(problem ?? "") ?? (problem == nil), "\(result.errors)")
+        #expect(result.errors.count == (problem == nil ? 0 : 1))
+    }
 }

@@ -151,4 +151,21 @@ import Testing
         let complex = parse("? [a, b]\n: c\n")
         #expect(complex.diagnostics.first?.message == "a mapping key must be a single value, not a list")
     }
+
+    @Test func aUTF8ByteOrderMarkIsSkipped() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("version: 1\nstaff: []\n".utf8)
+        let result = YAMLParser.parse(bytes, file: "f.yaml")
+        #expect(result.diagnostics.isEmpty)
+        guard case .mapping(let entries) = try #require(result.root).content else {
+            Issue.record("expected a mapping")
+            return
+        }
+        #expect(entries.map(\.key) == ["version", "staff"])
+    }
+
+    @Test func aFileOfOnlyCommentsIsRefused() {
+        let result = parse("# nothing here yet\n")
+        #expect(result.root == nil)
+        #expect(result.diagnostics.map(\.message) == ["file holds no YAML document, only comments"])
+    }
 }
