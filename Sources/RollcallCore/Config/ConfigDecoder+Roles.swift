@@ -1,12 +1,9 @@
 extension ConfigDecoder {
     mutating func decodeRoles(_ entry: YAMLMappingEntry) -> [SourceRole] {
-        guard case .mapping(let entries) = entry.value.content else {
-            error(
-                "'roles' must be a mapping of role names to settings, not \(entry.value.kindDescription)",
-                at: location(of: entry.value, entry.keyLocation(in: file)),
-                hint: "for example: roles: { nurse: { athena: { usertype: STAFF } } }")
-            return []
-        }
+        guard
+            let entries = namedEntries(
+                entry, of: "role names to settings", example: "roles: { nurse: { athena: { usertype: STAFF } } }")
+        else { return [] }
         return entries.map { entry in
             let problemsBefore = diagnostics.count
             var role = decodeRole(entry)
@@ -54,13 +51,10 @@ extension ConfigDecoder {
 
     /// `can_*` flags checked against Healthie's real schema.
     private mutating func permissions(_ entry: YAMLMappingEntry, place: String) -> [String: Bool] {
-        guard case .mapping(let entries) = entry.value.content else {
-            error(
-                "'permissions' must be a mapping of can_* flags to true or false, not \(entry.value.kindDescription)",
-                at: location(of: entry.value, entry.keyLocation(in: file)),
-                hint: "for example: permissions: { can_see_billing: false }")
-            return [:]
-        }
+        guard
+            let entries = namedEntries(
+                entry, of: "can_* flags to true or false", example: "permissions: { can_see_billing: false }")
+        else { return [:] }
         var flags: [String: Bool] = [:]
         for flag in entries {
             guard HealthiePermission.isKnown(flag.key) else {

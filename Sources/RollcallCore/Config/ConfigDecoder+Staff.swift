@@ -58,14 +58,11 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeAssignments(_ entry: YAMLMappingEntry, place: String) -> [SourceAssignment] {
-        guard case .mapping(let entries) = entry.value.content else {
-            error(
-                "'practices' of \(place) must be a mapping of practice names to accounts, not "
-                    + entry.value.kindDescription,
-                at: location(of: entry.value, entry.keyLocation(in: file)),
-                hint: "for example: practices: { main: { username: jdoe, departments: [Main Clinic] } }")
-            return []
-        }
+        guard
+            let entries = namedEntries(
+                entry, of: "practice names to accounts",
+                example: "practices: { main: { username: jdoe, departments: [Main Clinic] } }")
+        else { return [] }
         var assignments: [SourceAssignment] = []
         for practiceEntry in entries {
             let practice = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))

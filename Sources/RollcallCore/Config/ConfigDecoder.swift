@@ -82,13 +82,11 @@ struct ConfigDecoder {
     }
 
     private mutating func decodePractices(_ entry: YAMLMappingEntry) -> [SourcePractice] {
-        guard case .mapping(let entries) = entry.value.content else {
-            error(
-                "'practices' must be a mapping of practice names to settings, not \(entry.value.kindDescription)",
-                at: location(of: entry.value, entry.keyLocation(in: file)),
-                hint: "for example: practices: { main: { practiceid: 195900, departments: [Main Clinic] } }")
-            return []
-        }
+        guard
+            let entries = namedEntries(
+                entry, of: "practice names to settings",
+                example: "practices: { main: { practiceid: 195900, departments: [Main Clinic] } }")
+        else { return [] }
         var practices: [SourcePractice] = []
         for practiceEntry in entries {
             let key = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))
@@ -172,6 +170,16 @@ struct ConfigDecoder {
     /// A mapping value's fields, reporting unknown keys; `nil` when the value is not a mapping.
     mutating func mapping(_ entry: YAMLMappingEntry, known: [String], place: String) -> MappingFields? {
         fields(entry.value, known: known, place: place, key: entry.key, keyLocation: entry.keyLocation(in: file))
+    }
+
+    /// The entries of a mapping whose keys are names the config chooses (practices, roles),
+    /// or `nil` (reported) when the value is not a mapping.
+    mutating func namedEntries(_ entry: YAMLMappingEntry, of what: String, example: String) -> [YAMLMappingEntry]? {
+        if case .mapping(let entries) = entry.value.content { return entries }
+        error(
+            "'\(entry.key)' must be a mapping of \(what), not \(entry.value.kindDescription)",
+            at: location(of: entry.value, entry.keyLocation(in: file)), hint: "for example: \(example)")
+        return nil
     }
 
     /// A list of text values; items that are not text are reported and left out.

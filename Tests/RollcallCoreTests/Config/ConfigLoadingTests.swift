@@ -309,4 +309,16 @@ import Testing
         #expect(result.errors.first?.message.hasSuffix(problem ?? "") ?? (problem == nil), "\(result.errors)")
         #expect(result.errors.count == (problem == nil ? 0 : 1))
     }
+
+    @Test func namedMappingsSayWhatTheyHold() {
+        let result = load(
+            "version: 1\nroles: [nurse]\nstaff:\n  - { id: a, status: offboarded, practices: [main] }\n")
+        #expect(
+            position(result.error(containing: "'roles' must be a mapping of role names to settings, not a list"))
+                == [2, 8])
+        #expect(
+            position(
+                result.error(containing: "'practices' must be a mapping of practice names to accounts, not a list"))
+                == [4, 45])
+    }
 }
