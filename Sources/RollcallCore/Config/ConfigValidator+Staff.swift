@@ -48,7 +48,9 @@ extension ConfigValidator {
     }
 
     private mutating func checkPerson(_ staff: SourceStaff, id: String, context: StaffContext) {
-        let active = (staff.status?.value ?? .active) == .active
+        // A status that did not decode was reported; checks that depend on it are skipped.
+        let statusKnown = staff.status != nil || !staff.written.contains("status")
+        let active = statusKnown && (staff.status?.value ?? .active) == .active
         let place = "staff '\(id)'"
         if active {
             for key in ["first_name", "last_name", "role"] where !staff.written.contains(key) {

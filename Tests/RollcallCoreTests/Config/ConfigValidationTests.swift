@@ -111,6 +111,14 @@ import Testing
             ])
     }
 
+    @Test func aMisspeltStatusIsReportedOnce() {
+        let result = load(clinicHead + "  - { id: a, status: offborded }\n")
+        #expect(
+            result.errors.map(\.message) == [
+                "'status' is 'offborded', which is not one of active, offboarded; did you mean 'offboarded'?"
+            ])
+    }
+
     @Test func supervisingMustNameAStaffID() {
         let result = load(
             providers
