@@ -13,8 +13,13 @@ extension ConfigDecoder {
     }
 
     private mutating func decodeRole(_ entry: YAMLMappingEntry) -> SourceRole {
+        // Role names appear in no address, so any well-formed text will do ("front desk").
         let name = Located(entry.key, at: entry.keyLocation(in: file))
-        checkName(name, what: "role name")
+        if let problem = TextShape.problem(with: name.value, prose: false) {
+            error(
+                "role name \(quoted(name.value)) is \(problem == .controlCharacter ? "unusable" : "blank or padded")",
+                at: name.location)
+        }
         let place = "role '\(name.value)'"
         var role = SourceRole(name: name, description: nil, athena: nil, hasAthena: false, healthie: nil)
         guard let fields = mapping(entry, known: ConfigKeys.role, place: place) else { return role }

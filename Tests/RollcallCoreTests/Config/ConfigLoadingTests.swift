@@ -321,4 +321,18 @@ import Testing
                 result.error(containing: "'practices' must be a mapping of practice names to accounts, not a list"))
                 == [4, 45])
     }
+
+    @Test func roleNamesAreFreeTextButPracticeNamesAreNot() throws {
+        let result = load(
+            "version: 1\nsystems:\n  athena:\n    practices:\n      north side: { practiceid: 1 }\n"
+                + "roles:\n  front desk: { athena: { usertype: STAFF } }\n")
+        #expect(
+            result.errors.map(\.message) == [
+                "practice name 'north side' may hold only letters, digits, '.', '-' and '_'"
+            ])
+        #expect(position(result.errors.first) == [5, 7])
+        let roles = load("version: 1\nroles:\n  front desk: { athena: { usertype: STAFF } }\n")
+        #expect(roles.errors.isEmpty)
+        #expect(try #require(roles.config).roles["front desk"] != nil)
+    }
 }
