@@ -130,7 +130,6 @@ struct ConfigDecoder {
             }
         }
         if let protectedEntry = fields["protected"] {
-            policy.protectedDeclarations.append(protectedEntry.keyLocation(in: file))
             var accounts: [Located<ProtectedAccount>] = []
             for item in textList(protectedEntry, example: "[athena:main/apiuser, healthie:it@clinic.org]") {
                 switch ProtectedAccount.parse(item.value) {
@@ -140,7 +139,7 @@ struct ConfigDecoder {
                     error("protected entry '\(item.value)' does not parse: \(problem)", at: item.location)
                 }
             }
-            policy.protected.append(accounts)
+            policy.protected.append(Located(accounts, at: protectedEntry.keyLocation(in: file)))
         }
         return policy
     }

@@ -1,5 +1,5 @@
 extension ConfigValidator {
-    mutating func validateStaff(practices: [Practice]) -> [StaffMember] {
+    mutating func validateStaff(practices: [Practice], roles sourceRoles: [String: SourceRole]) -> [StaffMember] {
         let entries = source.staff
         reportDuplicates(entries.compactMap { staff in staff.id.map { ($0.value, $0.location) } }) { id, first in
             "staff id '\(id)' is used again; it was first used at \(first)"
@@ -8,10 +8,6 @@ extension ConfigValidator {
         positions.reserveCapacity(entries.count)
         for (position, staff) in entries.enumerated() {
             if let id = staff.id?.value, positions[id] == nil { positions[id] = position }
-        }
-        var sourceRoles: [String: SourceRole] = [:]
-        for role in source.roles where sourceRoles[role.name.value] == nil {
-            sourceRoles[role.name.value] = role
         }
         let practicesByKey = Dictionary(practices.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let incompletePractices = Set(source.practices.filter { !$0.complete }.map(\.key.value))

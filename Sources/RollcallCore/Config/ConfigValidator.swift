@@ -51,8 +51,9 @@ struct ConfigValidator {
         let version = validateVersion()
         let athena = validateAthena()
         let healthie = validateHealthie()
-        let roles = validateRoles(athenaDeclared: athena != nil, healthieDeclared: healthie != nil)
-        let staff = validateStaff(practices: athena?.practices ?? [])
+        let sourceRoles = firstRoleDefinitions()
+        let roles = validateRoles(sourceRoles, athenaDeclared: athena != nil, healthieDeclared: healthie != nil)
+        let staff = validateStaff(practices: athena?.practices ?? [], roles: sourceRoles)
         let policy = validatePolicy(practices: athena?.practices ?? [])
         guard let version, !diagnostics.contains(where: \.isError) else { return nil }
         return Config(
@@ -112,12 +113,7 @@ struct ConfigValidator {
 
     private mutating func validatePolicy(practices: [Practice]) -> Policy {
         let defaults = Policy.defaults
-        for extra in source.policy.protectedDeclarations.dropFirst() {
-            if let first = source.policy.protectedDeclarations.first {
-                error("'policy.protected' is set again; it was first set at \(first)", at: extra)
-            }
-        }
-        let protected = source.policy.protected.first ?? []
+        let protected = single(source.policy.protected, key: "policy.protected") ?? []
         let practiceKeys = practices.map(\.key)
         for entry in protected {
             if case .athena(let practice, _) = entry.value, !practiceKeys.contains(practice) {
@@ -137,12 +133,23 @@ struct ConfigValidator {
             protected: protected.map(\.value))
     }
 
-    private mutating func validateRoles(athenaDeclared: Bool, healthieDeclared: Bool) -> [String: Role] {
+    /// Each role by name, as first defined; later definitions are reported.
+    private mutating func firstRoleDefinitions() -> [String: SourceRole] {
         reportDuplicates(source.roles.map { ($0.name.value, $0.name.location) }) { name, first in
             "role '\(name)' is defined again; it was first defined at \(first)"
         }
-        var roles: [String: Role] = [:]
+        var roles: [String: SourceRole] = [:]
         for role in source.roles where roles[role.name.value] == nil {
+            roles[role.name.value] = role
+        }
+        return roles
+    }
+
+    private mutating func validateRoles(
+        _ sourceRoles: [String: SourceRole], athenaDeclared: Bool, healthieDeclared: Bool
+    ) -> [String: Role] {
+        var roles: [String: Role] = [:]
+        for role in sourceRoles.values.sorted(by: { $0.name.location < $1.name.location }) {
             if role.hasAthena, !athenaDeclared {
                 warning(
                     "role '\(role.name.value)' has athena settings, but systems.athena declares no practices",

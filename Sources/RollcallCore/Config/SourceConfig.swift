@@ -49,15 +49,14 @@ struct SourcePolicy: Sendable {
     var unmanaged: [Located<UnmanagedPolicy>] = []
     var maxDeactivations: [Located<DeactivationLimit>] = []
     var minAdmins: [Located<Int>] = []
-    var protected: [[Located<ProtectedAccount>]] = []
-    var protectedDeclarations: [SourceLocation] = []
+    /// Each `protected:` list, located at its key.
+    var protected: [Located<[Located<ProtectedAccount>]>] = []
 
     mutating func merge(_ other: SourcePolicy) {
         unmanaged += other.unmanaged
         maxDeactivations += other.maxDeactivations
         minAdmins += other.minAdmins
         protected += other.protected
-        protectedDeclarations += other.protectedDeclarations
     }
 }
 

@@ -193,6 +193,17 @@ import Testing
         #expect(position(two.error(containing: "config version 2")) == [1, 10])
     }
 
+    @Test func protectedListsInTwoFilesNameTheFirst() {
+        let result = load(files: [
+            ("a.yaml", "version: 1\npolicy:\n  protected: [healthie:it@clinic.org]\n"),
+            ("b.yaml", "policy:\n  protected: [healthie:ops@clinic.org]\n"),
+        ])
+        let diagnostic = result.error(containing: "'policy.protected' is set again")
+        #expect(diagnostic?.message == "'policy.protected' is set again; it was first set at a.yaml:3:3")
+        #expect(diagnostic?.file == "b.yaml")
+        #expect(position(diagnostic) == [2, 3])
+    }
+
     @Test func practiceIDsAreUnique() {
         let result = load(
             """
