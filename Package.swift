@@ -17,7 +17,15 @@ let package = Package(
         .library(name: "Rollcall", targets: ["Rollcall"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/GraphQLSwift/GraphQL", from: "4.3.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // The system's libyaml (Debian's libyaml-dev), found through pkg-config.
@@ -45,7 +53,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Simulators of athenaOne and Healthie, for tests, benchmarks and `--sandbox`.
-        .target(name: "Sandbox", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "RollcallCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The command-line tool: thin commands that hand off to `Rollcall`.
         .executableTarget(
             name: "rollcall",
@@ -66,6 +87,17 @@ let package = Package(
         .testTarget(
             name: "RollcallCoreTests",
             dependencies: ["RollcallCore", "RollcallTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        // The simulators' documented quirks, proven over real HTTP on loopback.
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox",
+                "RollcallCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GraphQL", package: "GraphQL"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,45 @@
+import Hummingbird
+
+/// Offset paging as athenaOne does it: `limit` (default 10, capped at the
+/// configured maximum, whatever was asked) and `offset`.
+struct AthenaPaging: Sendable {
+    var limit: Int
+    var offset: Int
+
+    static func read(
+        _ request: Request, defaultLimit: Int, maxLimit: Int
+    ) throws(AthenaError) -> AthenaPaging {
+        let query = request.uri.queryParameters
+        func number(_ name: String) throws(AthenaError) -> Int? {
+            guard let text = query.get(name) else { return nil }
+            guard let value = Int(text), value >= 0 else {
+                throw AthenaError(
+                    .badRequest, "Invalid value for \(name).", detail: "'\(text)' is not a whole number.",
+                    invalid: [name])
+            }
+            return value
+        }
+        let limit = try number("limit") ?? defaultLimit
+        return AthenaPaging(limit: min(max(limit, 1), maxLimit), offset: try number("offset") ?? 0)
+    }
+
+    /// This page of `records`, with links that keep every other query parameter.
+    func page<Record: Encodable & Sendable>(
+        of records: [Record], key: String, request: Request
+    ) -> AthenaPage<Record> {
+        let start = min(offset, records.count)
+        let end = min(start + limit, records.count)
+        let next = end < records.count ? link(request, offset: end) : nil
+        let previous = start > 0 ? link(request, offset: max(0, start - limit)) : nil
+        return AthenaPage(
+            key: key, records: Array(records[start..<end]), totalcount: records.count, next: next, previous: previous)
+    }
+
+    private func link(_ request: Request, offset: Int) -> String {
+        var parameters = request.uri.queryParameters.filter { $0.key != "limit" && $0.key != "offset" }
+            .map { "\($0.key)=\(String($0.value).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+        parameters.append("limit=\(limit)")
+        parameters.append("offset=\(offset)")
+        return request.uri.path + "?" + parameters.joined(separator: "&")
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Hummingbird
+
+/// How the athenaOne simulator behaves where the real API is configurable or unknown.
+public struct AthenaOptions: Sendable, Hashable {
+    /// Token lifetime: an hour, as athena's; short in tests.
+    public var tokenLifetime: TimeInterval
+    /// New tokens per client per minute: 5, as athena's preview environment allows.
+    public var tokenRequestsPerMinute: Int
+    /// Page size when `limit` is not given.
+    public var defaultPageSize: Int
+    /// The largest page answered, whatever `limit` asks for: 100 as the seed says.
+    public var maxPageSize: Int
+
+    public init(
+        tokenLifetime: TimeInterval = 3600, tokenRequestsPerMinute: Int = 5, defaultPageSize: Int = 10,
+        maxPageSize: Int = 100
+    ) {
+        self.tokenLifetime = tokenLifetime
+        self.tokenRequestsPerMinute = tokenRequestsPerMinute
+        self.defaultPageSize = defaultPageSize
+        self.maxPageSize = maxPageSize
+    }
+}
+
+/// The athenaOne REST simulator: OAuth token endpoint and the practice-scoped
+/// users, providers and departments endpoints, with athena's quirks.
+struct AthenaSimulator: Sendable {
+    let store: SandboxStore
+    let options: AthenaOptions
+    let clock: any SandboxClock
+    let tokens: AthenaTokens
+
+    init(store: SandboxStore, options: AthenaOptions, clock: any SandboxClock) {
+        self.store = store
+        self.options = options
+        self.clock = clock
+        tokens = AthenaTokens(
+            clock: clock, lifetime: options.tokenLifetime, requestsPerMinute: options.tokenRequestsPerMinute)
+    }
+
+    func router(faults: FaultInjector) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(
+            middleware: SandboxMiddleware(
+                system: .athena, store: store, faults: faults,
+                faultResponse: { fault in
+                    switch fault {
+                    case .rateLimited: AthenaError(.tooManyRequests, "Too Many Requests").response
+                    case .serverError: AthenaError(.serviceUnavailable, "Service Unavailable").response
+                    }
+                },
+                exempt: { $0.hasPrefix("/oauth2/") }))
+        router.post("/oauth2/v1/token") { request, _ in await token(request) }
+        router.get("/v1/:practiceid/users") { request, context in
+            await answer(request, context, scope: AthenaState.userManagementScope) { practice, _ in
+                try listUsers(request, practice)
+            }
+        }
+        router.get("/v1/:practiceid/users/:userid") { request, context in
+            await answer(request, context, scope: AthenaState.userManagementScope) { practice, _ in
+                let id = context.parameters.get("userid").flatMap(Int.init)
+                guard let user = practice.users.first(where: { $0.userid == id }) else {
+                    throw AthenaError.notFound("user")
+                }
+                return .json(.ok, encoding: [AthenaUserWire(user)])
+            }
+        }
+        router.post("/v1/:practiceid/users") { request, context in
+            await answer(request, context, scope: AthenaState.userManagementScope) { _, practiceID in
+                try await createUser(request, practiceID: practiceID)
+            }
+        }
+        router.put("/v1/:practiceid/users/:userid") { request, context in
+            await answer(request, context, scope: AthenaState.userManagementScope) { _, practiceID in
+                try await updateUser(request, practiceID: practiceID, userid: context.parameters.get("userid"))
+            }
+        }
+        router.delete("/v1/:practiceid/users/:userid") { _, _ in
+            var response = AthenaError(
+                .methodNotAllowed, "Method not allowed.",
+                detail: "Users cannot be deleted; deactivate with PUT active=false."
+            ).response
+            response.headers[.allow] = "GET, PUT"
+            return response
+        }
+        router.get("/v1/:practiceid/providers") { request, context in
+            await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
+                let paging = try AthenaPaging.read(
+                    request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+                let providers = practice.providers.sorted { $0.providerid < $1.providerid }.map(AthenaProviderWire.init)
+                return .json(.ok, encoding: paging.page(of: providers, key: "providers", request: request))
+            }
+        }
+        router.get("/v1/:practiceid/providers/:providerid") { request, context in
+            await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
+                let id = context.parameters.get("providerid").flatMap(Int.init)
+                guard let provider = practice.providers.first(where: { $0.providerid == id }) else {
+                    throw AthenaError.notFound("provider")
+                }
+                return .json(.ok, encoding: [AthenaProviderWire(provider)])
+            }
+        }
+        router.get("/v1/:practiceid/departments") { request, context in
+            await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
+                let paging = try AthenaPaging.read(
+                    request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+                let showAll = ["1", "true"].contains(request.uri.queryParameters.get("showalldepartments") ?? "")
+                let departments = practice.departments.filter { showAll || !$0.hidden }
+                    .sorted { $0.departmentid < $1.departmentid }.map(AthenaDepartmentWire.init)
+                return .json(.ok, encoding: paging.page(of: departments, key: "departments", request: request))
+            }
+        }
+        router.get("/v1/:practiceid/departments/:departmentid") { request, context in
+            await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
+                let id = context.parameters.get("departmentid").flatMap(Int.init)
+                guard let department = practice.departments.first(where: { $0.departmentid == id }) else {
+                    throw AthenaError.notFound("department")
+                }
+                return .json(.ok, encoding: [AthenaDepartmentWire(department)])
+            }
+        }
+        return router
+    }
+
+    /// Checks the bearer token, its scope and the practice, then runs `body` on that practice's records.
+    private func answer(
+        _ request: Request, _ context: BasicRequestContext, scope: String,
+        _ body: (AthenaPractice, String) async throws -> Response
+    ) async -> Response {
+        guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer ") else {
+            return AthenaError(.unauthorized, "Developer Inactive", detail: "No bearer token was sent.").response
+        }
+        guard let grant = await tokens.grant(for: String(authorization.dropFirst("Bearer ".count))) else {
+            return AthenaError(.unauthorized, "Invalid or expired access token.").response
+        }
+        guard grant.scopes.contains(scope) else {
+            return AthenaError(
+                .forbidden, "Forbidden", detail: "The access token does not carry the scope \(scope).").response
+        }
+        let practiceID = context.parameters.get("practiceid") ?? ""
+        guard let practice = await store.state.athena.practices[practiceID] else {
+            return AthenaError(.notFound, "Invalid practice.", detail: "Practice \(practiceID) does not exist.")
+                .response
+        }
+        do {
+            return try await body(practice, practiceID)
+        } catch let error as AthenaError {
+            return error.response
+        } catch {
+            return AthenaError(.internalServerError, "Internal error.", detail: "\(error)").response
+        }
+    }
+
+    private func listUsers(_ request: Request, _ practice: AthenaPractice) throws(AthenaError) -> Response {
+        let paging = try AthenaPaging.read(request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+        var users = practice.users.sorted { $0.userid < $1.userid }
+        if let username = request.uri.queryParameters.get("username") {
+            users = users.filter { $0.username.lowercased() == username.lowercased() }
+        }
+        return .json(.ok, encoding: paging.page(of: users.map(AthenaUserWire.init), key: "users", request: request))
+    }
+
+    private func createUser(_ request: Request, practiceID: String) async throws -> Response {
+        var request = request
+        let form = try AthenaForm.read(request, body: try await request.collectBody(upTo: SandboxMiddleware.maxBody))
+        let createdAt = ISO8601DateFormatter().string(from: clock.now())
+        let user = try await store.update { state in
+            let userid = state.athena.nextUserID
+            guard var practice = state.athena.practices[practiceID] else { throw AthenaError.notFound("practice") }
+            let user = try AthenaUserWrites.create(form, in: &practice, userid: userid, createdAt: createdAt)
+            state.athena.practices[practiceID] = practice
+            return user
+        }
+        return .json(.ok, encoding: ["userid": String(user.userid), "username": user.username], wrote: true)
+    }
+
+    private func updateUser(_ request: Request, practiceID: String, userid: String?) async throws -> Response {
+        var request = request
+        let form = try AthenaForm.read(request, body: try await request.collectBody(upTo: SandboxMiddleware.maxBody))
+        guard let id = userid.flatMap(Int.init) else { throw AthenaError.notFound("user") }
+        try await store.update { state in
+            guard var practice = state.athena.practices[practiceID] else { throw AthenaError.notFound("practice") }
+            try AthenaUserWrites.update(form, userid: id, in: &practice)
+            state.athena.practices[practiceID] = practice
+        }
+        return .json(.ok, encoding: ["userid": String(id), "success": "true"], wrote: true)
+    }
+
+    private func token(_ request: Request) async -> Response {
+        var request = request
+        let form: AthenaForm
+        do {
+            let body = try await request.collectBody(upTo: 64 << 10)
+            form = try AthenaForm.read(request, body: body)
+        } catch let error as AthenaError {
+            return oauthError(.badRequest, "invalid_request", error.detailedmessage ?? error.error)
+        } catch {
+            return oauthError(.badRequest, "invalid_request", "The body could not be read.")
+        }
+        guard form["grant_type"] == "client_credentials" else {
+            return oauthError(.badRequest, "unsupported_grant_type", "Only client_credentials is supported.")
+        }
+        guard let (clientID, secret) = basicCredentials(request.headers[.authorization]) else {
+            return oauthError(.unauthorized, "invalid_client", "Send the client id and secret with HTTP Basic.")
+        }
+        let requested = (form["scope"] ?? "").split(separator: " ").map(String.init)
+        let clients = await store.state.athena.clients
+        switch await tokens.issue(clientID: clientID, secret: secret, requested: requested, clients: clients) {
+        case .success(let issued):
+            return .json(
+                .ok,
+                encoding: [
+                    "access_token": issued.token, "token_type": "Bearer",
+                    "expires_in": String(Int(options.tokenLifetime)),
+                    "scope": issued.grant.scopes.sorted().joined(separator: " "),
+                ])
+        case .failure(.invalidClient):
+            return oauthError(.unauthorized, "invalid_client", "Unknown client or wrong secret.")
+        case .failure(.invalidScope(let scope)):
+            return oauthError(.badRequest, "invalid_scope", "This client may not ask for \(scope).")
+        case .failure(.tooManyRequests):
+            return oauthError(.tooManyRequests, "too_many_requests", "Token request limit reached for this minute.")
+        }
+    }
+
+    private func oauthError(_ status: HTTPResponse.Status, _ code: String, _ description: String) -> Response {
+        .json(status, encoding: ["error": code, "error_description": description])
+    }
+
+    private func basicCredentials(_ header: String?) -> (String, String)? {
+        guard let header, header.hasPrefix("Basic "),
+            let data = Data(base64Encoded: String(header.dropFirst("Basic ".count))),
+            let text = String(data: data, encoding: .utf8),
+            let colon = text.firstIndex(of: ":")
+        else { return nil }
+        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    }
+}

@@ -1,0 +1,91 @@
+/// Records as athenaOne answers them: every value a JSON string, booleans and ids
+/// included, and empty fields left out.
+struct AthenaUserWire: Encodable, Sendable {
+    var userid: String
+    var username: String
+    var firstname: String
+    var lastname: String
+    var usertype: String
+    var active: String
+    var email: String?
+    var npi: String?
+    var departmentids: [String]?
+    var providerid: String?
+    var supervisingproviderid: String?
+    var schedulingname: String?
+    var personid: String?
+    var createddatetime: String?
+
+    init(_ user: AthenaUser) {
+        userid = String(user.userid)
+        username = user.username
+        firstname = user.firstname
+        lastname = user.lastname
+        usertype = user.usertype
+        active = String(user.active)
+        email = user.email
+        npi = user.npi
+        departmentids = user.departmentids.isEmpty ? nil : user.departmentids.map(String.init)
+        providerid = user.providerid.map(String.init)
+        supervisingproviderid = user.supervisingproviderid.map(String.init)
+        schedulingname = user.schedulingname
+        personid = user.personid.map(String.init)
+        createddatetime = user.createddatetime
+    }
+}
+
+struct AthenaProviderWire: Encodable, Sendable {
+    var providerid: String
+    var firstname: String
+    var lastname: String
+    var npi: String?
+    var userid: String?
+    var active: String
+
+    init(_ provider: AthenaProvider) {
+        providerid = String(provider.providerid)
+        firstname = provider.firstname
+        lastname = provider.lastname
+        npi = provider.npi
+        userid = provider.userid.map(String.init)
+        active = String(provider.active)
+    }
+}
+
+struct AthenaDepartmentWire: Encodable, Sendable {
+    var departmentid: String
+    var name: String
+    var active: String
+
+    init(_ department: AthenaDepartment) {
+        departmentid = String(department.departmentid)
+        name = department.name
+        active = "true"
+    }
+}
+
+/// A page of a list: `totalcount`, the records under the list's own key, and
+/// `next`/`previous` links (relative, with `/v1/{practiceid}`) when there are more.
+struct AthenaPage<Record: Encodable & Sendable>: Encodable, Sendable {
+    var key: String
+    var records: [Record]
+    var totalcount: Int
+    var next: String?
+    var previous: String?
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(totalcount, forKey: Key("totalcount"))
+        try container.encode(records, forKey: Key(key))
+        try container.encodeIfPresent(next, forKey: Key("next"))
+        try container.encodeIfPresent(previous, forKey: Key("previous"))
+    }
+}

@@ -1,2 +1,0 @@
-// The athenaOne and Healthie simulators land here with the sandbox issue.
-// Nothing in this module yet.

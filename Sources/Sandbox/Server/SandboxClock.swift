@@ -1,0 +1,28 @@
+import Foundation
+import Synchronization
+
+/// Where the simulators read the time: token lifetimes and per-minute limits.
+public protocol SandboxClock: Sendable {
+    func now() -> Date
+}
+
+/// The wall clock.
+public struct SystemSandboxClock: SandboxClock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock that moves only when told, so tests can expire a token without waiting.
+public final class ManualSandboxClock: SandboxClock {
+    private let current: Mutex<Date>
+
+    public init(_ start: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
+        current = Mutex(start)
+    }
+
+    public func now() -> Date { current.withLock { $0 } }
+
+    public func advance(by seconds: TimeInterval) {
+        current.withLock { $0 += seconds }
+    }
+}

@@ -1,0 +1,150 @@
+/// An athenaOne API client: the OAuth credentials and the scopes it may be granted.
+public struct AthenaClient: Codable, Sendable, Hashable {
+    public var id: String
+    public var secret: String
+    public var scopes: [String]
+
+    public init(id: String, secret: String, scopes: [String]) {
+        self.id = id
+        self.secret = secret
+        self.scopes = scopes
+    }
+}
+
+/// One practice's records. Practices never see each other's records.
+public struct AthenaPractice: Codable, Sendable, Hashable {
+    public var departments: [AthenaDepartment]
+    public var providers: [AthenaProvider]
+    public var users: [AthenaUser]
+
+    public init(departments: [AthenaDepartment] = [], providers: [AthenaProvider] = [], users: [AthenaUser] = []) {
+        self.departments = departments
+        self.providers = providers
+        self.users = users
+    }
+
+    enum CodingKeys: String, CodingKey { case departments, providers, users }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        departments = try container.decodeIfPresent([AthenaDepartment].self, forKey: .departments) ?? []
+        providers = try container.decodeIfPresent([AthenaProvider].self, forKey: .providers) ?? []
+        users = try container.decodeIfPresent([AthenaUser].self, forKey: .users) ?? []
+    }
+}
+
+/// A department. Hidden departments are listed only when `showalldepartments=1` is asked for.
+public struct AthenaDepartment: Codable, Sendable, Hashable {
+    public var departmentid: Int
+    public var name: String
+    public var hidden: Bool
+
+    public init(departmentid: Int, name: String, hidden: Bool = false) {
+        self.departmentid = departmentid
+        self.name = name
+        self.hidden = hidden
+    }
+
+    enum CodingKeys: String, CodingKey { case departmentid, name, hidden }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        departmentid = try container.decode(Int.self, forKey: .departmentid)
+        name = try container.decode(String.self, forKey: .name)
+        hidden = try container.decodeIfPresent(Bool.self, forKey: .hidden) ?? false
+    }
+}
+
+/// A provider record: separate from the login account, which may point at it by `providerid`.
+public struct AthenaProvider: Codable, Sendable, Hashable {
+    public var providerid: Int
+    public var firstname: String
+    public var lastname: String
+    public var npi: String?
+    public var userid: Int?
+    public var active: Bool
+
+    public init(providerid: Int, firstname: String, lastname: String, npi: String?, userid: Int?, active: Bool) {
+        self.providerid = providerid
+        self.firstname = firstname
+        self.lastname = lastname
+        self.npi = npi
+        self.userid = userid
+        self.active = active
+    }
+
+    enum CodingKeys: String, CodingKey { case providerid, firstname, lastname, npi, userid, active }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        providerid = try container.decode(Int.self, forKey: .providerid)
+        firstname = try container.decode(String.self, forKey: .firstname)
+        lastname = try container.decode(String.self, forKey: .lastname)
+        npi = try container.decodeIfPresent(String.self, forKey: .npi)
+        userid = try container.decodeIfPresent(Int.self, forKey: .userid)
+        active = try container.decodeIfPresent(Bool.self, forKey: .active) ?? true
+    }
+}
+
+/// A staff login account, with the seed's field names.
+public struct AthenaUser: Codable, Sendable, Hashable {
+    public var userid: Int
+    public var username: String
+    public var firstname: String
+    public var lastname: String
+    public var usertype: String
+    public var active: Bool
+    public var email: String?
+    public var npi: String?
+    public var departmentids: [Int]
+    public var providerid: Int?
+    public var supervisingproviderid: Int?
+    public var schedulingname: String?
+    public var personid: Int?
+    public var createddatetime: String?
+
+    public init(
+        userid: Int, username: String, firstname: String, lastname: String, usertype: String, active: Bool = true,
+        email: String? = nil, npi: String? = nil, departmentids: [Int] = [], providerid: Int? = nil,
+        supervisingproviderid: Int? = nil, schedulingname: String? = nil, personid: Int? = nil,
+        createddatetime: String? = nil
+    ) {
+        self.userid = userid
+        self.username = username
+        self.firstname = firstname
+        self.lastname = lastname
+        self.usertype = usertype
+        self.active = active
+        self.email = email
+        self.npi = npi
+        self.departmentids = departmentids
+        self.providerid = providerid
+        self.supervisingproviderid = supervisingproviderid
+        self.schedulingname = schedulingname
+        self.personid = personid
+        self.createddatetime = createddatetime
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case userid, username, firstname, lastname, usertype, active, email, npi, departmentids, providerid
+        case supervisingproviderid, schedulingname, personid, createddatetime
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        userid = try container.decode(Int.self, forKey: .userid)
+        username = try container.decode(String.self, forKey: .username)
+        firstname = try container.decode(String.self, forKey: .firstname)
+        lastname = try container.decode(String.self, forKey: .lastname)
+        usertype = try container.decode(String.self, forKey: .usertype)
+        active = try container.decodeIfPresent(Bool.self, forKey: .active) ?? true
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        npi = try container.decodeIfPresent(String.self, forKey: .npi)
+        departmentids = try container.decodeIfPresent([Int].self, forKey: .departmentids) ?? []
+        providerid = try container.decodeIfPresent(Int.self, forKey: .providerid)
+        supervisingproviderid = try container.decodeIfPresent(Int.self, forKey: .supervisingproviderid)
+        schedulingname = try container.decodeIfPresent(String.self, forKey: .schedulingname)
+        personid = try container.decodeIfPresent(Int.self, forKey: .personid)
+        createddatetime = try container.decodeIfPresent(String.self, forKey: .createddatetime)
+    }
+}

@@ -1,0 +1,132 @@
+/// A Healthie API key. Only admin keys may list organization members.
+public struct HealthieAPIKey: Codable, Sendable, Hashable {
+    public var key: String
+    public var admin: Bool
+    /// The member the key belongs to: what `currentUser` answers.
+    public var userID: String?
+
+    public init(key: String, admin: Bool, userID: String?) {
+        self.key = key
+        self.admin = admin
+        self.userID = userID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case key, admin
+        case userID = "user_id"
+    }
+}
+
+/// A staff member: a `User` with an `OrganizationMembership`. Status is `User.active`.
+public struct HealthieMember: Codable, Sendable, Hashable {
+    /// The `User` id.
+    public var id: String
+    public var membershipID: String
+    public var email: String
+    public var firstName: String
+    public var lastName: String
+    public var active: Bool
+    public var orgRole: String
+    public var isAdmin: Bool
+    public var isProvider: Bool
+    public var npi: String?
+    /// The membership's `can_*` flags that are set; a flag not listed is false.
+    public var permissions: [String: Bool]
+
+    public init(
+        id: String, membershipID: String, email: String, firstName: String, lastName: String, active: Bool = true,
+        orgRole: String = "Standard", isAdmin: Bool = false, isProvider: Bool = false, npi: String? = nil,
+        permissions: [String: Bool] = [:]
+    ) {
+        self.id = id
+        self.membershipID = membershipID
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.active = active
+        self.orgRole = orgRole
+        self.isAdmin = isAdmin
+        self.isProvider = isProvider
+        self.npi = npi
+        self.permissions = permissions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, email, active, npi, permissions
+        case membershipID = "membership_id"
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case orgRole = "org_role"
+        case isAdmin = "is_admin"
+        case isProvider = "is_provider"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        membershipID = try container.decodeIfPresent(String.self, forKey: .membershipID) ?? "m\(id)"
+        email = try container.decode(String.self, forKey: .email)
+        firstName = try container.decode(String.self, forKey: .firstName)
+        lastName = try container.decode(String.self, forKey: .lastName)
+        active = try container.decodeIfPresent(Bool.self, forKey: .active) ?? true
+        orgRole = try container.decodeIfPresent(String.self, forKey: .orgRole) ?? "Standard"
+        isAdmin = try container.decodeIfPresent(Bool.self, forKey: .isAdmin) ?? false
+        isProvider = try container.decodeIfPresent(Bool.self, forKey: .isProvider) ?? false
+        npi = try container.decodeIfPresent(String.self, forKey: .npi)
+        permissions = try container.decodeIfPresent([String: Bool].self, forKey: .permissions) ?? [:]
+    }
+}
+
+/// A client (patient). Clients live apart from staff: the same email may be both.
+public struct HealthieClient: Codable, Sendable, Hashable {
+    public var id: String
+    public var email: String?
+    public var firstName: String
+    public var lastName: String
+    public var active: Bool
+    public var dietitianID: String?
+
+    public init(
+        id: String, email: String?, firstName: String, lastName: String, active: Bool = true, dietitianID: String? = nil
+    ) {
+        self.id = id
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.active = active
+        self.dietitianID = dietitianID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, email, active
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case dietitianID = "dietitian_id"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        firstName = try container.decode(String.self, forKey: .firstName)
+        lastName = try container.decode(String.self, forKey: .lastName)
+        active = try container.decodeIfPresent(Bool.self, forKey: .active) ?? true
+        dietitianID = try container.decodeIfPresent(String.self, forKey: .dietitianID)
+    }
+}
+
+/// An invitation email the simulator "sent" when a membership was created with `send_invite_email`.
+public struct HealthieInvite: Codable, Sendable, Hashable {
+    public var email: String
+    public var userID: String
+
+    public init(email: String, userID: String) {
+        self.email = email
+        self.userID = userID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case email
+        case userID = "user_id"
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// The live state both simulators share, and the log of every request they answered.
+///
+/// With a state file, every change is written to it before the request is answered
+/// (atomically: a crash leaves the old or the new state, never half of one);
+/// without one the state lives in memory, as tests want.
+public actor SandboxStore {
+    public private(set) var state: SandboxState
+    private let stateFile: URL?
+    private var log: [SandboxRequestRecord] = []
+
+    public init(state: SandboxState, stateFile: URL? = nil) {
+        self.state = state
+        self.stateFile = stateFile
+    }
+
+    /// Opens a state file written by `rollcall sandbox init`.
+    public init(stateFile: URL) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: stateFile)
+        } catch {
+            throw SandboxSeedError(
+                message: "\(stateFile.path): error: cannot read the sandbox state (run `rollcall sandbox init` first)")
+        }
+        self.init(state: try SandboxState.decode(json: data, file: stateFile.path), stateFile: stateFile)
+    }
+
+    /// Runs `change` on the state and saves the result; when `change` throws, nothing changes.
+    public func update<Result: Sendable>(
+        _ change: @Sendable (inout SandboxState) throws -> Result
+    ) throws -> Result {
+        var next = state
+        let result = try change(&next)
+        if next != state {
+            if let stateFile { try next.encodedJSON().write(to: stateFile, options: .atomic) }
+            state = next
+        }
+        return result
+    }
+
+    public func record(_ request: SandboxRequestRecord) {
+        log.append(request)
+    }
+
+    /// Every request answered so far, oldest first.
+    public var requestLog: [SandboxRequestRecord] { log }
+
+    public func clearRequestLog() {
+        log.removeAll()
+    }
+}
+
+/// One request as a simulator received it, so a test can prove what a client sent.
+public struct SandboxRequestRecord: Sendable, Hashable, Codable {
+    public enum System: String, Sendable, Hashable, Codable { case athena, healthie }
+
+    public var system: System
+    public var method: String
+    public var path: String
+    public var query: String
+    public var contentType: String?
+    public var body: String
+    public var status: Int
+    /// True when the request changed the live state.
+    public var wrote: Bool
+
+    public init(
+        system: System, method: String, path: String, query: String, contentType: String?, body: String, status: Int,
+        wrote: Bool
+    ) {
+        self.system = system
+        self.method = method
+        self.path = path
+        self.query = query
+        self.contentType = contentType
+        self.body = body
+        self.status = status
+        self.wrote = wrote
+    }
+}
