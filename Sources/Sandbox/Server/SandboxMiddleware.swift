@@ -9,7 +9,7 @@ enum SandboxHeader {
     /// Set by the middleware on a response the connection must drop instead of sending.
     static let drop = named("X-Sandbox-Drop")
 
-    private static func named(_ name: String) -> HTTPField.Name {
+    static func named(_ name: String) -> HTTPField.Name {
         guard let field = HTTPField.Name(name) else { fatalError("'\(name)' is not a valid header name") }
         return field
     }

@@ -1,0 +1,112 @@
+import Foundation
+import GraphQL
+
+/// The query fields the simulator serves.
+enum HealthieQueries {
+    typealias Object = HealthieRecordsAsGraphQL.Object
+    static let maxPageSize = 100
+
+    static func currentUser(_ caller: HealthieCaller) async -> Object? {
+        guard let id = caller.key.userID else { return nil }
+        return await caller.store.state.healthie.members.first { $0.id == id }.map(HealthieRecordsAsGraphQL.user)
+    }
+
+    static func user(_ caller: HealthieCaller, args: Map) async -> Object? {
+        guard let id = args["id"].string else {
+            return args["or_current_user"].bool == true ? await currentUser(caller) : nil
+        }
+        let healthie = await caller.store.state.healthie
+        if let member = healthie.members.first(where: { $0.id == id }) { return HealthieRecordsAsGraphQL.user(member) }
+        return healthie.clients.first { $0.id == id }.map(HealthieRecordsAsGraphQL.user)
+    }
+
+    /// Clients (patients) only; `active_status` is `active` (the default) or `archived`.
+    static func users(_ caller: HealthieCaller, args: Map) async throws -> any Sendable {
+        let status = args["active_status"].string ?? "active"
+        guard status == "active" || status == "archived" else {
+            throw GraphQLError(message: "active_status must be one of: active, archived")
+        }
+        let keywords = args["keywords"].string
+        let clients = await caller.store.state.healthie.clients
+            .filter { $0.active == (status == "active") }
+            .filter { matches(keywords, [$0.firstName, $0.lastName, $0.email ?? ""]) }
+            .sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }
+        return try page(clients.map(HealthieRecordsAsGraphQL.user), args: args, version: caller.version)
+    }
+
+    /// Every member, active or not: `organizationMembers` has no status filter.
+    static func organizationMembers(_ caller: HealthieCaller, args: Map) async throws -> any Sendable {
+        try caller.requireAdmin("organizationMembers")
+        let members = try await filteredMembers(caller, keywords: args["keywords"].string)
+        return try page(members.map(HealthieRecordsAsGraphQL.user), args: args, version: caller.version)
+    }
+
+    static func organizationMembersCount(_ caller: HealthieCaller, args: Map) async throws -> Int {
+        try caller.requireAdmin("organizationMembersCount")
+        return try await filteredMembers(caller, keywords: args["keywords"].string).count
+    }
+
+    static func organizationMembership(_ caller: HealthieCaller, args: Map) async throws -> Object? {
+        let members = await caller.store.state.healthie.members
+        let id = args["id"].string
+        let userID = args["user_id"].string ?? (id == nil ? caller.key.userID : nil)
+        guard let member = members.first(where: { (id != nil && $0.membershipID == id) || $0.id == userID }) else {
+            return nil
+        }
+        if member.id != caller.key.userID { try caller.requireAdmin("organizationMembership") }
+        return HealthieRecordsAsGraphQL.membership(member)
+    }
+
+    private static func filteredMembers(_ caller: HealthieCaller, keywords: String?) async throws -> [HealthieMember] {
+        await caller.store.state.healthie.members
+            .filter { matches(keywords, [$0.firstName, $0.lastName, $0.email]) }
+            .sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }
+    }
+
+    private static func matches(_ keywords: String?, _ fields: [String]) -> Bool {
+        guard let keywords = keywords?.lowercased().trimmingCharacters(in: .whitespaces), !keywords.isEmpty else {
+            return true
+        }
+        let text = fields.joined(separator: " ").lowercased()
+        return keywords.split(separator: " ").allSatisfy { text.contains($0) }
+    }
+
+    /// One page, in the shape the caller's version serves: a list by `offset`/`page_size`
+    /// for the baseline, a `UserConnection` by `first`/`after` from 2026-01-01.
+    private static func page(_ objects: [Object], args: Map, version: HealthieVersion) throws -> any Sendable {
+        guard version.servesConnections else {
+            let offset = max(0, args["offset"].int ?? 0)
+            let size = min(max(1, args["page_size"].int ?? 10), maxPageSize)
+            let start = min(offset, objects.count)
+            return Array(objects[start..<min(start + size, objects.count)])
+        }
+        var start = 0
+        var end = objects.count
+        if let after = args["after"].string { start = try cursorIndex(after) + 1 }
+        if let before = args["before"].string { end = try cursorIndex(before) }
+        start = min(max(0, start), objects.count)
+        end = max(start, min(end, objects.count))
+        if let first = args["first"].int { end = min(end, start + min(max(0, first), maxPageSize)) }
+        if let last = args["last"].int { start = max(start, end - min(max(0, last), maxPageSize)) }
+        if args["first"].int == nil, args["last"].int == nil { end = min(end, start + 10) }
+        let window = Array(start..<end)
+        let edges: [Object] = window.map { ["cursor": cursor(for: $0), "node": objects[$0]] }
+        var pageInfo: Object = ["has_next_page": end < objects.count, "has_previous_page": start > 0]
+        if let first = window.first { pageInfo["start_cursor"] = cursor(for: first) }
+        if let last = window.last { pageInfo["end_cursor"] = cursor(for: last) }
+        return [
+            "edges": edges, "nodes": window.map { objects[$0] }, "page_info": pageInfo, "total_count": objects.count,
+        ] as Object
+    }
+
+    static func cursor(for index: Int) -> String {
+        Data("sandbox:\(index)".utf8).base64EncodedString()
+    }
+
+    static func cursorIndex(_ cursor: String) throws -> Int {
+        guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
+            text.hasPrefix("sandbox:"), let index = Int(text.dropFirst("sandbox:".count)), index >= 0
+        else { throw GraphQLError(message: "Invalid cursor: \(cursor)") }
+        return index
+    }
+}

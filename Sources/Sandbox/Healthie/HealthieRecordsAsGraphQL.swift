@@ -1,0 +1,41 @@
+/// Members and clients as the GraphQL executor reads them: dictionaries keyed
+/// by field name, resolved by the executor's default resolver.
+enum HealthieRecordsAsGraphQL {
+    typealias Object = [String: any Sendable]
+
+    static func user(_ member: HealthieMember) -> Object {
+        var user = userFields(member)
+        user["organization_membership"] = membership(member)
+        return user
+    }
+
+    static func membership(_ member: HealthieMember) -> Object {
+        var membership: Object = [
+            "id": member.membershipID, "is_admin": member.isAdmin, "is_provider": member.isProvider,
+            "org_role": member.orgRole, "user": userFields(member),
+        ]
+        for permission in HealthieSchemaSDL.permissions {
+            membership[permission] = member.permissions[permission] ?? false
+        }
+        return membership
+    }
+
+    static func user(_ client: HealthieClient) -> Object {
+        var user: Object = [
+            "id": client.id, "active": client.active, "first_name": client.firstName, "last_name": client.lastName,
+            "is_org_admin": false,
+        ]
+        if let email = client.email { user["email"] = email }
+        if let dietitian = client.dietitianID { user["dietitian_id"] = dietitian }
+        return user
+    }
+
+    private static func userFields(_ member: HealthieMember) -> Object {
+        var user: Object = [
+            "id": member.id, "active": member.active, "email": member.email, "first_name": member.firstName,
+            "last_name": member.lastName, "is_org_admin": member.isAdmin,
+        ]
+        if let npi = member.npi { user["npi"] = npi }
+        return user
+    }
+}

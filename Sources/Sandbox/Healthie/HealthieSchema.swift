@@ -1,0 +1,63 @@
+import GraphQL
+
+/// The simulator's executable schemas: the SDL built by GraphQLSwift, with
+/// resolvers attached to the root fields. Nested fields resolve from the
+/// dictionaries the root resolvers return.
+struct HealthieSchema: Sendable {
+    let baseline: GraphQLSchema
+    let connections: GraphQLSchema
+
+    init() throws {
+        baseline = try Self.build(HealthieSchemaSDL.baseline)
+        connections = try Self.build(HealthieSchemaSDL.connections)
+    }
+
+    func schema(for version: HealthieVersion) -> GraphQLSchema {
+        version.servesConnections ? connections : baseline
+    }
+
+    private typealias Resolver = @Sendable (HealthieCaller, Map) async throws -> (any Sendable)?
+
+    private static let queries: [String: Resolver] = [
+        "currentUser": { caller, _ in await HealthieQueries.currentUser(caller) },
+        "user": { caller, args in await HealthieQueries.user(caller, args: args) },
+        "users": { caller, args in try await HealthieQueries.users(caller, args: args) },
+        "organizationMembers": { caller, args in try await HealthieQueries.organizationMembers(caller, args: args) },
+        "organizationMembersCount": { caller, args in
+            try await HealthieQueries.organizationMembersCount(caller, args: args)
+        },
+        "organizationMembership": { caller, args in
+            try await HealthieQueries.organizationMembership(caller, args: args)
+        },
+    ]
+
+    private static let mutations: [String: Resolver] = [
+        "createClient": { caller, args in try await HealthieMutations.createClient(caller, args: args) },
+        "updateClient": { caller, args in try await HealthieMutations.updateClient(caller, args: args) },
+        "createOrganizationMembership": { caller, args in
+            try await HealthieMutations.createOrganizationMembership(caller, args: args)
+        },
+        "updateOrganizationMembership": { caller, args in
+            try await HealthieMutations.updateOrganizationMembership(caller, args: args)
+        },
+    ]
+
+    private static func build(_ sdl: String) throws -> GraphQLSchema {
+        let schema = try buildSchema(source: sdl)
+        try attach(queries, to: schema.queryType)
+        try attach(mutations, to: schema.mutationType)
+        return schema
+    }
+
+    private static func attach(_ resolvers: [String: Resolver], to type: GraphQLObjectType?) throws {
+        guard let type else { return }
+        let fields = try type.fields()
+        for (name, field) in fields {
+            guard let resolver = resolvers[name] else {
+                throw GraphQLError(message: "The simulator serves \(type.name).\(name) but has no resolver for it.")
+            }
+            field.resolve = { _, args, context, _ in try await resolver(HealthieCaller.from(context), args) }
+        }
+        type.fields = { fields }
+    }
+}
