@@ -49,7 +49,7 @@ let package = Package(
         // Orchestration: reads config files, and later snapshots, plans, applies, audits.
         .target(
             name: "Rollcall",
-            dependencies: ["RollcallCore", "AthenaOne", "Healthie"],
+            dependencies: ["RollcallCore", "AthenaOne", "Healthie", "Sandbox"],
             swiftSettings: strictSettings
         ),
         // Simulators of athenaOne and Healthie, for tests, benchmarks and `--sandbox`.
@@ -72,6 +72,7 @@ let package = Package(
             name: "rollcall",
             dependencies: [
                 "Rollcall",
+                "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -2,7 +2,9 @@ import Foundation
 import RollcallCore
 
 /// Reads what a config `PATH` names: one YAML file, or every `*.yaml` / `*.yml`
-/// file directly inside a directory, in name order.
+/// file directly inside a directory, in name order, except `sandbox.yaml`
+/// (`sandbox.yml`): that is the seed of the sandbox's live state, kept beside the
+/// config it is meant to differ from, not part of it.
 ///
 /// Sizes are checked before reading, so a huge or endless file (a device, a
 /// pipe) is refused without being read.
@@ -27,7 +29,9 @@ public enum ConfigFiles {
         } catch {
             return Read(files: [], diagnostics: [.error("cannot list the directory: \(reason(error))", file: path)])
         }
-        let yamlNames = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+        let yamlNames = names.filter {
+            !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !sandboxSeedNames.contains($0)
+        }.sorted()
         guard !yamlNames.isEmpty else {
             return Read(
                 files: [], diagnostics: [.error("the directory holds no *.yaml files", file: path)])
@@ -41,7 +45,10 @@ public enum ConfigFiles {
         return result
     }
 
-    private static func readFile(_ path: String, limits: YAMLLimits) -> Read {
+    /// File names a config directory leaves out: the sandbox seed.
+    public static let sandboxSeedNames: Set<String> = ["sandbox.yaml", "sandbox.yml"]
+
+    public static func readFile(_ path: String, limits: YAMLLimits = .standard) -> Read {
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)

@@ -78,7 +78,7 @@ private struct NodeDecoder: Decoder {
         guard !codingPath.isEmpty else { return "the file" }
         var path = ""
         for key in codingPath {
-            if let index = key.intValue {
+            if key is IndexKey, let index = key.intValue {
                 path += "[\(index)]"
             } else {
                 path += (path.isEmpty ? "" : ".") + key.stringValue

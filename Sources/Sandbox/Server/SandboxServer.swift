@@ -42,23 +42,24 @@ public struct SandboxServer: Sendable {
     /// With `stopOnSignals`, SIGINT or SIGTERM also shuts them down; `run` then
     /// returns nil without waiting for `body`.
     public func run<Value: Sendable>(
-        stopOnSignals: Bool = false, _ body: @escaping @Sendable (SandboxEndpoints) async throws -> Value
+        athenaPort: Int = 0, healthiePort: Int = 0, stopOnSignals: Bool = false,
+        _ body: @escaping @Sendable (SandboxEndpoints) async throws -> Value
     ) async throws -> Value? {
         let ports = PortCollector()
         let logger = Logger(label: "rollcall.sandbox") { _ in SwiftLogNoOpLogHandler() }
-        func application(_ router: Router<BasicRequestContext>, _ name: String) -> some Service {
+        func application(_ router: Router<BasicRequestContext>, _ name: String, port: Int) -> some Service {
             Application(
                 router: router,
                 server: .http1(configuration: .init(additionalChannelHandlers: [DropMarkedResponses()])),
-                configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: nil),
+                configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
                 onServerRunning: { channel in await ports.record(name, channel.localAddress?.port) },
                 logger: logger)
         }
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    application(athena.router(faults: athenaFaults), "athena"),
-                    application(healthie.router(faults: healthieFaults), "healthie"),
+                    application(athena.router(faults: athenaFaults), "athena", port: athenaPort),
+                    application(healthie.router(faults: healthieFaults), "healthie", port: healthiePort),
                 ],
                 gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
                 logger: logger))

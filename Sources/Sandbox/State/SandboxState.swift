@@ -183,5 +183,10 @@ extension SandboxState {
 /// A seed or state file that cannot be used; the message names the file and, where known, line and column.
 public struct SandboxSeedError: Error, Sendable, CustomStringConvertible {
     public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
     public var description: String { message }
 }

@@ -1,0 +1,32 @@
+import Foundation
+import RollcallCore
+import Sandbox
+
+/// The sandbox's files: a seed read from YAML, a state kept as JSON.
+public enum SandboxFiles {
+    /// Reads a seed and writes the state file it describes; an existing state file is replaced only with `replace`.
+    public static func initialize(seed seedPath: String, state statePath: String, replace: Bool) throws -> SandboxState {
+        let read = ConfigFiles.readFile(seedPath)
+        guard let file = read.files.first, read.diagnostics.isEmpty else {
+            throw SandboxSeedError(
+                message: DiagnosticTextRenderer(colored: false).render(read.diagnostics).trimmingCharacters(
+                    in: .newlines))
+        }
+        let state = try SandboxState.seed(yaml: file.bytes, file: seedPath)
+        if !replace, FileManager.default.fileExists(atPath: statePath) {
+            throw SandboxSeedError(
+                message: "\(statePath): error: a sandbox state already exists here (pass --force to replace it)")
+        }
+        do {
+            try state.encodedJSON().write(to: URL(fileURLWithPath: statePath), options: .atomic)
+        } catch {
+            throw SandboxSeedError(message: "\(statePath): error: cannot write the sandbox state: \(error)")
+        }
+        return state
+    }
+
+    /// Opens a state file for serving; writes made while serving are saved to it.
+    public static func open(state statePath: String) throws -> SandboxStore {
+        try SandboxStore(stateFile: URL(fileURLWithPath: statePath))
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Rollcall
+import Sandbox
+
+extension RollcallCommand {
+    struct SandboxCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sandbox",
+            abstract: "Simulated athenaOne and Healthie, on loopback, for trying Rollcall without real systems.",
+            discussion: """
+                The sandbox answers the way the real APIs do, quirks included: form-encoded athenaOne
+                writes, full-PUT resets, capped pages, short-lived tokens, 429s without Retry-After,
+                and Healthie's staff/client split, versions and limits.
+                """,
+            subcommands: [SandboxInit.self, SandboxServe.self, SandboxDump.self]
+        )
+    }
+
+    struct SandboxInit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Create a sandbox state file from a seed YAML file.",
+            discussion: """
+                The seed lists athena practices (departments, providers, users) and Healthie
+                members, clients and API keys; see examples/*/sandbox.yaml. Exit codes: 0 done, 1 error.
+                """)
+
+        @Option(help: "The seed YAML file.", completion: .file(extensions: ["yaml", "yml"]))
+        var seed: String
+
+        @Option(help: "The state file to create (JSON).")
+        var state: String
+
+        @Flag(help: "Replace the state file if it exists.")
+        var force = false
+
+        func run() throws {
+            do {
+                let created = try SandboxFiles.initialize(seed: seed, state: state, replace: force)
+                let users = created.athena.practices.values.reduce(0) { $0 + $1.users.count }
+                Terminal.writeOutput(
+                    "Created \(state): \(created.athena.practices.count) practices, \(users) athena users, "
+                        + "\(created.healthie.members.count) Healthie members, \(created.healthie.clients.count) clients.\n")
+            } catch {
+                Terminal.writeError("\(error)\n")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct SandboxDump: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dump", abstract: "Print every live record of a sandbox state as JSON.")
+
+        @Option(help: "The state file.")
+        var state: String
+
+        func run() throws {
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: state))
+                let decoded = try SandboxState.decode(json: data, file: state)
+                Terminal.writeOutput(String(decoding: try decoded.encodedJSON(), as: UTF8.self) + "\n")
+            } catch let error as SandboxSeedError {
+                Terminal.writeError("\(error)\n")
+                throw ExitCode.failure
+            } catch {
+                Terminal.writeError("\(state): error: cannot read the sandbox state: \(error.localizedDescription)\n")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
