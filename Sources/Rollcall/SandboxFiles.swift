@@ -5,7 +5,8 @@ import Sandbox
 /// The sandbox's files: a seed read from YAML, a state kept as JSON.
 public enum SandboxFiles {
     /// Reads a seed and writes the state file it describes; an existing state file is replaced only with `replace`.
-    public static func initialize(seed seedPath: String, state statePath: String, replace: Bool) throws -> SandboxState {
+    public static func initialize(seed seedPath: String, state statePath: String, replace: Bool) throws -> SandboxState
+    {
         let read = ConfigFiles.readFile(seedPath)
         guard let file = read.files.first, read.diagnostics.isEmpty else {
             throw SandboxSeedError(

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Sandbox
 import Testing
+
+@testable import Sandbox
 
 @Suite("athenaOne simulator: the documented quirks over loopback HTTP")
 struct AthenaSimulatorTests {
@@ -44,7 +45,8 @@ struct AthenaSimulatorTests {
             let again = try await sandbox.athena(.POST, "/v1/195900/users", token: token, form: form)
             #expect(again.status == 400)
             #expect(again.object["error"] as? String == "The username is already in use.")
-            let missing = try await sandbox.athena(.POST, "/v1/195900/users", token: token, form: "username=x&usertype=STAFF")
+            let missing = try await sandbox.athena(
+                .POST, "/v1/195900/users", token: token, form: "username=x&usertype=STAFF")
             #expect(missing.status == 400)
             #expect(missing.object["missingfields"] as? [String] == ["firstname", "lastname"])
         }
@@ -60,7 +62,8 @@ struct AthenaSimulatorTests {
                 form: "username=user0&firstname=First0&lastname=Last0&usertype=STAFF&active=false")
             #expect(put.status == 200)
             #expect(put.object["success"] as? String == "true")
-            let after = try #require(await sandbox.store.state.athena.practices["195900"]?.users.first { $0.userid == 101 })
+            let after = try #require(
+                await sandbox.store.state.athena.practices["195900"]?.users.first { $0.userid == 101 })
             #expect(after.email == nil)
             #expect(after.departmentids.isEmpty)
             #expect(after.active == false)
@@ -155,7 +158,10 @@ struct AthenaSimulatorTests {
         try await withSandbox { sandbox in
             let token = try await sandbox.token()
             let visible = try await sandbox.athena(.GET, "/v1/195900/departments", token: token)
-            #expect((visible.object["departments"] as? [[String: Any]])?.map { $0["departmentid"] as? String } == ["1", "2"])
+            #expect(
+                (visible.object["departments"] as? [[String: Any]])?.map { $0["departmentid"] as? String } == [
+                    "1", "2",
+                ])
             let all = try await sandbox.athena(.GET, "/v1/195900/departments?showalldepartments=1", token: token)
             #expect((all.object["departments"] as? [Any])?.count == 3)
             let provider = try await sandbox.athena(.GET, "/v1/195900/providers/71", token: token)

@@ -31,7 +31,8 @@ import Testing
                     }
                     if field.type.debugDescription != realField.type.debugDescription {
                         problems.append(
-                            "\(name).\(fieldName) is \(field.type.debugDescription), real is \(realField.type.debugDescription)")
+                            "\(name).\(fieldName) is \(field.type.debugDescription), real is \(realField.type.debugDescription)"
+                        )
                     }
                     for (argumentName, argument) in field.args {
                         guard let realArgument = realField.args[argumentName] else {

@@ -88,7 +88,8 @@ struct HealthieSimulatorTests {
 
     @Test func staffAndClientsAreSeparateNamespaces() async throws {
         try await withSandbox { sandbox in
-            let clients = try await sandbox.graphql(#"{ users(keywords: "jane.doe", first: 10) { nodes { id email } } }"#)
+            let clients = try await sandbox.graphql(
+                #"{ users(keywords: "jane.doe", first: 10) { nodes { id email } } }"#)
             let nodes = ((clients.data["users"] as? [String: Any])?["nodes"] as? [[String: Any]]) ?? []
             #expect(nodes.map { $0["id"] as? String } == ["3001"])
             let members = try await sandbox.graphql(
@@ -98,7 +99,8 @@ struct HealthieSimulatorTests {
             #expect(member?["id"] as? String == "2002")
             let membership = member?["organization_membership"] as? [String: Any]
             #expect(membership?["can_see_billing"] as? Bool == true)
-            let archived = try await sandbox.graphql(#"{ users(active_status: "archived", first: 10) { total_count } }"#)
+            let archived = try await sandbox.graphql(
+                #"{ users(active_status: "archived", first: 10) { total_count } }"#)
             #expect((archived.data["users"] as? [String: Any])?["total_count"] as? Int == 1)
             let client = try await sandbox.graphql(
                 #"mutation { createClient(input: {first_name: "Ida", last_name: "Admin", email: "it@riverside.example"}) { user { id } messages { field message } } }"#
@@ -132,7 +134,8 @@ struct HealthieSimulatorTests {
             let missing = try await sandbox.graphql(
                 create, variables: ["input": ["email": "new@x.example", "first_name": "N", "last_name": "W"]])
             #expect(missing.status == 200)
-            let messages = (missing.data["createOrganizationMembership"] as? [String: Any])?["messages"] as? [[String: Any]]
+            let messages =
+                (missing.data["createOrganizationMembership"] as? [String: Any])?["messages"] as? [[String: Any]]
             #expect(messages?.first?["field"] as? String == "organization_id")
             #expect(await sandbox.store.state.healthie.members.count == 2)
 
@@ -144,7 +147,9 @@ struct HealthieSimulatorTests {
                         "org_role": "Support",
                     ]
                 ])
-            let membership = (invited.data["createOrganizationMembership"] as? [String: Any])?["organizationMembership"] as? [String: Any]
+            let membership =
+                (invited.data["createOrganizationMembership"] as? [String: Any])?["organizationMembership"]
+                as? [String: Any]
             #expect(membership?["org_role"] as? String == "Support")
             let quiet = try await sandbox.graphql(
                 create,
@@ -166,7 +171,9 @@ struct HealthieSimulatorTests {
             let answer = try await sandbox.graphql(
                 #"mutation { updateOrganizationMembership(input: {id: "m2002", active: false, is_admin: true, can_see_billing: false}) { organizationMembership { is_admin can_see_billing user { active } } messages { message } } }"#
             )
-            let membership = (answer.data["updateOrganizationMembership"] as? [String: Any])?["organizationMembership"] as? [String: Any]
+            let membership =
+                (answer.data["updateOrganizationMembership"] as? [String: Any])?["organizationMembership"]
+                as? [String: Any]
             #expect(membership?["is_admin"] as? Bool == true)
             #expect((membership?["user"] as? [String: Any])?["active"] as? Bool == false)
             let member = await sandbox.store.state.healthie.members.first { $0.id == "2002" }
@@ -184,7 +191,8 @@ struct HealthieSimulatorTests {
 
     @Test func thereIsNoDeleteClientAndMembershipHasNoActiveField() async throws {
         try await withSandbox { sandbox in
-            let delete = try await sandbox.graphql(#"mutation { deleteClient(input: {id: "3001"}) { messages { message } } }"#)
+            let delete = try await sandbox.graphql(
+                #"mutation { deleteClient(input: {id: "3001"}) { messages { message } } }"#)
             #expect(delete.errorMessage?.contains("deleteClient") == true)
             let active = try await sandbox.graphql("{ organizationMembership(id: \"m2002\") { active } }")
             #expect(active.errorMessage?.contains("active") == true)

@@ -7,8 +7,7 @@
 public struct YAMLValueDecoder: Sendable {
     public init() {}
 
-    public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, file: String) throws(YAMLDecodingError) -> T
-    {
+    public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, file: String) throws(YAMLDecodingError) -> T {
         let tracker = KeyTracker()
         let value: T
         do {
@@ -20,7 +19,8 @@ public struct YAMLValueDecoder: Sendable {
         }
         if let unknown = tracker.firstUnread() {
             throw YAMLDecodingError(
-                message: "unknown key '\(unknown.entry.key)'\(Suggestion.phrase(for: unknown.entry.key, in: unknown.known))",
+                message:
+                    "unknown key '\(unknown.entry.key)'\(Suggestion.phrase(for: unknown.entry.key, in: unknown.known))",
                 location: unknown.entry.keyLocation(in: file))
         }
         return value

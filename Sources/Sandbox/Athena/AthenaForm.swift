@@ -16,7 +16,9 @@ struct AthenaForm: Sendable {
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
             throw AthenaError(
                 .badRequest, "Invalid content type.",
-                detail: "Send application/x-www-form-urlencoded, not \(contentType.isEmpty ? "no content type" : contentType).")
+                detail:
+                    "Send application/x-www-form-urlencoded, not \(contentType.isEmpty ? "no content type" : contentType)."
+            )
         }
         return try parse(String(buffer: body))
     }

@@ -136,7 +136,8 @@ struct AthenaSimulator: Sendable {
         }
         guard grant.scopes.contains(scope) else {
             return AthenaError(
-                .forbidden, "Forbidden", detail: "The access token does not carry the scope \(scope).").response
+                .forbidden, "Forbidden", detail: "The access token does not carry the scope \(scope)."
+            ).response
         }
         let practiceID = context.parameters.get("practiceid") ?? ""
         guard let practice = await store.state.athena.practices[practiceID] else {
@@ -153,7 +154,8 @@ struct AthenaSimulator: Sendable {
     }
 
     private func listUsers(_ request: Request, _ practice: AthenaPractice) throws(AthenaError) -> Response {
-        let paging = try AthenaPaging.read(request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+        let paging = try AthenaPaging.read(
+            request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
         var users = practice.users.sorted { $0.userid < $1.userid }
         if let username = request.uri.queryParameters.get("username") {
             users = users.filter { $0.username.lowercased() == username.lowercased() }

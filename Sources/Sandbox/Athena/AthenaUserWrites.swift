@@ -9,7 +9,9 @@
 /// must survive.
 enum AthenaUserWrites {
     static let required = ["username", "firstname", "lastname", "usertype"]
-    static let optional = ["active", "email", "npi", "departmentids", "providerid", "supervisingproviderid", "schedulingname"]
+    static let optional = [
+        "active", "email", "npi", "departmentids", "providerid", "supervisingproviderid", "schedulingname",
+    ]
 
     static func create(
         _ form: AthenaForm, in practice: inout AthenaPractice, userid: Int, createdAt: String
@@ -39,7 +41,8 @@ enum AthenaUserWrites {
         let unknown = form.fields.keys.filter { !required.contains($0) && !optional.contains($0) }.sorted()
         if !unknown.isEmpty {
             throw AthenaError(
-                .badRequest, "Invalid fields.", detail: "These fields cannot be written: \(unknown.joined(separator: ", ")).",
+                .badRequest, "Invalid fields.",
+                detail: "These fields cannot be written: \(unknown.joined(separator: ", ")).",
                 invalid: unknown)
         }
         let missing = required.filter { (form[$0] ?? "").isEmpty }
@@ -98,7 +101,8 @@ enum AthenaUserWrites {
     private static func checkUsernameFree(
         _ username: String, except userid: Int?, in practice: AthenaPractice
     ) throws(AthenaError) {
-        if practice.users.contains(where: { $0.username.lowercased() == username.lowercased() && $0.userid != userid }) {
+        if practice.users.contains(where: { $0.username.lowercased() == username.lowercased() && $0.userid != userid })
+        {
             throw AthenaError(
                 .badRequest, "The username is already in use.",
                 detail: "A user named '\(username)' already exists in this practice.", invalid: ["username"])

@@ -40,7 +40,9 @@ enum HealthieMutations {
             if let first = text(input["first_name"]) { client.firstName = first }
             if let last = text(input["last_name"]) { client.lastName = last }
             if let email = text(input["email"]) {
-                if state.healthie.clients.contains(where: { $0.id != client.id && $0.email?.lowercased() == email.lowercased() }) {
+                if state.healthie.clients.contains(where: {
+                    $0.id != client.id && $0.email?.lowercased() == email.lowercased()
+                }) {
                     throw HealthieFieldErrors("email", "Email has already been taken")
                 }
                 client.email = email

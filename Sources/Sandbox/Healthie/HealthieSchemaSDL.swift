@@ -18,46 +18,48 @@ enum HealthieSchemaSDL {
 
     static var permissions: [String] { HealthiePermission.descriptions.keys.sorted() }
 
-    static let baseline = common(updateClientID: "ID") + """
-        type Query {
-          currentUser: User
-          user(id: ID, or_current_user: Boolean = false): User
-          users(active_status: String = null, keywords: String = null, offset: Int = 0, page_size: Int = 10): [User!]
-          organizationMembers(keywords: String = null, offset: Int = 0, page_size: Int = 10): [User!]
-          organizationMembersCount(keywords: String = null): Int
-          organizationMembership(user_id: ID, id: ID): OrganizationMembership
-        }
-        """
+    static let baseline =
+        common(updateClientID: "ID") + """
+            type Query {
+              currentUser: User
+              user(id: ID, or_current_user: Boolean = false): User
+              users(active_status: String = null, keywords: String = null, offset: Int = 0, page_size: Int = 10): [User!]
+              organizationMembers(keywords: String = null, offset: Int = 0, page_size: Int = 10): [User!]
+              organizationMembersCount(keywords: String = null): Int
+              organizationMembership(user_id: ID, id: ID): OrganizationMembership
+            }
+            """
 
-    static let connections = common(updateClientID: "ID!") + """
-        type Query {
-          currentUser: User
-          user(id: ID, or_current_user: Boolean = false): User
-          users(active_status: String = null, keywords: String = null, first: Int, after: Cursor, last: Int, before: Cursor): UserConnection
-          organizationMembers(keywords: String = null, first: Int, after: Cursor, last: Int, before: Cursor): UserConnection
-          organizationMembersCount(keywords: String = null): Int
-          organizationMembership(user_id: ID, id: ID): OrganizationMembership
-        }
+    static let connections =
+        common(updateClientID: "ID!") + """
+            type Query {
+              currentUser: User
+              user(id: ID, or_current_user: Boolean = false): User
+              users(active_status: String = null, keywords: String = null, first: Int, after: Cursor, last: Int, before: Cursor): UserConnection
+              organizationMembers(keywords: String = null, first: Int, after: Cursor, last: Int, before: Cursor): UserConnection
+              organizationMembersCount(keywords: String = null): Int
+              organizationMembership(user_id: ID, id: ID): OrganizationMembership
+            }
 
-        type UserConnection {
-          edges: [UserEdge!]!
-          nodes: [User!]!
-          page_info: PageInfo!
-          total_count: Int!
-        }
+            type UserConnection {
+              edges: [UserEdge!]!
+              nodes: [User!]!
+              page_info: PageInfo!
+              total_count: Int!
+            }
 
-        type UserEdge {
-          cursor: Cursor!
-          node: User!
-        }
+            type UserEdge {
+              cursor: Cursor!
+              node: User!
+            }
 
-        type PageInfo {
-          end_cursor: Cursor
-          has_next_page: Boolean!
-          has_previous_page: Boolean!
-          start_cursor: Cursor
-        }
-        """
+            type PageInfo {
+              end_cursor: Cursor
+              has_next_page: Boolean!
+              has_previous_page: Boolean!
+              start_cursor: Cursor
+            }
+            """
 
     private static func common(updateClientID: String) -> String {
         let readFlags = permissions.map { "  \($0): Boolean\(nonNullPermissions.contains($0) ? "!" : "")" }

@@ -142,6 +142,8 @@ enum HealthieAnswer {
     }
 
     static func error(_ status: HTTPResponse.Status, _ message: String, code: String) -> Response {
-        .json(status, encoding: Body(data: .null, errors: [GraphQLError(message: message, extensions: ["code": .string(code)])]))
+        .json(
+            status,
+            encoding: Body(data: .null, errors: [GraphQLError(message: message, extensions: ["code": .string(code)])]))
     }
 }

@@ -76,8 +76,10 @@ public struct SandboxServer: Sendable {
             }
             let state = await store.state
             let endpoints = SandboxEndpoints(
-                athenaBaseURL: "http://127.0.0.1:\(athenaPort)", healthieURL: "http://127.0.0.1:\(healthiePort)/graphql",
-                athenaClient: state.athena.clients.first, healthieAPIKey: state.healthie.apiKeys.first { $0.admin }?.key,
+                athenaBaseURL: "http://127.0.0.1:\(athenaPort)",
+                healthieURL: "http://127.0.0.1:\(healthiePort)/graphql",
+                athenaClient: state.athena.clients.first,
+                healthieAPIKey: state.healthie.apiKeys.first { $0.admin }?.key,
                 healthieOrganizationID: state.healthie.organizationID)
             tasks.addTask { .finished(try await body(endpoints)) }
             do {

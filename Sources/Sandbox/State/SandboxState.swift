@@ -152,7 +152,8 @@ extension SandboxState {
                 for id in user.departmentids where !departments.contains(id) {
                     problems.append("\(record): department \(id) is not in the practice")
                 }
-                for id in [user.providerid, user.supervisingproviderid].compactMap({ $0 }) where !providers.contains(id) {
+                for id in [user.providerid, user.supervisingproviderid].compactMap({ $0 }) where !providers.contains(id)
+                {
                     problems.append("\(record): provider \(id) is not in the practice")
                 }
             }
@@ -164,7 +165,8 @@ extension SandboxState {
         problems += repeated(healthie.apiKeys.map(\.key), what: "healthie api key")
         problems += repeated(athena.clients.map(\.id), what: "athena client id")
         for member in healthie.members where HealthieOrgRole(rawValue: member.orgRole) == nil {
-            problems.append("healthie member '\(member.email)': org_role '\(member.orgRole)' is not Standard or Support")
+            problems.append(
+                "healthie member '\(member.email)': org_role '\(member.orgRole)' is not Standard or Support")
         }
         return problems
     }

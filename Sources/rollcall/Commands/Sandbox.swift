@@ -41,7 +41,8 @@ extension RollcallCommand {
                 let users = created.athena.practices.values.reduce(0) { $0 + $1.users.count }
                 Terminal.writeOutput(
                     "Created \(state): \(created.athena.practices.count) practices, \(users) athena users, "
-                        + "\(created.healthie.members.count) Healthie members, \(created.healthie.clients.count) clients.\n")
+                        + "\(created.healthie.members.count) Healthie members, \(created.healthie.clients.count) clients.\n"
+                )
             } catch {
                 Terminal.writeError("\(error)\n")
                 throw ExitCode.failure

@@ -34,7 +34,9 @@ extension RollcallCommand {
         @Option(help: "athenaOne largest page, whatever `limit` asks for.")
         var maxPageSize = 100
 
-        @Flag(help: "Behave as Healthie will from 2027-01-31: version header required, versions before 2026-07-01 refused.")
+        @Flag(
+            help:
+                "Behave as Healthie will from 2027-01-31: version header required, versions before 2026-07-01 refused.")
         var afterSunset = false
 
         @Flag(help: "Refuse GraphQL introspection, as Healthie production may.")
@@ -89,7 +91,8 @@ extension RollcallCommand {
                     "healthie_organization_id": endpoints.healthieOrganizationID,
                 ]
                 let data =
-                    (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                    (try? JSONSerialization.data(
+                        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
                     ?? Data()
                 return String(decoding: data, as: UTF8.self) + "\n"
             case .text:

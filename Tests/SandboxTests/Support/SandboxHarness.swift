@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+
 @testable import Sandbox
 
 /// A small live state for tests: two practices, a hidden department, a provider, staff and clients.
@@ -12,7 +13,10 @@ func testState(users: Int = 3) -> SandboxState {
             AthenaDepartment(departmentid: 2, name: "Pediatrics"),
             AthenaDepartment(departmentid: 9, name: "Old Annex", hidden: true),
         ],
-        providers: [AthenaProvider(providerid: 71, firstname: "Alice", lastname: "Brown", npi: "1234567893", userid: 101, active: true)])
+        providers: [
+            AthenaProvider(
+                providerid: 71, firstname: "Alice", lastname: "Brown", npi: "1234567893", userid: 101, active: true)
+        ])
     for index in 0..<users {
         main.users.append(
             AthenaUser(
@@ -146,7 +150,8 @@ struct SandboxHarness: Sendable {
         ]
         if let version { headers.append(("Healthie-GraphQL-API-Version", version)) }
         let body = try JSONSerialization.data(withJSONObject: ["query": query, "variables": variables])
-        return try await send(.POST, endpoints.healthieURL, headers: headers, body: String(decoding: body, as: UTF8.self))
+        return try await send(
+            .POST, endpoints.healthieURL, headers: headers, body: String(decoding: body, as: UTF8.self))
     }
 }
 
