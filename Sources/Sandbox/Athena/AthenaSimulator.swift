@@ -59,11 +59,7 @@ struct AthenaSimulator: Sendable {
         }
         router.get("/v1/:practiceid/users/:userid") { request, context in
             await answer(request, context, scope: AthenaState.userManagementScope) { practice, _ in
-                let id = context.parameters.get("userid").flatMap(Int.init)
-                guard let user = practice.users.first(where: { $0.userid == id }) else {
-                    throw AthenaError.notFound("user")
-                }
-                return .json(.ok, encoding: [AthenaUserWire(user)])
+                try one(practice.users, id: \.userid, context, "userid", what: "user", as: AthenaUserWire.init)
             }
         }
         router.post("/v1/:practiceid/users") { request, context in
@@ -86,25 +82,21 @@ struct AthenaSimulator: Sendable {
         }
         router.get("/v1/:practiceid/providers") { request, context in
             await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
-                let paging = try AthenaPaging.read(
-                    request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+                let paging = try paging(request)
                 let providers = practice.providers.sorted { $0.providerid < $1.providerid }.map(AthenaProviderWire.init)
                 return .json(.ok, encoding: paging.page(of: providers, key: "providers", request: request))
             }
         }
         router.get("/v1/:practiceid/providers/:providerid") { request, context in
             await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
-                let id = context.parameters.get("providerid").flatMap(Int.init)
-                guard let provider = practice.providers.first(where: { $0.providerid == id }) else {
-                    throw AthenaError.notFound("provider")
-                }
-                return .json(.ok, encoding: [AthenaProviderWire(provider)])
+                try one(
+                    practice.providers, id: \.providerid, context, "providerid", what: "provider",
+                    as: AthenaProviderWire.init)
             }
         }
         router.get("/v1/:practiceid/departments") { request, context in
             await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
-                let paging = try AthenaPaging.read(
-                    request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+                let paging = try paging(request)
                 let showAll = ["1", "true"].contains(request.uri.queryParameters.get("showalldepartments") ?? "")
                 let departments = practice.departments.filter { showAll || !$0.hidden }
                     .sorted { $0.departmentid < $1.departmentid }.map(AthenaDepartmentWire.init)
@@ -113,11 +105,9 @@ struct AthenaSimulator: Sendable {
         }
         router.get("/v1/:practiceid/departments/:departmentid") { request, context in
             await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
-                let id = context.parameters.get("departmentid").flatMap(Int.init)
-                guard let department = practice.departments.first(where: { $0.departmentid == id }) else {
-                    throw AthenaError.notFound("department")
-                }
-                return .json(.ok, encoding: [AthenaDepartmentWire(department)])
+                try one(
+                    practice.departments, id: \.departmentid, context, "departmentid", what: "department",
+                    as: AthenaDepartmentWire.init)
             }
         }
         return router
@@ -154,8 +144,7 @@ struct AthenaSimulator: Sendable {
     }
 
     private func listUsers(_ request: Request, _ practice: AthenaPractice) throws(AthenaError) -> Response {
-        let paging = try AthenaPaging.read(
-            request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+        let paging = try paging(request)
         var users = practice.users.sorted { $0.userid < $1.userid }
         if let username = request.uri.queryParameters.get("username") {
             users = users.filter { $0.username.lowercased() == username.lowercased() }
@@ -164,29 +153,55 @@ struct AthenaSimulator: Sendable {
     }
 
     private func createUser(_ request: Request, practiceID: String) async throws -> Response {
-        var request = request
-        let form = try AthenaForm.read(request, body: try await request.collectBody(upTo: SandboxMiddleware.maxBody))
+        let form = try await readForm(request)
         let createdAt = ISO8601DateFormatter().string(from: clock.now())
-        let user = try await store.update { state in
-            let userid = state.athena.nextUserID
-            guard var practice = state.athena.practices[practiceID] else { throw AthenaError.notFound("practice") }
-            let user = try AthenaUserWrites.create(form, in: &practice, userid: userid, createdAt: createdAt)
-            state.athena.practices[practiceID] = practice
-            return user
+        let user = try await changePractice(practiceID) { practice, athena in
+            try AthenaUserWrites.create(form, in: &practice, userid: athena.nextUserID, createdAt: createdAt)
         }
         return .json(.ok, encoding: ["userid": String(user.userid), "username": user.username], wrote: true)
     }
 
     private func updateUser(_ request: Request, practiceID: String, userid: String?) async throws -> Response {
-        var request = request
-        let form = try AthenaForm.read(request, body: try await request.collectBody(upTo: SandboxMiddleware.maxBody))
+        let form = try await readForm(request)
         guard let id = userid.flatMap(Int.init) else { throw AthenaError.notFound("user") }
-        try await store.update { state in
-            guard var practice = state.athena.practices[practiceID] else { throw AthenaError.notFound("practice") }
+        try await changePractice(practiceID) { practice, _ in
             try AthenaUserWrites.update(form, userid: id, in: &practice)
-            state.athena.practices[practiceID] = practice
         }
         return .json(.ok, encoding: ["userid": String(id), "success": "true"], wrote: true)
+    }
+
+    /// The request's form body; the middleware has already collected it.
+    private func readForm(_ request: Request) async throws -> AthenaForm {
+        var request = request
+        return try AthenaForm.read(request, body: try await request.collectBody(upTo: SandboxMiddleware.maxBody))
+    }
+
+    /// Applies `change` to one practice's records, with every practice in view, and saves the result.
+    private func changePractice<Result: Sendable>(
+        _ practiceID: String, _ change: @escaping @Sendable (inout AthenaPractice, AthenaState) throws -> Result
+    ) async throws -> Result {
+        try await store.update { state in
+            guard var practice = state.athena.practices[practiceID] else { throw AthenaError.notFound("practice") }
+            let result = try change(&practice, state.athena)
+            state.athena.practices[practiceID] = practice
+            return result
+        }
+    }
+
+    private func paging(_ request: Request) throws(AthenaError) -> AthenaPaging {
+        try AthenaPaging.read(request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+    }
+
+    /// GET by id: the record in a one-element array, as athena answers, or 404 when the practice has none.
+    private func one<Record, Wire: Encodable & Sendable>(
+        _ records: [Record], id: KeyPath<Record, Int>, _ context: BasicRequestContext, _ parameter: String,
+        what: String, as wire: (Record) -> Wire
+    ) throws(AthenaError) -> Response {
+        let wanted = context.parameters.get(parameter).flatMap(Int.init)
+        guard let record = records.first(where: { $0[keyPath: id] == wanted }) else {
+            throw AthenaError.notFound(what)
+        }
+        return .json(.ok, encoding: [wire(record)])
     }
 
     private func token(_ request: Request) async -> Response {

@@ -27,7 +27,6 @@ actor AthenaTokens {
     /// Per client: when its current one-minute window opened and how many tokens it got in it.
     private var windows: [String: (opened: Date, count: Int)] = [:]
     private var serial: UInt64 = 0
-    public private(set) var issued = 0
 
     init(clock: any SandboxClock, lifetime: TimeInterval, requestsPerMinute: Int) {
         self.clock = clock
@@ -54,7 +53,6 @@ actor AthenaTokens {
         window.count += 1
         windows[clientID] = window
         serial += 1
-        issued += 1
         let token = "sbx-\(clientID.utf8.count)-\(serial)-\(UInt64(now.timeIntervalSince1970 * 1000))"
         let grant = Grant(clientID: clientID, scopes: scopes, expires: now.addingTimeInterval(lifetime))
         grants[token] = grant

@@ -1,3 +1,5 @@
+import RollcallCore
+
 /// The user writes athenaOne accepts, applied to one practice.
 ///
 /// Update is a full PUT: the body replaces the record. Each optional writable
@@ -51,7 +53,7 @@ enum AthenaUserWrites {
         }
         var invalid: [String] = []
         let usertype = form["usertype"] ?? ""
-        if !["STAFF", "PROVIDER", "ADMIN"].contains(usertype) { invalid.append("usertype") }
+        if AthenaUserType(rawValue: usertype) == nil { invalid.append("usertype") }
         var active = true
         switch form["active"] {
         case nil: break

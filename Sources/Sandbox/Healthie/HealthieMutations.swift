@@ -1,4 +1,5 @@
 import GraphQL
+import RollcallCore
 
 /// The mutations the simulator serves. Validation failures are answered the
 /// way Healthie answers them: HTTP 200, the payload's `messages` filled, nothing changed.
@@ -17,7 +18,7 @@ enum HealthieMutations {
             if email == nil, input["skipped_email"].bool != true {
                 throw HealthieFieldErrors("email", "Email can't be blank")
             }
-            if let email, state.healthie.clients.contains(where: { $0.email?.lowercased() == email.lowercased() }) {
+            if let email, clientEmailTaken(email, except: nil, in: state) {
                 throw HealthieFieldErrors("email", "Email has already been taken")
             }
             let client = HealthieClient(
@@ -40,9 +41,7 @@ enum HealthieMutations {
             if let first = text(input["first_name"]) { client.firstName = first }
             if let last = text(input["last_name"]) { client.lastName = last }
             if let email = text(input["email"]) {
-                if state.healthie.clients.contains(where: {
-                    $0.id != client.id && $0.email?.lowercased() == email.lowercased()
-                }) {
+                if clientEmailTaken(email, except: client.id, in: state) {
                     throw HealthieFieldErrors("email", "Email has already been taken")
                 }
                 client.email = email
@@ -71,10 +70,7 @@ enum HealthieMutations {
             if state.healthie.members.contains(where: { $0.email.lowercased() == email.lowercased() }) {
                 throw HealthieFieldErrors("email", "Email has already been taken")
             }
-            let role = text(input["org_role"]) ?? "Standard"
-            guard ["Standard", "Support"].contains(role) else {
-                throw HealthieFieldErrors("org_role", "Org role must be Standard or Support")
-            }
+            let role = try orgRole(input["org_role"]) ?? HealthieOrgRole.standard.rawValue
             let id = String(state.healthie.nextUserID)
             let member = HealthieMember(
                 id: id, membershipID: "m\(id)", email: email, firstName: first, lastName: last, orgRole: role)
@@ -96,12 +92,7 @@ enum HealthieMutations {
                 throw HealthieFieldErrors("id", "Organization membership not found")
             }
             var member = state.healthie.members[index]
-            if let role = text(input["org_role"]) {
-                guard ["Standard", "Support"].contains(role) else {
-                    throw HealthieFieldErrors("org_role", "Org role must be Standard or Support")
-                }
-                member.orgRole = role
-            }
+            if let role = try orgRole(input["org_role"]) { member.orgRole = role }
             if let active = input["active"].bool { member.active = active }
             if let admin = input["is_admin"].bool { member.isAdmin = admin }
             if let provider = input["is_provider"].bool { member.isProvider = provider }
@@ -124,6 +115,20 @@ enum HealthieMutations {
         } catch let errors as HealthieFieldErrors {
             return ["messages": errors.objects]
         }
+    }
+
+    /// The `org_role` sent, if any, after checking it is one Healthie accepts.
+    private static func orgRole(_ value: Map) throws -> String? {
+        guard let role = text(value) else { return nil }
+        guard HealthieOrgRole(rawValue: role) != nil else {
+            throw HealthieFieldErrors("org_role", "Org role must be Standard or Support")
+        }
+        return role
+    }
+
+    /// Whether another client already has `email`; clients and staff never collide.
+    private static func clientEmailTaken(_ email: String, except id: String?, in state: SandboxState) -> Bool {
+        state.healthie.clients.contains { $0.id != id && $0.email?.lowercased() == email.lowercased() }
     }
 
     private static func text(_ value: Map) -> String? {

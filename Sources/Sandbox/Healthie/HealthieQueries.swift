@@ -37,13 +37,13 @@ enum HealthieQueries {
     /// Every member, active or not: `organizationMembers` has no status filter.
     static func organizationMembers(_ caller: HealthieCaller, args: Map) async throws -> any Sendable {
         try caller.requireAdmin("organizationMembers")
-        let members = try await filteredMembers(caller, keywords: args["keywords"].string)
+        let members = await filteredMembers(caller, keywords: args["keywords"].string)
         return try page(members.map(HealthieRecordsAsGraphQL.user), args: args, version: caller.version)
     }
 
     static func organizationMembersCount(_ caller: HealthieCaller, args: Map) async throws -> Int {
         try caller.requireAdmin("organizationMembersCount")
-        return try await filteredMembers(caller, keywords: args["keywords"].string).count
+        return await filteredMembers(caller, keywords: args["keywords"].string).count
     }
 
     static func organizationMembership(_ caller: HealthieCaller, args: Map) async throws -> Object? {
@@ -57,7 +57,7 @@ enum HealthieQueries {
         return HealthieRecordsAsGraphQL.membership(member)
     }
 
-    private static func filteredMembers(_ caller: HealthieCaller, keywords: String?) async throws -> [HealthieMember] {
+    private static func filteredMembers(_ caller: HealthieCaller, keywords: String?) async -> [HealthieMember] {
         await caller.store.state.healthie.members
             .filter { matches(keywords, [$0.firstName, $0.lastName, $0.email]) }
             .sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }

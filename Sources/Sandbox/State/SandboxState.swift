@@ -116,6 +116,18 @@ extension SandboxState {
         return state
     }
 
+    /// Reads a state file written by `rollcall sandbox init`.
+    public static func read(stateFile: URL) throws(SandboxSeedError) -> SandboxState {
+        let data: Data
+        do {
+            data = try Data(contentsOf: stateFile)
+        } catch {
+            throw SandboxSeedError(
+                message: "\(stateFile.path): error: cannot read the sandbox state (run `rollcall sandbox init` first)")
+        }
+        return try decode(json: data, file: stateFile.path)
+    }
+
     /// Reads a JSON state file's bytes.
     public static func decode(json bytes: Data, file: String) throws(SandboxSeedError) -> SandboxState {
         do {

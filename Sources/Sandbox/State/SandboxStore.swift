@@ -17,14 +17,7 @@ public actor SandboxStore {
 
     /// Opens a state file written by `rollcall sandbox init`.
     public init(stateFile: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: stateFile)
-        } catch {
-            throw SandboxSeedError(
-                message: "\(stateFile.path): error: cannot read the sandbox state (run `rollcall sandbox init` first)")
-        }
-        self.init(state: try SandboxState.decode(json: data, file: stateFile.path), stateFile: stateFile)
+        self.init(state: try SandboxState.read(stateFile: stateFile), stateFile: stateFile)
     }
 
     /// Runs `change` on the state and saves the result; when `change` throws, nothing changes.

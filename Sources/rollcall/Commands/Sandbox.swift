@@ -59,14 +59,10 @@ extension RollcallCommand {
 
         func run() throws {
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: state))
-                let decoded = try SandboxState.decode(json: data, file: state)
+                let decoded = try SandboxState.read(stateFile: URL(fileURLWithPath: state))
                 Terminal.writeOutput(String(decoding: try decoded.encodedJSON(), as: UTF8.self) + "\n")
-            } catch let error as SandboxSeedError {
-                Terminal.writeError("\(error)\n")
-                throw ExitCode.failure
             } catch {
-                Terminal.writeError("\(state): error: cannot read the sandbox state: \(error.localizedDescription)\n")
+                Terminal.writeError("\(error)\n")
                 throw ExitCode.failure
             }
         }
