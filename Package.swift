@@ -42,10 +42,33 @@ let package = Package(
             dependencies: ["CLibYAML"],
             swiftSettings: strictSettings
         ),
+        // HTTP plumbing both connectors share: the retry policy and budget, adaptive
+        // (AIMD) concurrency, request ids and the ledger of requests made.
+        .target(
+            name: "RollcallHTTP",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // athenaOne REST connector: live snapshot reads and single writes.
-        .target(name: "AthenaOne", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        .target(
+            name: "AthenaOne",
+            dependencies: [
+                "RollcallCore", "RollcallHTTP", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Healthie GraphQL connector: live snapshot reads and single writes.
-        .target(name: "Healthie", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        .target(
+            name: "Healthie",
+            dependencies: [
+                "RollcallCore", "RollcallHTTP", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Orchestration: reads config files, and later snapshots, plans, applies, audits.
         .target(
             name: "Rollcall",
@@ -78,7 +101,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Shared fixtures for tests and the benchmark: synthetic configs of any size.
-        .target(name: "RollcallTestSupport", dependencies: ["RollcallCore"], swiftSettings: strictSettings),
+        .target(name: "RollcallTestSupport", dependencies: ["RollcallCore", "Sandbox"], swiftSettings: strictSettings),
         // `swift run -c release rollcall-bench`: speed and memory, measured, not asserted.
         .executableTarget(
             name: "rollcall-bench",
@@ -100,6 +123,16 @@ let package = Package(
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The connectors against the simulators over real HTTP on loopback, faults on.
+        .testTarget(
+            name: "ConnectorTests",
+            dependencies: [
+                "AthenaOne", "Healthie", "RollcallHTTP", "RollcallCore", "Sandbox", "RollcallTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GraphQL", package: "GraphQL"),
             ],
             swiftSettings: strictSettings
         ),

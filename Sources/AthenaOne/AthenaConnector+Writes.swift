@@ -1,0 +1,160 @@
+import Foundation
+import RollcallCore
+import RollcallHTTP
+
+extension AthenaConnector {
+    /// Creates a login account and returns it as athenaOne then holds it.
+    ///
+    /// Lost-answer safe: a POST is not idempotent, so when one fails without a
+    /// clear refusal (a dropped connection, a timeout, a 5xx, a 429) the username
+    /// is looked up before anything is sent again. If the account is there, the
+    /// lost POST made it, and it is not made twice.
+    public func createUser(_ draft: AthenaUserDraft, practiceID: Int) async throws -> LiveAthenaUser {
+        let endpoint = AthenaAPI.Endpoint.createUser
+        let url = url(AthenaAPI.users(practiceID), query: [])
+        let body = Data(AthenaFormEncoding.encode(Self.form(draft)).utf8)
+        let what = "creating user '\(draft.username)' in practice \(practiceID)"
+        let userID: Int
+        do {
+            userID = try await sender.run(endpoint: endpoint) { retry in
+                if retry > 0 {
+                    switch try await lookUp(username: draft.username, practiceID: practiceID) {
+                    case .found(let existing): return .done(existing.userID)
+                    case .absent: break
+                    case .unknown(let why): return .transient(reason: why)
+                    }
+                }
+                let answer: HTTPAnswer
+                do {
+                    answer = try await authorized(endpoint: endpoint) { token in
+                        HTTPRequestSpec(
+                            method: .POST, url: url,
+                            headers: [
+                                ("Authorization", "Bearer \(token)"), ("Content-Type", AthenaFormEncoding.contentType),
+                            ], body: body)
+                    }
+                } catch let lost as NoAnswer {
+                    return .transient(reason: lost.description)
+                }
+                let outcome = Self.classify(answer)
+                guard case .done(let answer) = outcome else { return outcome.map { _ in 0 } }
+                try Self.expectOK(answer, what)
+                guard let created = try? JSONDecoder().decode(Created.self, from: answer.body),
+                    let id = created.userid.value
+                else { throw AthenaError.malformed(answer, what) }
+                return .done(id)
+            }
+        } catch let exhausted as RetriesExhausted {
+            throw AthenaError.unavailable(exhausted, what)
+        }
+        guard let created = try await user(userID, practiceID: practiceID) else {
+            throw AthenaError(.didNotStick, "athenaOne answered \(what) with user \(userID), which it cannot find")
+        }
+        var expected = created
+        expected.username = draft.username
+        expected.firstName = draft.firstName
+        expected.lastName = draft.lastName
+        expected.userType = draft.userType
+        expected.email = draft.email
+        expected.npi = draft.npi
+        expected.departmentIDs = draft.departmentIDs
+        expected.supervisingProviderID = draft.supervisingProviderID
+        try Self.verify(expected: expected, actual: created, what)
+        return created
+    }
+
+    /// Changes the fields `patch` names and keeps every other one, whatever
+    /// athenaOne's full PUT would otherwise reset (see `FullPutMerge`).
+    /// Returns the record as read back; a patch that changes nothing sends nothing.
+    public func updateUser(_ userID: Int, practiceID: Int, patch: AthenaUserPatch) async throws -> LiveAthenaUser {
+        let what = "updating user \(userID) in practice \(practiceID)"
+        guard let current = try await user(userID, practiceID: practiceID) else {
+            throw AthenaError(.notFound, "athenaOne has no user \(userID) in practice \(practiceID) to update")
+        }
+        let desired = patch.applied(to: current)
+        guard FullPutMerge.mismatches(expected: desired, actual: current).isEmpty else {
+            let answer = try await idempotent(
+                .PUT, AthenaAPI.user(practiceID, userID), form: FullPutMerge.form(desired),
+                endpoint: AthenaAPI.Endpoint.updateUser)
+            try Self.expectOK(answer, what)
+            guard let after = try await user(userID, practiceID: practiceID) else {
+                throw AthenaError(.didNotStick, "user \(userID) in practice \(practiceID) is gone after \(what)")
+            }
+            try Self.verify(expected: desired, actual: after, what)
+            return after
+        }
+        return current
+    }
+
+    /// Deactivates a user (athenaOne has no DELETE), keeping every other field.
+    public func deactivateUser(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser {
+        try await updateUser(userID, practiceID: practiceID, patch: AthenaUserPatch(active: false))
+    }
+
+    public func reactivateUser(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser {
+        try await updateUser(userID, practiceID: practiceID, patch: AthenaUserPatch(active: true))
+    }
+
+    enum Lookup: Sendable {
+        case found(LiveAthenaUser)
+        case absent
+        case unknown(String)
+    }
+
+    /// One try at finding a user by username (`GET /users?username=`), for the lost-answer rule.
+    func lookUp(username: String, practiceID: Int) async throws -> Lookup {
+        let url = url(AthenaAPI.users(practiceID), query: [("username", username)])
+        let answer: HTTPAnswer
+        do {
+            answer = try await authorized(endpoint: AthenaAPI.Endpoint.listUsers) { token in
+                HTTPRequestSpec(method: .GET, url: url, headers: [("Authorization", "Bearer \(token)")])
+            }
+        } catch let lost as NoAnswer {
+            return .unknown(lost.description)
+        }
+        guard case .done(let answer) = Self.classify(answer) else {
+            return .unknown("HTTP \(answer.status) looking up '\(username)', request id \(answer.requestID)")
+        }
+        try Self.expectOK(answer, "looking up user '\(username)' in practice \(practiceID)")
+        guard let page = try? AthenaListPage<AthenaUserRecord>.decode(answer.body) else {
+            throw AthenaError.malformed(answer, "a lookup of user '\(username)'")
+        }
+        let match = page.records.first { $0.username.lowercased() == username.lowercased() }
+        guard let match else { return .absent }
+        guard let live = try? match.live() else { throw AthenaError.malformed(answer, "user '\(username)'") }
+        return .found(live)
+    }
+
+    static func verify(expected: LiveAthenaUser, actual: LiveAthenaUser, _ what: String) throws {
+        let fields = FullPutMerge.mismatches(expected: expected, actual: actual)
+        guard fields.isEmpty else {
+            let detail = fields.map { name in
+                "\(name) is '\(actual.writableFields[name] ?? "")', not '\(expected.writableFields[name] ?? "")'"
+            }
+            throw AthenaError(
+                .didNotStick,
+                "athenaOne accepted \(what), but reading it back shows fields that did not take: "
+                    + detail.joined(separator: "; "))
+        }
+    }
+
+    static func form(_ draft: AthenaUserDraft) -> [(String, String)] {
+        var fields = [
+            ("username", draft.username), ("firstname", draft.firstName), ("lastname", draft.lastName),
+            ("usertype", draft.userType),
+        ]
+        if let email = draft.email { fields.append(("email", email)) }
+        if let npi = draft.npi { fields.append(("npi", npi)) }
+        if !draft.departmentIDs.isEmpty {
+            fields.append(("departmentids", draft.departmentIDs.map(String.init).joined(separator: ",")))
+        }
+        if let supervisor = draft.supervisingProviderID {
+            fields.append(("supervisingproviderid", String(supervisor)))
+        }
+        return fields
+    }
+
+    private struct Created: Decodable {
+        var userid: LenientInt
+    }
+}

@@ -1,0 +1,90 @@
+import RollcallCore
+import RollcallHTTP
+
+extension HealthieConnector {
+    /// Every organization member, then every client whose email is one of `staffEmails`.
+    public func readOrganization(staffEmails: [String], progress: ProgressSink? = nil) async throws -> LiveHealthie {
+        async let members = members(progress: progress)
+        async let clients = clients(matching: staffEmails)
+        return LiveHealthie(members: try await members, misroutedClients: try await clients)
+    }
+
+    /// Every member with its membership, paged by cursor to the end; `total_count`
+    /// checks the result. A list that changes while it is read is read again, once.
+    public func members(progress: ProgressSink? = nil) async throws -> [LiveHealthieMember] {
+        do {
+            return try await membersOnce(progress: progress)
+        } catch let error as HealthieError where error.code == .changedDuringRead {
+            return try await membersOnce(progress: progress)
+        }
+    }
+
+    private func membersOnce(progress: ProgressSink?) async throws -> [LiveHealthieMember] {
+        var members: [LiveHealthieMember] = []
+        var seen: Set<String> = []
+        var cursor: String?
+        var total: Int?
+        repeat {
+            let data = try await run(
+                HealthieDocuments.members, operation: "RollcallMembers",
+                variables: PageVariables(first: connection.memberPageSize, after: cursor), as: MembersData.self)
+            guard let page = data.organizationMembers, let info = page.page_info else {
+                throw HealthieError(.malformedAnswer, "Healthie answered a member page without page_info")
+            }
+            if let count = page.total_count {
+                if let total, total != count {
+                    throw HealthieError(.changedDuringRead, "Healthie's member count moved from \(total) to \(count)")
+                }
+                total = count
+            }
+            for user in page.nodes where seen.insert(user.id).inserted {
+                if let member = user.member { members.append(member) }
+            }
+            progress?(ReadProgress(subject: "healthie members", read: seen.count, total: total))
+            cursor = info.has_next_page ? info.end_cursor : nil
+            if info.has_next_page, cursor == nil {
+                throw HealthieError(.malformedAnswer, "Healthie said more members follow but sent no end_cursor")
+            }
+        } while cursor != nil
+        if let total, total != seen.count {
+            throw HealthieError(
+                .changedDuringRead, "Healthie counted \(total) members but \(seen.count) were read")
+        }
+        return members.sorted { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
+    }
+
+    /// Clients (patients) whose email is exactly one of `emails`, ignoring case:
+    /// staff who were misrouted into the patient namespace. One search per email, at once.
+    public func clients(matching emails: [String]) async throws -> [LiveHealthieClient] {
+        let wanted = Set(emails.map { $0.lowercased() })
+        let found = try await withThrowingTaskGroup(of: [LiveHealthieClient].self) { group in
+            for email in wanted {
+                group.addTask {
+                    let data = try await run(
+                        HealthieDocuments.clientsByKeywords, operation: "RollcallClientsByKeywords",
+                        variables: KeywordVariables(keywords: email, first: 10), as: ClientsData.self)
+                    return (data.users?.nodes ?? []).map(\.client).filter { $0.email.lowercased() == email }
+                }
+            }
+            var all: [String: LiveHealthieClient] = [:]
+            for try await clients in group {
+                for client in clients { all[client.userID] = client }
+            }
+            return Array(all.values)
+        }
+        return found.sorted { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
+    }
+
+    /// The member with `email`, ignoring case, if there is one: one try, for the lost-answer rule.
+    func member(email: String) async throws -> Attempt<LiveHealthieMember?> {
+        try await attempt(
+            HealthieDocuments.membersByKeywords, operation: "RollcallMembersByKeywords",
+            variables: KeywordVariables(keywords: email, first: 10), as: MembersData.self,
+            endpoint: "POST /graphql RollcallMembersByKeywords"
+        ).map { data in
+            (data.organizationMembers?.nodes ?? []).compactMap(\.member).first {
+                $0.email.lowercased() == email.lowercased()
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import RollcallCore
+
+/// A GraphQL answer: `data`, `errors` and Healthie's `extensions.warnings`.
+struct GraphQLEnvelope<Payload: Decodable & Sendable>: Decodable, Sendable {
+    struct ErrorEntry: Decodable, Sendable {
+        struct Extensions: Decodable, Sendable { var code: String? }
+        var message: String
+        var extensions: Extensions?
+    }
+    struct Extensions: Decodable, Sendable { var warnings: [HealthieWarning]? }
+
+    var data: Payload?
+    var errors: [ErrorEntry]?
+    var extensions: Extensions?
+}
+
+/// A request body: the document, its variables and the operation's name.
+struct GraphQLRequestBody<Variables: Encodable & Sendable>: Encodable, Sendable {
+    var query: String
+    var variables: Variables
+    var operationName: String
+}
+
+// swift-format-ignore: AlwaysUseLowerCamelCase
+struct MembershipWire: Decodable, Sendable {
+    var id: String
+    var org_role: String?
+    var is_admin: Bool?
+    var is_provider: Bool?
+    var permissions: [String: Bool]
+    var user: PersonWire?
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        id = try container.decode(String.self, forKey: Key("id"))
+        org_role = try container.decodeIfPresent(String.self, forKey: Key("org_role"))
+        is_admin = try container.decodeIfPresent(Bool.self, forKey: Key("is_admin"))
+        is_provider = try container.decodeIfPresent(Bool.self, forKey: Key("is_provider"))
+        user = try container.decodeIfPresent(PersonWire.self, forKey: Key("user"))
+        var permissions: [String: Bool] = [:]
+        for key in container.allKeys where key.stringValue.hasPrefix("can_") {
+            if let value = try container.decodeIfPresent(Bool.self, forKey: key) {
+                permissions[key.stringValue] = value
+            }
+        }
+        self.permissions = permissions
+    }
+
+    func live(user: PersonWire) -> LiveHealthieMember {
+        LiveHealthieMember(
+            userID: user.id, membershipID: id, email: user.email ?? "", firstName: user.first_name ?? "",
+            lastName: user.last_name ?? "", active: user.active ?? true, orgRole: org_role,
+            isAdmin: is_admin ?? false, isProvider: is_provider ?? false, permissions: permissions)
+    }
+}
+
+// swift-format-ignore: AlwaysUseLowerCamelCase
+/// A `User`'s own fields.
+struct PersonWire: Decodable, Sendable {
+    var id: String
+    var active: Bool?
+    var email: String?
+    var first_name: String?
+    var last_name: String?
+
+    var client: LiveHealthieClient {
+        LiveHealthieClient(
+            userID: id, email: email ?? "", firstName: first_name ?? "", lastName: last_name ?? "",
+            active: active ?? true)
+    }
+}
+
+// swift-format-ignore: AlwaysUseLowerCamelCase
+/// A `User` with its membership, when it has one.
+struct UserWire: Decodable, Sendable {
+    var person: PersonWire
+    var organization_membership: MembershipWire?
+
+    enum CodingKeys: String, CodingKey { case organization_membership }
+
+    init(from decoder: any Decoder) throws {
+        person = try PersonWire(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        organization_membership = try container.decodeIfPresent(MembershipWire.self, forKey: .organization_membership)
+    }
+
+    var id: String { person.id }
+
+    /// A staff member, when this user has a membership.
+    var member: LiveHealthieMember? { organization_membership?.live(user: person) }
+
+    var client: LiveHealthieClient { person.client }
+}
+
+// swift-format-ignore: AlwaysUseLowerCamelCase
+struct PageInfoWire: Decodable, Sendable {
+    var has_next_page: Bool
+    var end_cursor: String?
+}
+
+// swift-format-ignore: AlwaysUseLowerCamelCase
+struct UserConnectionWire: Decodable, Sendable {
+    var total_count: Int?
+    var page_info: PageInfoWire?
+    var nodes: [UserWire]
+}
+
+struct MembersData: Decodable, Sendable {
+    var organizationMembers: UserConnectionWire?
+}
+
+struct ClientsData: Decodable, Sendable {
+    var users: UserConnectionWire?
+}
+
+struct FieldMessageWire: Decodable, Sendable {
+    var field: String?
+    var message: String
+}
+
+struct CreateMembershipData: Decodable, Sendable {
+    struct Payload: Decodable, Sendable {
+        struct Created: Decodable, Sendable { var id: String }
+        var organizationMembership: Created?
+        var messages: [FieldMessageWire]?
+    }
+    var createOrganizationMembership: Payload?
+}
+
+struct UpdateMembershipData: Decodable, Sendable {
+    struct Payload: Decodable, Sendable {
+        var organizationMembership: MembershipWire?
+        var messages: [FieldMessageWire]?
+    }
+    var updateOrganizationMembership: Payload?
+}
+
+struct PageVariables: Encodable, Sendable {
+    var first: Int
+    var after: String?
+}
+
+struct KeywordVariables: Encodable, Sendable {
+    var keywords: String
+    var first: Int
+}
+
+struct InputVariables<Input: Encodable & Sendable>: Encodable, Sendable {
+    var input: Input
+}
+
+// swift-format-ignore: AlwaysUseLowerCamelCase
+struct CreateMembershipInput: Encodable, Sendable {
+    var email: String
+    var first_name: String
+    var last_name: String
+    var org_role: String?
+    var organization_id: String
+    /// Always sent: Healthie sends an invitation unless told not to.
+    var send_invite_email: Bool
+}
+
+/// `updateOrganizationMembershipInput`: the membership id, and only the fields being set.
+struct UpdateMembershipInput: Encodable, Sendable {
+    var id: String
+    var patch: HealthieMembershipPatch
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(id, forKey: Key("id"))
+        try container.encodeIfPresent(patch.active, forKey: Key("active"))
+        try container.encodeIfPresent(patch.orgRole, forKey: Key("org_role"))
+        try container.encodeIfPresent(patch.isAdmin, forKey: Key("is_admin"))
+        try container.encodeIfPresent(patch.isProvider, forKey: Key("is_provider"))
+        for (flag, value) in patch.permissions.sorted(by: { $0.key < $1.key }) {
+            try container.encode(value, forKey: Key(flag))
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/// A Healthie staff member: the `User` and its `OrganizationMembership`.
+/// Status is `User.active`; the membership has no status of its own.
+public struct LiveHealthieMember: Sendable, Equatable, Hashable, Codable {
+    /// The `User` id.
+    public var userID: String
+    /// The `OrganizationMembership` id, which membership updates take.
+    public var membershipID: String
+    public var email: String
+    public var firstName: String
+    public var lastName: String
+    public var active: Bool
+    public var orgRole: String?
+    public var isAdmin: Bool
+    public var isProvider: Bool
+    /// Every `can_*` flag the membership answered, by name.
+    public var permissions: [String: Bool]
+
+    public init(
+        userID: String, membershipID: String, email: String, firstName: String, lastName: String, active: Bool,
+        orgRole: String?, isAdmin: Bool, isProvider: Bool, permissions: [String: Bool]
+    ) {
+        self.userID = userID
+        self.membershipID = membershipID
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.active = active
+        self.orgRole = orgRole
+        self.isAdmin = isAdmin
+        self.isProvider = isProvider
+        self.permissions = permissions
+    }
+}
+
+/// A Healthie client (patient) found under a staff email.
+public struct LiveHealthieClient: Sendable, Equatable, Hashable, Codable {
+    public var userID: String
+    public var email: String
+    public var firstName: String
+    public var lastName: String
+    public var active: Bool
+
+    public init(userID: String, email: String, firstName: String, lastName: String, active: Bool) {
+        self.userID = userID
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.active = active
+    }
+}

@@ -1,0 +1,121 @@
+/// A new athenaOne login account, as a create sends it.
+public struct AthenaUserDraft: Sendable, Equatable, Hashable, Codable {
+    public var username: String
+    public var firstName: String
+    public var lastName: String
+    public var userType: String
+    public var email: String?
+    public var npi: String?
+    public var departmentIDs: [Int]
+    public var supervisingProviderID: Int?
+
+    public init(
+        username: String, firstName: String, lastName: String, userType: String, email: String? = nil,
+        npi: String? = nil, departmentIDs: [Int] = [], supervisingProviderID: Int? = nil
+    ) {
+        self.username = username
+        self.firstName = firstName
+        self.lastName = lastName
+        self.userType = userType
+        self.email = email
+        self.npi = npi
+        self.departmentIDs = departmentIDs
+        self.supervisingProviderID = supervisingProviderID
+    }
+}
+
+/// The fields an update changes; every field left nil keeps its live value.
+///
+/// Fields athenaOne can clear are double optionals: `.some(nil)` clears,
+/// `nil` keeps. The connector overlays a patch on the record it has just read,
+/// because athenaOne's PUT replaces the whole record.
+public struct AthenaUserPatch: Sendable, Equatable, Hashable, Codable {
+    public var firstName: String?
+    public var lastName: String?
+    public var userType: String?
+    public var active: Bool?
+    public var email: String??
+    public var npi: String??
+    public var departmentIDs: [Int]?
+    public var supervisingProviderID: Int??
+
+    public init(
+        firstName: String? = nil, lastName: String? = nil, userType: String? = nil, active: Bool? = nil,
+        email: String?? = nil, npi: String?? = nil, departmentIDs: [Int]? = nil, supervisingProviderID: Int?? = nil
+    ) {
+        self.firstName = firstName
+        self.lastName = lastName
+        self.userType = userType
+        self.active = active
+        self.email = email
+        self.npi = npi
+        self.departmentIDs = departmentIDs
+        self.supervisingProviderID = supervisingProviderID
+    }
+
+    /// `user` with this patch applied; every field the patch does not name is kept.
+    public func applied(to user: LiveAthenaUser) -> LiveAthenaUser {
+        var result = user
+        if let firstName { result.firstName = firstName }
+        if let lastName { result.lastName = lastName }
+        if let userType { result.userType = userType }
+        if let active { result.active = active }
+        if let email { result.email = email }
+        if let npi { result.npi = npi }
+        if let departmentIDs { result.departmentIDs = departmentIDs }
+        if let supervisingProviderID { result.supervisingProviderID = supervisingProviderID }
+        return result
+    }
+}
+
+/// A new Healthie organization membership. The person gets Healthie's invitation
+/// email only when the config says so.
+public struct HealthieMembershipDraft: Sendable, Equatable, Hashable, Codable {
+    public var email: String
+    public var firstName: String
+    public var lastName: String
+    public var orgRole: String?
+
+    public init(email: String, firstName: String, lastName: String, orgRole: String? = nil) {
+        self.email = email
+        self.firstName = firstName
+        self.lastName = lastName
+        self.orgRole = orgRole
+    }
+}
+
+/// The membership fields an update sets; nil fields, and flags not listed, are left as they are.
+public struct HealthieMembershipPatch: Sendable, Equatable, Hashable, Codable {
+    public var active: Bool?
+    public var orgRole: String?
+    public var isAdmin: Bool?
+    public var isProvider: Bool?
+    /// `can_*` flags by name.
+    public var permissions: [String: Bool]
+
+    public init(
+        active: Bool? = nil, orgRole: String? = nil, isAdmin: Bool? = nil, isProvider: Bool? = nil,
+        permissions: [String: Bool] = [:]
+    ) {
+        self.active = active
+        self.orgRole = orgRole
+        self.isAdmin = isAdmin
+        self.isProvider = isProvider
+        self.permissions = permissions
+    }
+
+    public var isEmpty: Bool {
+        active == nil && orgRole == nil && isAdmin == nil && isProvider == nil && permissions.isEmpty
+    }
+
+    /// `member` with this patch applied.
+    public func applied(to member: LiveHealthieMember) -> LiveHealthieMember {
+        var result = member
+        if let active { result.active = active }
+        if let orgRole { result.orgRole = orgRole }
+        if let isAdmin { result.isAdmin = isAdmin }
+        if let isProvider { result.isProvider = isProvider }
+        result.permissions.merge(permissions) { _, new in new }
+        return result
+    }
+}

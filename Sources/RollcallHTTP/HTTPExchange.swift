@@ -1,0 +1,106 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// One HTTP request as a connector builds it.
+public struct HTTPRequestSpec: Sendable {
+    public var method: HTTPMethod
+    public var url: String
+    public var headers: [(String, String)]
+    public var body: Data?
+
+    public init(method: HTTPMethod, url: String, headers: [(String, String)] = [], body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// An answer, whatever its status, with the `X-Request-Id` the request carried.
+public struct HTTPAnswer: Sendable {
+    public var status: Int
+    public var headers: HTTPHeaders
+    public var body: Data
+    public var requestID: String
+
+    public init(status: Int, headers: HTTPHeaders, body: Data, requestID: String) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.requestID = requestID
+    }
+
+    public var isServerError: Bool { (500...599).contains(status) }
+
+    /// `Retry-After` as a delay, when the server sent one (seconds, or an HTTP date).
+    public func retryAfter(now: Date = Date()) -> Duration? {
+        guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
+        if let seconds = Int(value), seconds >= 0 { return .seconds(seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: value) else { return nil }
+        return .milliseconds(max(0, Int(date.timeIntervalSince(now) * 1000)))
+    }
+}
+
+/// The request never got an answer: the connection failed, was reset or timed out.
+/// For a write, nobody can tell whether the server applied it.
+public struct NoAnswer: Error, Sendable, CustomStringConvertible {
+    public var endpoint: String
+    public var requestID: String
+    public var reason: String
+
+    public var description: String { "\(endpoint) got no answer (\(reason); request id \(requestID))" }
+}
+
+/// Sends requests over one `HTTPClient`, stamping each with a fresh `X-Request-Id`
+/// and counting it in the run's ledger under its endpoint.
+public struct HTTPExchange: Sendable {
+    public let client: HTTPClient
+    public let ledger: RequestLedger
+    public var timeout: Duration
+    public static let maxBody = 64 << 20
+
+    public init(client: HTTPClient, ledger: RequestLedger, timeout: Duration = .seconds(30)) {
+        self.client = client
+        self.ledger = ledger
+        self.timeout = timeout
+    }
+
+    /// Sends `spec`; `endpoint` names it in the ledger and in errors (`GET /v1/{practiceid}/users`).
+    public func send(_ spec: HTTPRequestSpec, endpoint: String) async throws(NoAnswer) -> HTTPAnswer {
+        let requestID = UUID().uuidString.lowercased()
+        var request = HTTPClientRequest(url: spec.url)
+        request.method = spec.method
+        for (name, value) in spec.headers { request.headers.add(name: name, value: value) }
+        request.headers.replaceOrAdd(name: "X-Request-Id", value: requestID)
+        request.headers.replaceOrAdd(name: "User-Agent", value: "rollcall")
+        if let body = spec.body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        await ledger.sent(endpoint)
+        do {
+            let response = try await client.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+            let bytes = try await response.body.collect(upTo: Self.maxBody)
+            await ledger.answered(endpoint, status: Int(response.status.code))
+            return HTTPAnswer(
+                status: Int(response.status.code), headers: response.headers, body: Data(bytes.readableBytesView),
+                requestID: requestID)
+        } catch {
+            await ledger.answered(endpoint, status: nil)
+            throw NoAnswer(endpoint: endpoint, requestID: requestID, reason: "\(error)")
+        }
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}
+
+/// The method type connectors name requests with, so they need not import NIO themselves.
+public typealias HTTPMethod = NIOHTTP1.HTTPMethod

@@ -1,0 +1,35 @@
+/// Counts what a run asked of a system: requests per endpoint, their outcomes,
+/// and retries, so a plan can say what its read cost and the benchmark can
+/// compare it with the minimum.
+public actor RequestLedger {
+    public struct Counts: Sendable, Equatable, Codable {
+        /// Requests sent, by endpoint (`GET /v1/{practiceid}/users`).
+        public var requests: [String: Int] = [:]
+        /// Answers by status; requests that got no answer count under 0.
+        public var statuses: [Int: Int] = [:]
+        public var retries = 0
+        /// Retries caused by throttling (429 or `TOO_MANY_REQUESTS`).
+        public var throttled = 0
+
+        public var totalRequests: Int { requests.values.reduce(0, +) }
+
+        public init() {}
+    }
+
+    public private(set) var counts = Counts()
+
+    public init() {}
+
+    func sent(_ endpoint: String) {
+        counts.requests[endpoint, default: 0] += 1
+    }
+
+    func answered(_ endpoint: String, status: Int?) {
+        counts.statuses[status ?? 0, default: 0] += 1
+    }
+
+    func retried(throttled: Bool) {
+        counts.retries += 1
+        if throttled { counts.throttled += 1 }
+    }
+}

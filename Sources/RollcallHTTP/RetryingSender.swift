@@ -1,0 +1,97 @@
+/// What one try of a request came to.
+public enum Attempt<Value: Sendable>: Sendable {
+    case done(Value)
+    /// The system pushed back (429, `TOO_MANY_REQUESTS`): retry later, and with fewer requests in flight.
+    case throttled(retryAfter: Duration?, reason: String)
+    /// A passing failure (5xx, no answer to an idempotent request): retry later.
+    case transient(reason: String)
+
+    var isThrottled: Bool {
+        if case .throttled = self { return true }
+        return false
+    }
+
+    /// The same outcome with its value, if any, transformed.
+    public func map<Other: Sendable>(_ transform: (Value) -> Other) -> Attempt<Other> {
+        switch self {
+        case .done(let value): .done(transform(value))
+        case .throttled(let retryAfter, let reason): .throttled(retryAfter: retryAfter, reason: reason)
+        case .transient(let reason): .transient(reason: reason)
+        }
+    }
+}
+
+/// The retries of a request ran out, or the run's retry budget did.
+public struct RetriesExhausted: Error, Sendable, CustomStringConvertible {
+    public var endpoint: String
+    public var attempts: Int
+    public var lastReason: String
+    public var budgetSpent: Bool
+
+    public var description: String {
+        let why = budgetSpent ? "the run's retry budget is spent" : "gave up after \(attempts) tries"
+        return "\(endpoint): \(why); last answer: \(lastReason)"
+    }
+}
+
+/// Runs each try of a request under the system's adaptive concurrency and
+/// retries passing failures with the shared policy, within the run's budget.
+///
+/// Whether a request may be retried at all is the caller's to decide: an
+/// attempt for a create must look for what a lost answer may have created
+/// before it sends again (its `retry` number says whether this is a retry).
+public struct RetryingSender: Sendable {
+    public let policy: RetryPolicy
+    public let concurrency: AdaptiveConcurrency
+    public let ledger: RequestLedger
+    private let budget: RetryBudget
+
+    public init(policy: RetryPolicy, concurrency: AdaptiveConcurrency, ledger: RequestLedger) {
+        self.policy = policy
+        self.concurrency = concurrency
+        self.ledger = ledger
+        budget = RetryBudget(policy.runBudget)
+    }
+
+    public func run<Value: Sendable>(
+        endpoint: String, _ attempt: @Sendable (_ retry: Int) async throws -> Attempt<Value>
+    ) async throws -> Value {
+        var retry = 0
+        while true {
+            let number = retry
+            let outcome = try await concurrency.run({ try await attempt(number) }, throttled: { $0.isThrottled })
+            let retryAfter: Duration?
+            let reason: String
+            switch outcome {
+            case .done(let value): return value
+            case .throttled(let after, let why): (retryAfter, reason) = (after, why)
+            case .transient(let why): (retryAfter, reason) = (nil, why)
+            }
+            retry += 1
+            guard retry < policy.maxAttempts else {
+                throw RetriesExhausted(endpoint: endpoint, attempts: retry, lastReason: reason, budgetSpent: false)
+            }
+            guard await budget.spend() else {
+                throw RetriesExhausted(endpoint: endpoint, attempts: retry, lastReason: reason, budgetSpent: true)
+            }
+            await ledger.retried(throttled: outcome.isThrottled)
+            try await Task.sleep(
+                for: policy.delay(retry: retry, retryAfter: retryAfter, unit: Double.random(in: 0..<1)))
+        }
+    }
+}
+
+/// Retries left in this run.
+actor RetryBudget {
+    private var remaining: Int
+
+    init(_ total: Int) {
+        remaining = total
+    }
+
+    func spend() -> Bool {
+        guard remaining > 0 else { return false }
+        remaining -= 1
+        return true
+    }
+}
