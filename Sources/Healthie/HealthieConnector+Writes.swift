@@ -37,7 +37,19 @@ extension HealthieConnector {
         guard let membershipID = payload?.organizationMembership?.id else {
             throw HealthieError(.malformedAnswer, "Healthie added \(draft.email) but sent no membership id")
         }
-        return try await updateMembership(membershipID, patch: settings, email: draft.email)
+        if !settings.isEmpty {
+            return try await updateMembership(membershipID, patch: settings, email: draft.email)
+        }
+        let found = try await run(
+            HealthieDocuments.membersByKeywords, operation: "RollcallMembersByKeywords",
+            variables: KeywordVariables(keywords: draft.email, first: 10), as: MembersData.self)
+        let listed = (found.organizationMembers?.nodes ?? []).compactMap(\.member).first {
+            $0.membershipID == membershipID
+        }
+        guard let listed else {
+            throw HealthieError(.didNotStick, "Healthie added \(draft.email) but does not list the new member")
+        }
+        return listed
     }
 
     /// Sets the fields `patch` names on one membership (a partial update: nothing
