@@ -133,6 +133,7 @@ let package = Package(
                 "AthenaOne", "Healthie", "RollcallHTTP", "RollcallCore", "Sandbox", "RollcallTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GraphQL", package: "GraphQL"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

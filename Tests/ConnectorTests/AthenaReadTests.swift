@@ -48,6 +48,9 @@ import Testing
                 log.filter { $0.path.hasSuffix("/departments") }.allSatisfy {
                     $0.query.contains("showalldepartments=1")
                 })
+            let requestIDs = log.compactMap(\.requestID)
+            #expect(requestIDs.count == log.count)
+            #expect(Set(requestIDs).count == log.count)
             let counts = await athena.ledger.counts
             #expect(counts.totalRequests == 6)
             #expect(counts.retries == 0)

@@ -8,6 +8,8 @@ enum SandboxHeader {
     static let wrote = named("X-Sandbox-Wrote")
     /// Set by the middleware on a response the connection must drop instead of sending.
     static let drop = named("X-Sandbox-Drop")
+    /// The id a client gives each request so support can trace it; recorded in the request log.
+    static let requestID = named("X-Request-Id")
 
     static func named(_ name: String) -> HTTPField.Name {
         guard let field = HTTPField.Name(name) else { fatalError("'\(name)' is not a valid header name") }
@@ -49,7 +51,8 @@ struct SandboxMiddleware: RouterMiddleware {
             SandboxRequestRecord(
                 system: system, method: request.method.rawValue, path: request.uri.path,
                 query: request.uri.query ?? "", contentType: request.headers[.contentType],
-                body: String(buffer: body), status: response.status.code, wrote: wrote))
+                body: String(buffer: body), status: response.status.code, wrote: wrote,
+                requestID: request.headers[SandboxHeader.requestID]))
         if wrote, await faults.dropAfterWrite() {
             response.headers[SandboxHeader.drop] = "1"
         }

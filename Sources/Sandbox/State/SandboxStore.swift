@@ -58,10 +58,12 @@ public struct SandboxRequestRecord: Sendable, Hashable, Codable {
     public var status: Int
     /// True when the request changed the live state.
     public var wrote: Bool
+    /// The `X-Request-Id` the client sent, if any.
+    public var requestID: String?
 
     public init(
         system: System, method: String, path: String, query: String, contentType: String?, body: String, status: Int,
-        wrote: Bool
+        wrote: Bool, requestID: String? = nil
     ) {
         self.system = system
         self.method = method
@@ -71,5 +73,6 @@ public struct SandboxRequestRecord: Sendable, Hashable, Codable {
         self.body = body
         self.status = status
         self.wrote = wrote
+        self.requestID = requestID
     }
 }
