@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // The system's libyaml (Debian's libyaml-dev), found through pkg-config.
@@ -72,7 +73,11 @@ let package = Package(
         // Orchestration: reads config files, and later snapshots, plans, applies, audits.
         .target(
             name: "Rollcall",
-            dependencies: ["RollcallCore", "AthenaOne", "Healthie", "Sandbox"],
+            dependencies: [
+                "RollcallCore", "AthenaOne", "Healthie", "Sandbox", "RollcallHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         // Simulators of athenaOne and Healthie, for tests, benchmarks and `--sandbox`.

@@ -36,6 +36,18 @@ public struct LiveAthenaUser: Sendable, Equatable, Hashable, Codable {
         self.schedulingName = schedulingName
     }
 
+    enum CodingKeys: String, CodingKey {
+        case username, active, email, npi
+        case userID = "user_id"
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case userType = "user_type"
+        case departmentIDs = "department_ids"
+        case providerID = "provider_id"
+        case supervisingProviderID = "supervising_provider_id"
+        case schedulingName = "scheduling_name"
+    }
+
     /// The fields a full PUT writes, by their athenaOne names, with the values this record holds.
     /// Departments are compared as a set: athenaOne does not promise their order.
     public var writableFields: [String: String] {
@@ -71,6 +83,14 @@ public struct LiveAthenaProvider: Sendable, Equatable, Hashable, Codable {
         self.userID = userID
         self.active = active
     }
+
+    enum CodingKeys: String, CodingKey {
+        case npi, active
+        case providerID = "provider_id"
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case userID = "user_id"
+    }
 }
 
 public struct LiveDepartment: Sendable, Equatable, Hashable, Codable {
@@ -80,5 +100,10 @@ public struct LiveDepartment: Sendable, Equatable, Hashable, Codable {
     public init(departmentID: Int, name: String) {
         self.departmentID = departmentID
         self.name = name
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name
+        case departmentID = "department_id"
     }
 }

@@ -30,6 +30,17 @@ public struct LiveHealthieMember: Sendable, Equatable, Hashable, Codable {
         self.isProvider = isProvider
         self.permissions = permissions
     }
+
+    enum CodingKeys: String, CodingKey {
+        case email, active, permissions
+        case userID = "user_id"
+        case membershipID = "membership_id"
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case orgRole = "org_role"
+        case isAdmin = "is_admin"
+        case isProvider = "is_provider"
+    }
 }
 
 /// A Healthie client (patient) found under a staff email.
@@ -46,5 +57,12 @@ public struct LiveHealthieClient: Sendable, Equatable, Hashable, Codable {
         self.firstName = firstName
         self.lastName = lastName
         self.active = active
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case email, active
+        case userID = "user_id"
+        case firstName = "first_name"
+        case lastName = "last_name"
     }
 }

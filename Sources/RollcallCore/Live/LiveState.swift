@@ -32,6 +32,11 @@ public struct LiveAthenaPractice: Sendable, Equatable, Codable {
         self.providers = providers
         self.departments = departments
     }
+
+    enum CodingKeys: String, CodingKey {
+        case users, providers, departments
+        case practiceID = "practice_id"
+    }
 }
 
 /// Healthie: every organization member, and the clients (patients) whose email
@@ -43,5 +48,10 @@ public struct LiveHealthie: Sendable, Equatable, Codable {
     public init(members: [LiveHealthieMember], misroutedClients: [LiveHealthieClient]) {
         self.members = members
         self.misroutedClients = misroutedClients
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case members
+        case misroutedClients = "misrouted_clients"
     }
 }

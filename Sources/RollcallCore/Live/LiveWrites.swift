@@ -22,6 +22,15 @@ public struct AthenaUserDraft: Sendable, Equatable, Hashable, Codable {
         self.departmentIDs = departmentIDs
         self.supervisingProviderID = supervisingProviderID
     }
+
+    enum CodingKeys: String, CodingKey {
+        case username, email, npi
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case userType = "user_type"
+        case departmentIDs = "department_ids"
+        case supervisingProviderID = "supervising_provider_id"
+    }
 }
 
 /// The fields an update changes; every field left nil keeps its live value.
@@ -53,6 +62,49 @@ public struct AthenaUserPatch: Sendable, Equatable, Hashable, Codable {
         self.supervisingProviderID = supervisingProviderID
     }
 
+    enum CodingKeys: String, CodingKey {
+        case active, email, npi
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case userType = "user_type"
+        case departmentIDs = "department_ids"
+        case supervisingProviderID = "supervising_provider_id"
+    }
+
+    /// A field present as `null` clears it; a field absent keeps it.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func clearable<Value: Decodable>(_ key: CodingKeys) throws -> Value?? {
+            guard container.contains(key) else { return nil }
+            if try container.decodeNil(forKey: key) { return .some(nil) }
+            return .some(try container.decode(Value.self, forKey: key))
+        }
+        firstName = try container.decodeIfPresent(String.self, forKey: .firstName)
+        lastName = try container.decodeIfPresent(String.self, forKey: .lastName)
+        userType = try container.decodeIfPresent(String.self, forKey: .userType)
+        active = try container.decodeIfPresent(Bool.self, forKey: .active)
+        email = try clearable(.email)
+        npi = try clearable(.npi)
+        departmentIDs = try container.decodeIfPresent([Int].self, forKey: .departmentIDs)
+        supervisingProviderID = try clearable(.supervisingProviderID)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        func clearable<Value: Encodable>(_ value: Value??, _ key: CodingKeys) throws {
+            guard let value else { return }
+            if let value { try container.encode(value, forKey: key) } else { try container.encodeNil(forKey: key) }
+        }
+        try container.encodeIfPresent(firstName, forKey: .firstName)
+        try container.encodeIfPresent(lastName, forKey: .lastName)
+        try container.encodeIfPresent(userType, forKey: .userType)
+        try container.encodeIfPresent(active, forKey: .active)
+        try clearable(email, .email)
+        try clearable(npi, .npi)
+        try container.encodeIfPresent(departmentIDs, forKey: .departmentIDs)
+        try clearable(supervisingProviderID, .supervisingProviderID)
+    }
+
     /// `user` with this patch applied; every field the patch does not name is kept.
     public func applied(to user: LiveAthenaUser) -> LiveAthenaUser {
         var result = user
@@ -82,6 +134,13 @@ public struct HealthieMembershipDraft: Sendable, Equatable, Hashable, Codable {
         self.lastName = lastName
         self.orgRole = orgRole
     }
+
+    enum CodingKeys: String, CodingKey {
+        case email
+        case firstName = "first_name"
+        case lastName = "last_name"
+        case orgRole = "org_role"
+    }
 }
 
 /// The membership fields an update sets; nil fields, and flags not listed, are left as they are.
@@ -102,6 +161,13 @@ public struct HealthieMembershipPatch: Sendable, Equatable, Hashable, Codable {
         self.isAdmin = isAdmin
         self.isProvider = isProvider
         self.permissions = permissions
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case active, permissions
+        case orgRole = "org_role"
+        case isAdmin = "is_admin"
+        case isProvider = "is_provider"
     }
 
     public var isEmpty: Bool {

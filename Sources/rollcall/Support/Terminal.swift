@@ -4,10 +4,20 @@ import Foundation
 enum Terminal {
     /// Colour only on a terminal, never with `--no-color`, `NO_COLOR` (https://no-color.org) or `TERM=dumb`.
     static func colorsStandardError(noColorFlag: Bool) -> Bool {
+        colors(STDERR_FILENO, noColorFlag: noColorFlag)
+    }
+
+    static func colorsStandardOutput(noColorFlag: Bool) -> Bool {
+        colors(STDOUT_FILENO, noColorFlag: noColorFlag)
+    }
+
+    private static func colors(_ descriptor: Int32, noColorFlag: Bool) -> Bool {
         let environment = ProcessInfo.processInfo.environment
         if noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb" { return false }
-        return isatty(STDERR_FILENO) == 1
+        return isatty(descriptor) == 1
     }
+
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Where live state comes from.
+public enum LiveSource: Sendable {
+    /// The real systems: base URLs from the config, secrets from the environment
+    /// (`ATHENA_CLIENT_ID`, `ATHENA_CLIENT_SECRET`, `HEALTHIE_API_KEY`).
+    case environment([String: String])
+    /// Both simulators in this process on loopback ports, over a sandbox state file
+    /// (writes are saved to it) or, given a seed YAML, over an in-memory state seeded from it.
+    case sandbox(path: String)
+
+    public static var processEnvironment: LiveSource { .environment(ProcessInfo.processInfo.environment) }
+}

@@ -1,0 +1,120 @@
+import AsyncHTTPClient
+import AthenaOne
+import Foundation
+import Healthie
+import RollcallCore
+import RollcallHTTP
+import Sandbox
+
+/// The connectors a run talks through, one per system the config manages.
+public struct LiveSystems: Sendable {
+    public var athena: AthenaConnector?
+    public var healthie: HealthieConnector?
+    /// The organization new memberships go into.
+    public var healthieOrganizationID: String?
+    public var sendInviteEmail: Bool
+
+    /// Opens connectors for `config` from `source`, runs `body`, and closes everything after.
+    public static func with<Value: Sendable>(
+        config: Config, source: LiveSource, _ body: @escaping @Sendable (LiveSystems) async throws -> Value
+    ) async throws -> Value {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            let value = try await run(config: config, source: source, client: client, body)
+            try await client.shutdown()
+            return value
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private static func run<Value: Sendable>(
+        config: Config, source: LiveSource, client: HTTPClient,
+        _ body: @escaping @Sendable (LiveSystems) async throws -> Value
+    ) async throws -> Value {
+        switch source {
+        case .environment(let environment):
+            return try await body(try fromEnvironment(config: config, environment: environment, client: client))
+        case .sandbox(let path):
+            let server = try SandboxServer(store: try openSandbox(path))
+            let value = try await server.run { endpoints in
+                try await body(fromSandbox(config: config, endpoints: endpoints, client: client))
+            }
+            guard let value else { throw RollcallError("the sandbox stopped before the run finished") }
+            return value
+        }
+    }
+
+    static func fromEnvironment(config: Config, environment: [String: String], client: HTTPClient) throws
+        -> LiveSystems
+    {
+        func required(_ name: String, for system: String) throws -> String {
+            guard let value = environment[name], !value.isEmpty else {
+                throw RollcallError(
+                    "\(name) is not set; the config manages \(system), so Rollcall needs its credentials from the "
+                        + "environment (or pass --sandbox to use the built-in simulators)")
+            }
+            return value
+        }
+        var systems = LiveSystems(
+            healthieOrganizationID: config.healthie?.organizationID,
+            sendInviteEmail: config.healthie?.sendInviteEmail ?? false)
+        if let athena = config.athena {
+            let credentials = AthenaCredentials(
+                clientID: try required("ATHENA_CLIENT_ID", for: "athenaOne"),
+                clientSecret: try required("ATHENA_CLIENT_SECRET", for: "athenaOne"))
+            systems.athena = AthenaConnector(
+                AthenaConnection(
+                    baseURL: athena.baseURL ?? AthenaConnection.productionURL, credentials: credentials),
+                client: client)
+        }
+        if let healthie = config.healthie {
+            systems.healthie = HealthieConnector(
+                HealthieConnection(
+                    url: healthie.baseURL ?? HealthieConnection.productionURL,
+                    apiKey: try required("HEALTHIE_API_KEY", for: "Healthie"),
+                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion),
+                client: client)
+        }
+        return systems
+    }
+
+    static func fromSandbox(config: Config, endpoints: SandboxEndpoints, client: HTTPClient) -> LiveSystems {
+        var systems = LiveSystems(
+            healthieOrganizationID: config.healthie?.organizationID ?? endpoints.healthieOrganizationID,
+            sendInviteEmail: config.healthie?.sendInviteEmail ?? false)
+        if config.athena != nil, let athenaClient = endpoints.athenaClient {
+            systems.athena = AthenaConnector(
+                AthenaConnection(
+                    baseURL: endpoints.athenaBaseURL,
+                    credentials: AthenaCredentials(clientID: athenaClient.id, clientSecret: athenaClient.secret)),
+                client: client)
+        }
+        if let healthie = config.healthie, let key = endpoints.healthieAPIKey {
+            systems.healthie = HealthieConnector(
+                HealthieConnection(
+                    url: endpoints.healthieURL, apiKey: key,
+                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion),
+                client: client)
+        }
+        return systems
+    }
+
+    /// A state file written by `rollcall sandbox init`, or a seed YAML to start from in memory.
+    static func openSandbox(_ path: String) throws -> SandboxStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RollcallError(
+                "\(path): no sandbox state or seed here; create one with "
+                    + "`rollcall sandbox init --seed SEED.yaml --state \(path)`, or pass a seed YAML")
+        }
+        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            let read = ConfigFiles.readFile(path)
+            guard let file = read.files.first, read.diagnostics.isEmpty else {
+                throw RollcallError(DiagnosticTextRenderer(colored: false).render(read.diagnostics))
+            }
+            return SandboxStore(state: try SandboxState.seed(yaml: file.bytes, file: path))
+        }
+        return try SandboxFiles.open(state: path)
+    }
+}

@@ -1,0 +1,78 @@
+import AthenaOne
+import Healthie
+import RollcallCore
+import RollcallHTTP
+
+/// A read of every system a config manages.
+public struct Snapshot: Sendable {
+    public var state: LiveState
+    public var summary: ReadSummary
+    /// Practices (or Healthie) that could not be read, each with why. A plan is never made from a
+    /// partial read: the caller refuses, unless the user narrowed the run to what did read.
+    public var failures: [String]
+    /// Warnings the systems sent (a Healthie version nearing sunset, say).
+    public var warnings: [String]
+
+    public var isComplete: Bool { failures.isEmpty }
+}
+
+public enum SnapshotReader {
+    /// Reads every practice of `config` and its Healthie organization at once.
+    /// `practices` narrows athenaOne to those practice keys; nil reads them all.
+    public static func read(
+        config: Config, systems: LiveSystems, practices: [String]? = nil, progress: ProgressSink? = nil
+    ) async -> Snapshot {
+        let start = ContinuousClock.now
+        let wanted = (config.athena?.practices ?? []).filter { practices?.contains($0.key) ?? true }
+        let staffEmails = config.staff.compactMap(\.email)
+        async let athenaReads = readAthena(systems.athena, wanted.map(\.practiceID), progress: progress)
+        async let healthieRead = readHealthie(systems.healthie, staffEmails: staffEmails, progress: progress)
+        let reads = await athenaReads
+        let healthie = await healthieRead
+
+        var state = LiveState()
+        var failures: [String] = []
+        for (practice, read) in zip(wanted, reads) {
+            switch read.result {
+            case .success(let live): state.athena.append(live)
+            case .failure(let error):
+                failures.append("athenaOne practice \(practice.key) (\(practice.practiceID)): \(error)")
+            }
+        }
+        switch healthie {
+        case nil: break
+        case .success(let live)?: state.healthie = live
+        case .failure(let error)?: failures.append("Healthie: \(error)")
+        }
+
+        var summary = ReadSummary(state: state)
+        for ledger in [systems.athena?.ledger, systems.healthie?.ledger].compactMap({ $0 }) {
+            let counts = await ledger.counts
+            summary.requests += counts.totalRequests
+            summary.retries += counts.retries
+            summary.throttled += counts.throttled
+        }
+        let elapsed = ContinuousClock.now - start
+        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let warnings = await systems.healthie?.warnings.map(\.description) ?? []
+        return Snapshot(state: state, summary: summary, failures: failures, warnings: warnings)
+    }
+
+    private static func readAthena(
+        _ athena: AthenaConnector?, _ practiceIDs: [Int], progress: ProgressSink?
+    ) async -> [AthenaPracticeRead] {
+        guard let athena, !practiceIDs.isEmpty else { return [] }
+        return await athena.readPractices(practiceIDs, progress: progress)
+    }
+
+    private static func readHealthie(
+        _ healthie: HealthieConnector?, staffEmails: [String], progress: ProgressSink?
+    ) async -> Result<LiveHealthie, any Error>? {
+        guard let healthie else { return nil }
+        do {
+            return .success(try await healthie.readOrganization(staffEmails: staffEmails, progress: progress))
+        } catch {
+            return .failure(error)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import RollcallCore
+import RollcallHTTP
+
+/// `rollcall plan`: load the config, read the live systems, compute the plan.
+public enum PlanRun {
+    public struct Request: Sendable {
+        public var path: String
+        public var source: LiveSource
+        public var today: CalendarDate
+        /// Plan only these athenaOne practice keys; nil plans them all.
+        public var practices: [String]?
+        public var allowMassDeactivation: Bool
+
+        public init(
+            path: String, source: LiveSource, today: CalendarDate, practices: [String]? = nil,
+            allowMassDeactivation: Bool = false
+        ) {
+            self.path = path
+            self.source = source
+            self.today = today
+            self.practices = practices
+            self.allowMassDeactivation = allowMassDeactivation
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var document: PlanDocument
+        /// Config warnings and system warnings, for stderr.
+        public var warnings: [String]
+        public var state: LiveState
+    }
+
+    /// The config did not load: every diagnostic, for stderr.
+    public struct InvalidConfig: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
+        let read = ConfigFiles.read(request.path)
+        let loaded =
+            read.diagnostics.isEmpty
+            ? ConfigLoader.load(origin: request.path, files: read.files)
+            : ConfigLoader.Result(config: nil, diagnostics: read.diagnostics)
+        guard let config = loaded.config else { throw InvalidConfig(diagnostics: loaded.diagnostics) }
+        if let practices = request.practices {
+            let known = Set(config.athena?.practices.map(\.key) ?? [])
+            for key in practices where !known.contains(key) {
+                let names = known.sorted().joined(separator: ", ")
+                throw RollcallError("--practice \(key): the config has no such practice (it has: \(names))")
+            }
+        }
+        let snapshot = try await LiveSystems.with(config: config, source: request.source) { systems in
+            await SnapshotReader.read(
+                config: config, systems: systems, practices: request.practices, progress: progress)
+        }
+        guard snapshot.isComplete else {
+            throw RollcallError(
+                "no plan is made from a partial read; these could not be read:\n  "
+                    + snapshot.failures.joined(separator: "\n  ")
+                    + "\nFix the access named above, or plan only the practices that read with --practice KEY.")
+        }
+        var plan = Planner.plan(config: config, live: snapshot.state, policy: config.policy, today: request.today)
+        if request.allowMassDeactivation { plan = plan.allowingMassDeactivation() }
+        for index in plan.changes.indices {
+            plan.changes[index].liveDigest = PlanDigests.liveRecord(of: plan.changes[index], in: snapshot.state)
+        }
+        let document = PlanDocument(
+            plan: plan, config: [request.path], configDigest: PlanDigests.config(read.files),
+            read: snapshot.summary)
+        let configWarnings = loaded.diagnostics.map { DiagnosticTextRenderer(colored: false).render($0) }
+        return Outcome(document: document, warnings: configWarnings + snapshot.warnings, state: snapshot.state)
+    }
+}

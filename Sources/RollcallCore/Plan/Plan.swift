@@ -1,0 +1,232 @@
+/// What `rollcall plan` proposes: the changes, in the order they must be made,
+/// what a reviewer should know that is not a change, and any rule the plan breaks.
+///
+/// A plan is a value computed from the config, the live state, the policy and
+/// the date; the same inputs always give the same plan.
+public struct Plan: Sendable, Equatable, Codable {
+    public static let formatVersion = 1
+
+    /// The day the plan was made for: expiries are judged against it.
+    public var today: CalendarDate
+    /// Creates first, then updates and reactivations, deactivations last.
+    public var changes: [PlannedChange]
+    public var findings: [Finding]
+    /// Rules the plan breaks. A plan with any refusal must not be applied.
+    public var refusals: [Refusal]
+
+    public init(today: CalendarDate, changes: [PlannedChange], findings: [Finding], refusals: [Refusal]) {
+        self.today = today
+        self.changes = changes
+        self.findings = findings
+        self.refusals = refusals
+    }
+
+    public var summary: Summary {
+        var summary = Summary()
+        for change in changes {
+            switch change.action {
+            case .create: summary.create += 1
+            case .update: summary.update += 1
+            case .deactivate: summary.deactivate += 1
+            case .reactivate: summary.reactivate += 1
+            }
+        }
+        return summary
+    }
+
+    public var hasChanges: Bool { !changes.isEmpty }
+
+    public struct Summary: Sendable, Equatable, Codable {
+        public var create = 0
+        public var update = 0
+        public var deactivate = 0
+        public var reactivate = 0
+    }
+}
+
+/// One change to one live account.
+public struct PlannedChange: Sendable, Equatable, Codable {
+    public enum System: String, Sendable, Equatable, Codable { case athena, healthie }
+
+    public enum Action: String, Sendable, Equatable, Codable {
+        case create
+        case update
+        case deactivate
+        case reactivate
+    }
+
+    public var system: System
+    public var action: Action
+    /// Where the account lives, terraform style: `athena[main].user["jdoe"]`, `healthie.member["a@b.org"]`.
+    public var address: String
+    /// The staff entry behind the change; nil for an account nobody lists.
+    public var staffID: String?
+    /// The practice key (`main`), for athena changes.
+    public var practice: String?
+    /// The live record's id: athena `userid`, Healthie membership id; nil for a create.
+    public var recordID: String?
+    /// Fields that change, in a fixed order.
+    public var fields: [FieldChange]
+    /// Managed fields that already hold the wanted value.
+    public var unchangedCount: Int
+    /// Why, in words: "offboarded", "expired on 2026-11-01", "not in the config".
+    public var reason: String?
+    /// Reviewer notes on this change (ordering, supervision).
+    public var notes: [String]
+    /// What the applier sends.
+    public var operation: ChangeOperation
+    /// SHA-256 of the live record the change was planned against, filled in when the plan is
+    /// saved, so apply can refuse a change whose record has changed since.
+    public var liveDigest: String?
+
+    public init(
+        system: System, action: Action, address: String, staffID: String?, practice: String?, recordID: String?,
+        fields: [FieldChange], unchangedCount: Int, reason: String? = nil, notes: [String] = [],
+        operation: ChangeOperation
+    ) {
+        self.system = system
+        self.action = action
+        self.address = address
+        self.staffID = staffID
+        self.practice = practice
+        self.recordID = recordID
+        self.fields = fields
+        self.unchangedCount = unchangedCount
+        self.reason = reason
+        self.notes = notes
+        self.operation = operation
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case system, action, address, practice, fields, reason, notes, operation
+        case staffID = "staff_id"
+        case recordID = "record_id"
+        case unchangedCount = "unchanged_count"
+        case liveDigest = "live_digest"
+    }
+
+    /// True when any field grants more access than before.
+    public var isEscalation: Bool { fields.contains(where: \.escalation) }
+}
+
+/// One field's change, with values as a reviewer reads them (`"Jane"`, `true`,
+/// `["Main Clinic" (101)]`); nil is "not set".
+public struct FieldChange: Sendable, Equatable, Codable {
+    public var name: String
+    public var before: String?
+    public var after: String?
+    /// The change grants more access: admin, a permission, a broader role.
+    public var escalation: Bool
+
+    public init(name: String, before: String?, after: String?, escalation: Bool = false) {
+        self.name = name
+        self.before = before
+        self.after = after
+        self.escalation = escalation
+    }
+}
+
+/// What the applier sends for a change: exactly one connector call.
+public enum ChangeOperation: Sendable, Equatable, Codable {
+    case athenaCreate(practiceID: Int, draft: AthenaUserDraft)
+    case athenaUpdate(practiceID: Int, userID: Int, patch: AthenaUserPatch)
+    case healthieCreate(draft: HealthieMembershipDraft, settings: HealthieMembershipPatch)
+    case healthieUpdate(membershipID: String, patch: HealthieMembershipPatch)
+
+    enum CodingKeys: String, CodingKey {
+        case athenaCreate = "athena_create"
+        case athenaUpdate = "athena_update"
+        case healthieCreate = "healthie_create"
+        case healthieUpdate = "healthie_update"
+    }
+
+    enum AthenaCreateCodingKeys: String, CodingKey {
+        case draft
+        case practiceID = "practice_id"
+    }
+
+    enum AthenaUpdateCodingKeys: String, CodingKey {
+        case patch
+        case practiceID = "practice_id"
+        case userID = "user_id"
+    }
+
+    enum HealthieCreateCodingKeys: String, CodingKey { case draft, settings }
+
+    enum HealthieUpdateCodingKeys: String, CodingKey {
+        case patch
+        case membershipID = "membership_id"
+    }
+}
+
+/// Something a reviewer should know that is not a change.
+public struct Finding: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// A staff email found among Healthie clients (patients).
+        case misroutedClient = "misrouted_client"
+        /// A department the config names that the practice does not have live.
+        case missingDepartment = "missing_department"
+        /// A live account no staff entry describes.
+        case unmanagedAccount = "unmanaged_account"
+        /// A provider being deactivated whom other users name as supervising.
+        case supervisorDeactivated = "supervisor_deactivated"
+        /// A supervisor with no provider record in that practice, so supervision cannot be set yet.
+        case supervisorWithoutProvider = "supervisor_without_provider"
+        /// Temporary access ending within the next 14 days.
+        case upcomingExpiry = "upcoming_expiry"
+        /// A protected account a staff entry would change; it is left alone.
+        case protectedAccount = "protected_account"
+        /// Fewer active admins than the policy asks for already, before this plan.
+        case fewAdmins = "few_admins"
+        /// A `max_deactivations` refusal lifted by `--allow-mass-deactivation`.
+        case massDeactivationAllowed = "mass_deactivation_allowed"
+    }
+
+    public enum Severity: String, Sendable, Equatable, Codable { case warning, info }
+
+    public var kind: Kind
+    public var severity: Severity
+    public var address: String
+    public var message: String
+
+    public init(kind: Kind, severity: Severity, address: String, message: String) {
+        self.kind = kind
+        self.severity = severity
+        self.address = address
+        self.message = message
+    }
+}
+
+/// A safety rule the plan breaks, with the numbers and the records.
+public struct Refusal: Sendable, Equatable, Codable {
+    /// The policy key: `policy.max_deactivations`, `policy.min_admins`.
+    public var rule: String
+    public var message: String
+    /// Addresses of the records involved.
+    public var records: [String]
+    /// Whether a flag may override it (`--allow-mass-deactivation`); `min_admins` never.
+    public var overridable: Bool
+
+    public init(rule: String, message: String, records: [String], overridable: Bool) {
+        self.rule = rule
+        self.message = message
+        self.records = records
+        self.overridable = overridable
+    }
+}
+
+extension Plan {
+    /// The plan with its overridable refusals lifted, as `--allow-mass-deactivation` asks;
+    /// each lifted one stays on record as a finding. `min_admins` refusals are never lifted.
+    public func allowingMassDeactivation() -> Plan {
+        var plan = self
+        plan.refusals = refusals.filter { !$0.overridable }
+        for refusal in refusals where refusal.overridable {
+            plan.findings.append(
+                Finding(
+                    kind: .massDeactivationAllowed, severity: .warning, address: refusal.rule,
+                    message: "allowed by --allow-mass-deactivation: \(refusal.message)"))
+        }
+        return plan
+    }
+}

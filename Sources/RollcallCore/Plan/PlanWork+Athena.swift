@@ -1,0 +1,98 @@
+/// athenaOne: one practice at a time.
+extension PlanWork {
+    mutating func planAthena(_ practice: Practice, live: LiveAthenaPractice) {
+        let byID = Dictionary(live.users.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
+        let byUsername = Dictionary(
+            live.users.map { ($0.username.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let departments = DepartmentNames(live.departments)
+        var matched: Set<Int> = []
+        var reportedMissing: Set<String> = []
+
+        func liveAccount(_ assignment: PracticeAssignment) -> LiveAthenaUser? {
+            if let pinned = assignment.userID { return byID[pinned] }
+            return byUsername[assignment.username.lowercased()]
+        }
+
+        for staff in config.staff {
+            guard let assignment = staff.practices.first(where: { $0.practice == practice.key }) else { continue }
+            let address = Self.athenaAddress(practice.key, assignment.username)
+            let current = liveAccount(assignment)
+            if let current { matched.insert(current.userID) }
+            if isProtected(practice: practice.key, username: current?.username ?? assignment.username) {
+                findings.append(
+                    Finding(
+                        kind: .protectedAccount, severity: .info, address: address,
+                        message: "\(address) is protected by policy.protected; staff entry \(staff.id) does not change it"))
+                continue
+            }
+            for name in assignment.departments where departments.id(for: name) == nil {
+                guard reportedMissing.insert(name).inserted else { continue }
+                findings.append(
+                    Finding(
+                        kind: .missingDepartment, severity: .warning,
+                        address: "athena[\(practice.key)].department[\"\(name)\"]",
+                        message:
+                            "practice \(practice.key) (\(practice.practiceID)) has no department named '\(name)' live; "
+                            + "accounts are planned without it"))
+            }
+            let access = access(for: staff)
+            guard let current else {
+                if access.wanted, let draft = draft(for: staff, assignment, practice: practice, departments, liveAccount)
+                {
+                    appendCreate(draft, staff: staff, practice: practice, address: address, departments: departments)
+                }
+                continue
+            }
+            if pinnedMismatch(assignment, current, staff: staff, address: address) { continue }
+            managedAccounts += 1
+            guard access.wanted else {
+                if current.active {
+                    changes.append(
+                        PlannedChange(
+                            system: .athena, action: .deactivate, address: address, staffID: staff.id,
+                            practice: practice.key, recordID: String(current.userID),
+                            fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
+                            reason: access.reason,
+                            operation: .athenaUpdate(
+                                practiceID: practice.practiceID, userID: current.userID,
+                                patch: AthenaUserPatch(active: false))))
+                }
+                continue
+            }
+            let wanted = desired(for: staff, assignment, practice: practice, departments, liveAccount)
+            appendUpdate(current, wanted: wanted, staff: staff, practice: practice, address: address, departments)
+        }
+        planUnmanagedAthena(practice, live: live, matched: matched)
+        noteSupervisorDeactivations(practice, live: live)
+    }
+
+    static func athenaAddress(_ practice: String, _ username: String) -> String {
+        "athena[\(practice)].user[\"\(username)\"]"
+    }
+
+    func isProtected(practice: String, username: String) -> Bool {
+        policy.protected.contains { protected in
+            if case .athena(let key, let name) = protected {
+                return key == practice && name.lowercased() == username.lowercased()
+            }
+            return false
+        }
+    }
+
+    /// A pinned `userid` whose account has another username: a finding, and no change, since
+    /// the config and athenaOne disagree about who this is.
+    mutating func pinnedMismatch(
+        _ assignment: PracticeAssignment, _ current: LiveAthenaUser, staff: StaffMember, address: String
+    ) -> Bool {
+        guard assignment.userID != nil, current.username.lowercased() != assignment.username.lowercased() else {
+            return false
+        }
+        findings.append(
+            Finding(
+                kind: .unmanagedAccount, severity: .warning, address: address,
+                message:
+                    "staff \(staff.id) pins userid \(current.userID), whose username is '\(current.username)', "
+                    + "not '\(assignment.username)'; fix the username or the pin before Rollcall changes it"))
+        return true
+    }
+}

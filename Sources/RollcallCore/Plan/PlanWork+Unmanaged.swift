@@ -1,0 +1,94 @@
+/// Live accounts no staff entry describes, handled as `policy.unmanaged` says.
+extension PlanWork {
+    mutating func planUnmanagedAthena(_ practice: Practice, live: LiveAthenaPractice, matched: Set<Int>) {
+        for user in live.users where !matched.contains(user.userID) && user.active {
+            guard !isProtected(practice: practice.key, username: user.username) else { continue }
+            let address = Self.athenaAddress(practice.key, user.username)
+            let who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
+            switch policy.unmanaged {
+            case .ignore: continue
+            case .report:
+                findings.append(
+                    Finding(
+                        kind: .unmanagedAccount, severity: .warning, address: address,
+                        message: "\(address) (\(who)) is active, but no staff entry lists it"))
+            case .deactivate:
+                changes.append(
+                    PlannedChange(
+                        system: .athena, action: .deactivate, address: address, staffID: nil, practice: practice.key,
+                        recordID: String(user.userID),
+                        fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
+                        reason: "not in the config (policy.unmanaged: deactivate)",
+                        operation: .athenaUpdate(
+                            practiceID: practice.practiceID, userID: user.userID, patch: AthenaUserPatch(active: false))
+                    ))
+            }
+        }
+    }
+
+    mutating func planUnmanagedHealthie(_ members: [LiveHealthieMember], matched: Set<String>) {
+        for member in members where !matched.contains(member.userID) && member.active {
+            guard !isProtected(email: member.email) else { continue }
+            let address = Self.healthieAddress(member.email)
+            switch policy.unmanaged {
+            case .ignore: continue
+            case .report:
+                findings.append(
+                    Finding(
+                        kind: .unmanagedAccount, severity: .warning, address: address,
+                        message:
+                            "\(address) (\(member.firstName) \(member.lastName), user \(member.userID)) is active, "
+                            + "but no staff entry with a Healthie role lists it"))
+            case .deactivate:
+                changes.append(
+                    PlannedChange(
+                        system: .healthie, action: .deactivate, address: address, staffID: nil, practice: nil,
+                        recordID: member.membershipID,
+                        fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
+                        reason: "not in the config (policy.unmanaged: deactivate)",
+                        operation: .healthieUpdate(
+                            membershipID: member.membershipID, patch: HealthieMembershipPatch(active: false))))
+            }
+        }
+    }
+
+    /// A provider being deactivated whom other users still name as supervising: the
+    /// deactivation comes after their updates (deactivations come last), and the
+    /// reviewer is told who is left pointing at them.
+    mutating func noteSupervisorDeactivations(_ practice: Practice, live: LiveAthenaPractice) {
+        let deactivating = changes.indices.filter {
+            changes[$0].practice == practice.key && changes[$0].system == .athena && changes[$0].action == .deactivate
+        }
+        guard !deactivating.isEmpty else { return }
+        var supervisingAfterPlan: [Int: Int] = [:]
+        var activeAfterPlan: [Int: Bool] = [:]
+        for user in live.users {
+            supervisingAfterPlan[user.userID] = user.supervisingProviderID
+            activeAfterPlan[user.userID] = user.active
+        }
+        for change in changes where change.practice == practice.key && change.system == .athena {
+            guard case .athenaUpdate(_, let userID, let patch) = change.operation else { continue }
+            if let supervisor = patch.supervisingProviderID { supervisingAfterPlan[userID] = supervisor }
+            if let active = patch.active { activeAfterPlan[userID] = active }
+        }
+        let users = Dictionary(live.users.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in deactivating {
+            guard case .athenaUpdate(_, let userID, _) = changes[index].operation,
+                let providerID = users[userID]?.providerID
+            else { continue }
+            let supervised = live.users.filter {
+                $0.userID != userID && supervisingAfterPlan[$0.userID] == providerID && activeAfterPlan[$0.userID] == true
+            }.map(\.username).sorted()
+            guard !supervised.isEmpty else { continue }
+            let list = supervised.joined(separator: ", ")
+            changes[index].notes.append(
+                "supervises \(supervised.count) active user(s) (\(list)); deactivated after their updates")
+            findings.append(
+                Finding(
+                    kind: .supervisorDeactivated, severity: .warning, address: changes[index].address,
+                    message:
+                        "\(changes[index].address) is being deactivated but is still the supervising provider "
+                        + "(\(providerID)) of \(list); assign them a new supervisor in the config"))
+        }
+    }
+}

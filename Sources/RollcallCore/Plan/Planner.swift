@@ -1,0 +1,109 @@
+/// Computes a plan: what to change so the live systems match the config.
+///
+/// The whole flow, as a pure function of `(Config, LiveState, Policy, today)`:
+/// 1. Each staff entry names the accounts it wants: one athenaOne user in each
+///    practice it lists, and one Healthie membership when its role has
+///    `healthie`. Department names resolve to live department ids; a supervisor
+///    resolves to the provider id of their account in the same practice.
+/// 2. Each wanted account is matched to a live one: athenaOne by a pinned
+///    `userid`, else by username within the practice; Healthie by email,
+///    ignoring case. Never by name.
+/// 3. Matched pairs are diffed field by field (only the fields the config
+///    manages); missing accounts are created; accounts of offboarded or expired
+///    staff are deactivated; inactive accounts of active staff are reactivated.
+///    Nothing is ever deleted.
+/// 4. Live accounts nobody matched follow `policy.unmanaged`; `policy.protected`
+///    accounts are never changed nor reported.
+/// 5. Order: creates, then updates and reactivations, deactivations last, so a
+///    supervisor is deactivated after the users who name them are updated.
+/// 6. Safety rules: too many deactivations (`policy.max_deactivations`) or too
+///    few admins left (`policy.min_admins`) refuse the plan.
+///
+/// Only practices present in the live state are planned, and Healthie only when
+/// it was read: a plan never acts on a system it did not see.
+public enum Planner {
+    /// How far ahead an expiry is listed for reviewers.
+    public static let upcomingExpiryDays = 14
+
+    public static func plan(config: Config, live: LiveState, policy: Policy, today: CalendarDate) -> Plan {
+        var work = PlanWork(config: config, policy: policy, today: today)
+        for practice in live.athena { work.liveAthena[practice.practiceID] = practice }
+        work.liveHealthie = live.healthie
+        if let athena = config.athena {
+            for practice in athena.practices {
+                guard let livePractice = live.practice(id: practice.practiceID) else { continue }
+                work.planAthena(practice, live: livePractice)
+            }
+        }
+        if let healthie = live.healthie, config.healthie != nil {
+            work.planHealthie(healthie)
+        }
+        work.listUpcomingExpiries()
+        return work.finish()
+    }
+}
+
+/// The plan being built: changes and findings so far, and what the safety checks need.
+struct PlanWork {
+    let config: Config
+    let policy: Policy
+    let today: CalendarDate
+    var changes: [PlannedChange] = []
+    var findings: [Finding] = []
+    var refusals: [Refusal] = []
+    /// Live accounts matched to a staff entry, for `max_deactivations` as a percentage.
+    var managedAccounts = 0
+    var liveAthena: [Int: LiveAthenaPractice] = [:]
+    var liveHealthie: LiveHealthie?
+
+    init(config: Config, policy: Policy, today: CalendarDate) {
+        self.config = config
+        self.policy = policy
+        self.today = today
+    }
+
+    /// Whether the person should have access today, and if not, why.
+    func access(for staff: StaffMember) -> (wanted: Bool, reason: String?) {
+        if staff.status == .offboarded { return (false, "offboarded") }
+        if let expires = staff.expires, expires < today { return (false, "access expired on \(expires)") }
+        return (true, nil)
+    }
+
+    mutating func listUpcomingExpiries() {
+        let horizon = today.adding(days: Planner.upcomingExpiryDays)
+        for staff in config.staff where staff.status == .active {
+            guard let expires = staff.expires, expires >= today, expires <= horizon else { continue }
+            let days = expires.dayNumber - today.dayNumber
+            let when = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
+            findings.append(
+                Finding(
+                    kind: .upcomingExpiry, severity: .info, address: "staff[\"\(staff.id)\"]",
+                    message: "access of \(staff.id) ends on \(expires) (\(when)); it will be deactivated after that"))
+        }
+    }
+
+    mutating func finish() -> Plan {
+        let ordered = changes.enumerated().sorted { left, right in
+            (Self.phase(left.element.action), left.offset) < (Self.phase(right.element.action), right.offset)
+        }.map(\.element)
+        checkSafety(ordered)
+        return Plan(today: today, changes: ordered, findings: findings, refusals: refusals)
+    }
+
+    static func phase(_ action: PlannedChange.Action) -> Int {
+        switch action {
+        case .create: 0
+        case .update, .reactivate: 1
+        case .deactivate: 2
+        }
+    }
+
+    /// A text value as a reviewer reads it.
+    static func quoted(_ text: String?) -> String? {
+        text.map { "\"\($0)\"" }
+    }
+
+    static func flag(_ value: Bool?) -> String? {
+        value.map { $0 ? "true" : "false" }
+    }
+}

@@ -1,0 +1,105 @@
+/// Renders a plan the way terraform does: a `# ADDRESS will be …` header per
+/// change, `+`/`~`/`-` markers, aligned `field = before -> after`, unchanged
+/// fields hidden with a count, findings, refusals, and a closing `Plan:` line.
+public struct PlanTextRenderer: Sendable {
+    public var colored: Bool
+
+    public init(colored: Bool) {
+        self.colored = colored
+    }
+
+    public func render(_ plan: Plan, read: ReadSummary?) -> String {
+        var out = ""
+        if let read { out += Self.describe(read) + "\n\n" }
+        if plan.changes.isEmpty {
+            out += paint("No changes.", "1") + " The live accounts match the config.\n"
+        } else {
+            out += "Rollcall will perform the following actions:\n\n"
+            for change in plan.changes { out += render(change) + "\n" }
+        }
+        let warnings = plan.findings.filter { $0.severity == .warning }
+        let notes = plan.findings.filter { $0.severity == .info }
+        if !warnings.isEmpty {
+            out += "\n" + paint("Warnings:", "1;33") + "\n"
+            for finding in warnings { out += "  \(paint("!", "33")) \(finding.address): \(finding.message)\n" }
+        }
+        if !notes.isEmpty {
+            out += "\n" + paint("Notes:", "1") + "\n"
+            for finding in notes { out += "  - \(finding.address): \(finding.message)\n" }
+        }
+        for refusal in plan.refusals {
+            out += "\n" + paint("Error:", "1;31") + " refused by \(refusal.rule): \(refusal.message)\n"
+            for record in refusal.records { out += "    \(record)\n" }
+        }
+        if plan.hasChanges {
+            let summary = plan.summary
+            out +=
+                "\n" + paint("Plan:", "1") + " \(summary.create) to create, \(summary.update) to update, "
+                + "\(summary.deactivate) to deactivate, \(summary.reactivate) to reactivate.\n"
+        }
+        return out
+    }
+
+    /// One line on what was read and what it cost.
+    public static func describe(_ read: ReadSummary) -> String {
+        var systems: [String] = []
+        if read.athenaPractices > 0 {
+            systems.append(
+                "athenaOne \(count(read.athenaPractices, "practice")) (\(count(read.athenaUsers, "user")), "
+                    + "\(count(read.athenaProviders, "provider")), \(count(read.athenaDepartments, "department")))")
+        }
+        if let members = read.healthieMembers {
+            systems.append(
+                "Healthie \(count(members, "member")), \(count(read.healthieClientsMatched, "client")) under staff emails"
+            )
+        }
+        let seconds = (read.seconds * 100).rounded() / 100
+        var cost = "\(count(read.requests, "request")), \(count(read.retries, "retry", plural: "retries"))"
+        if read.throttled > 0 { cost += " (\(read.throttled) rate-limited)" }
+        return "Read \(systems.isEmpty ? "nothing" : systems.joined(separator: "; ")): \(cost) in \(seconds) s."
+    }
+
+    func render(_ change: PlannedChange) -> String {
+        let (verb, marker, color): (String, String, String) =
+            switch change.action {
+            case .create: ("will be created", "+", "32")
+            case .update: ("will be updated in-place", "~", "33")
+            case .deactivate: ("will be deactivated", "-", "31")
+            case .reactivate: ("will be reactivated", "~", "33")
+            }
+        var header = "  # \(paint(change.address, "1")) \(verb)"
+        if let reason = change.reason { header += " (\(reason))" }
+        if change.isEscalation { header += paint(" [escalates access]", "1;35") }
+        var lines = [header]
+        for note in change.notes { lines.append("  # \(note)") }
+        let kind = change.system == .athena ? "user" : "member"
+        let name = change.address.split(separator: "[").last.map { String($0.dropLast()) } ?? change.address
+        lines.append("  \(paint(marker, color)) \(kind) \(name) {")
+        let width = change.fields.map(\.name.count).max() ?? 0
+        for field in change.fields {
+            let padded = field.name + String(repeating: " ", count: width - field.name.count)
+            let escalation = field.escalation ? paint("  # escalation", "35") : ""
+            if change.action == .create {
+                lines.append("      \(paint("+", "32")) \(padded) = \(field.after ?? "null")\(escalation)")
+            } else {
+                lines.append(
+                    "      \(paint("~", "33")) \(padded) = \(field.before ?? "null") -> \(field.after ?? "null")\(escalation)"
+                )
+            }
+        }
+        if change.unchangedCount > 0 {
+            let fields = change.unchangedCount == 1 ? "field" : "fields"
+            lines.append(paint("        # (\(change.unchangedCount) unchanged \(fields) hidden)", "2"))
+        }
+        lines.append("    }")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Rollcall
+import RollcallCore
+
+extension RollcallCommand {
+    struct Plan: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read the live systems and show what would change to match the config.",
+            discussion: """
+                Reads every athenaOne practice and the Healthie organization the config manages,
+                compares them with it, and prints a terraform-style plan. Nothing is changed.
+
+                Credentials come from ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET and HEALTHIE_API_KEY;
+                with --sandbox, from the built-in simulators instead. A plan that breaks a policy
+                rule (policy.max_deactivations, policy.min_admins) is refused and exits 1.
+
+                Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error or refused,
+                2 changes present (with --detailed-exitcode only).
+                """)
+
+        @Argument(help: "The config: a YAML file, or a directory whose *.yaml files merge into one.")
+        var path: String
+
+        @OptionGroup var live: LiveOptions
+
+        @Option(help: "Save the plan (JSON, with digests of the config and of every live record it changes).")
+        var out: String?
+
+        @Flag(help: "Exit 2 when the plan has changes, 0 when it has none.")
+        var detailedExitcode = false
+
+        @Flag(help: "Allow a plan over policy.max_deactivations (policy.min_admins has no override).")
+        var allowMassDeactivation = false
+
+        @Option(help: "Plan only this athenaOne practice key (repeatable); the others are not read.")
+        var practice: [String] = []
+
+        @Option(help: "Plan as of this day (YYYY-MM-DD) instead of today, for expiries.")
+        var today: String?
+
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let today, CalendarDate(iso: today) == nil {
+                throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(today)'")
+            }
+        }
+
+        func run() async throws {
+            let request = PlanRun.Request(
+                path: path, source: live.source, today: today.flatMap(CalendarDate.init(iso:)) ?? .today(),
+                practices: practice.isEmpty ? nil : practice, allowMassDeactivation: allowMassDeactivation)
+            let outcome = try await CommandRun.reading(noColor: output.noColor) { progress in
+                try await PlanRun.run(request, progress: progress)
+            }
+            for warning in outcome.warnings { Terminal.writeError("warning: \(warning)\n") }
+            let document = outcome.document
+            switch output.format {
+            case .text:
+                let renderer = PlanTextRenderer(colored: Terminal.colorsStandardOutput(noColorFlag: output.noColor))
+                Terminal.writeOutput(renderer.render(document.plan, read: document.read))
+            case .json:
+                Terminal.writeOutput(String(decoding: try document.encoded(), as: UTF8.self) + "\n")
+            }
+            guard document.refusals.isEmpty else {
+                if out != nil { Terminal.writeError("The plan was refused, so it was not saved.\n") }
+                throw ExitCode.failure
+            }
+            if let out {
+                do {
+                    try document.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    Terminal.writeError("error: cannot save the plan to \(out): \(error.localizedDescription)\n")
+                    throw ExitCode.failure
+                }
+                if output.format == .text { Terminal.writeOutput("\nSaved the plan to \(out).\n") }
+            }
+            if detailedExitcode, document.plan.hasChanges { throw ExitCode(2) }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Rollcall
+
+/// `--sandbox`, shared by every command that reads live state.
+struct LiveOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Use the built-in simulators instead of the real systems.",
+            discussion:
+                "A state file from `rollcall sandbox init` (writes are saved to it), or a seed YAML such as "
+                + "examples/riverside/sandbox.yaml (an in-memory sandbox, nothing saved).",
+            valueName: "STATE"))
+    var sandbox: String?
+
+    var source: LiveSource {
+        sandbox.map { .sandbox(path: $0) } ?? .processEnvironment
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Rollcall
+import RollcallCore
+import RollcallHTTP
+
+/// Runs a command's work with a progress line on a terminal, and turns its
+/// failures into messages on stderr and exit code 1.
+enum CommandRun {
+    static func reading<Value: Sendable>(
+        noColor: Bool, _ work: (ProgressSink?) async throws -> Value
+    ) async throws -> Value {
+        let progress = ProgressLine.sink()
+        do {
+            let value = try await work(progress?.1)
+            progress?.0.finish()
+            return value
+        } catch let invalid as PlanRun.InvalidConfig {
+            progress?.0.finish()
+            let renderer = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: noColor))
+            Terminal.writeError(renderer.render(invalid.diagnostics))
+            throw ExitCode.failure
+        } catch {
+            progress?.0.finish()
+            Terminal.writeError("error: \(error)\n")
+            throw ExitCode.failure
+        }
+    }
+}
