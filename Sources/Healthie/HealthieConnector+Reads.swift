@@ -54,11 +54,50 @@ extension HealthieConnector {
     }
 
     /// Clients (patients) whose email is exactly one of `emails`, ignoring case:
-    /// staff who were misrouted into the patient namespace. One search per email, at once.
+    /// staff who were misrouted into the patient namespace.
+    ///
+    /// Whichever costs fewer requests: the first page of all clients tells how many
+    /// there are; if the rest of them take fewer pages than there are emails to
+    /// search, every client is listed and matched here, otherwise each email is
+    /// searched on its own, at once.
     public func clients(matching emails: [String]) async throws -> [LiveHealthieClient] {
         let wanted = Set(emails.map { $0.lowercased() })
-        let found = try await withThrowingTaskGroup(of: [LiveHealthieClient].self) { group in
-            for email in wanted {
+        guard !wanted.isEmpty else { return [] }
+        let first = try await clientPage(after: nil)
+        let remainingPages =
+            ((first.total_count ?? 0) - first.nodes.count + Self.clientPageSize - 1)
+            / Self.clientPageSize
+        var found: [String: LiveHealthieClient] = [:]
+        if remainingPages < wanted.count {
+            var page = first
+            while true {
+                for client in page.nodes.map(\.client) where wanted.contains(client.email.lowercased()) {
+                    found[client.userID] = client
+                }
+                guard page.page_info?.has_next_page == true, let cursor = page.page_info?.end_cursor else { break }
+                page = try await clientPage(after: cursor)
+            }
+        } else {
+            for client in try await searchClients(wanted) { found[client.userID] = client }
+        }
+        return found.values.sorted { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
+    }
+
+    static let clientPageSize = 100
+
+    private func clientPage(after cursor: String?) async throws -> UserConnectionWire {
+        let data = try await run(
+            HealthieDocuments.clients, operation: "RollcallClients",
+            variables: PageVariables(first: Self.clientPageSize, after: cursor), as: ClientsData.self)
+        guard let page = data.users else {
+            throw HealthieError(.malformedAnswer, "Healthie answered a client page without users")
+        }
+        return page
+    }
+
+    private func searchClients(_ emails: Set<String>) async throws -> [LiveHealthieClient] {
+        try await withThrowingTaskGroup(of: [LiveHealthieClient].self) { group in
+            for email in emails {
                 group.addTask {
                     let data = try await run(
                         HealthieDocuments.clientsByKeywords, operation: "RollcallClientsByKeywords",
@@ -66,13 +105,10 @@ extension HealthieConnector {
                     return (data.users?.nodes ?? []).map(\.client).filter { $0.email.lowercased() == email }
                 }
             }
-            var all: [String: LiveHealthieClient] = [:]
-            for try await clients in group {
-                for client in clients { all[client.userID] = client }
-            }
-            return Array(all.values)
+            var all: [LiveHealthieClient] = []
+            for try await clients in group { all += clients }
+            return all
         }
-        return found.sorted { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
     }
 
     /// The member with `email`, ignoring case, if there is one: one try, for the lost-answer rule.

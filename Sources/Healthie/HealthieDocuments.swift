@@ -71,6 +71,26 @@ public enum HealthieDocuments {
         }
         """
 
+    /// A page of every client, by cursor: cheaper than one search per staff email when there are few clients.
+    public static let clients = """
+        query RollcallClients($first: Int, $after: Cursor) {
+          users(first: $first, after: $after) {
+            total_count
+            page_info {
+              has_next_page
+              end_cursor
+            }
+            nodes {
+              id
+              active
+              email
+              first_name
+              last_name
+            }
+          }
+        }
+        """
+
     public static let createMembership = """
         mutation RollcallCreateMembership($input: createOrganizationMembershipInput) {
           createOrganizationMembership(input: $input) {
@@ -109,6 +129,7 @@ public enum HealthieDocuments {
     /// Every document, by name, for the schema test.
     public static let all: [String: String] = [
         "members": members, "membersByKeywords": membersByKeywords, "clientsByKeywords": clientsByKeywords,
+        "clients": clients,
         "createMembership": createMembership, "updateMembership": updateMembership,
     ]
 }

@@ -57,6 +57,32 @@ import Testing
         }
     }
 
+    /// Many clients and few staff emails: one search per email costs less than listing every client.
+    @Test func fewStaffEmailsAmongManyClientsAreSearchedOneByOne() async throws {
+        var state = SyntheticSandbox.state(usersPerPractice: 0, members: 5)
+        for index in 0..<250 {
+            state.healthie.clients.append(
+                HealthieClient(
+                    id: String(800_000 + index), email: "patient\(index)@example.com", firstName: "P",
+                    lastName: "\(index)"))
+        }
+        try await LiveSandbox.with(state) { sandbox in
+            let clients = try await sandbox.healthie().clients(matching: ["member1@example.org", "x@example.org"])
+            #expect(clients.map(\.userID) == ["900001"])
+            let log = await sandbox.log(.healthie)
+            #expect(log.filter { $0.body.contains("RollcallClientsByKeywords") }.count == 2)
+            #expect(log.filter { $0.body.contains("query RollcallClients(") }.count == 1)
+        }
+        try await LiveSandbox.with(state) { sandbox in
+            let emails = (0..<10).map { "patient\($0)@example.com" } + ["member2@example.org"]
+            let clients = try await sandbox.healthie().clients(matching: emails)
+            #expect(clients.count == 11)
+            let log = await sandbox.log(.healthie)
+            #expect(log.count == 3, "253 clients are 3 pages, fewer than 11 searches")
+            #expect(!log.contains { $0.body.contains("RollcallClientsByKeywords") })
+        }
+    }
+
     @Test func aKeyThatIsNotAnAdminsIsExplainedInPlainWords() async throws {
         try await LiveSandbox.with(SyntheticSandbox.state(usersPerPractice: 0, members: 2)) { sandbox in
             let error = await #expect(throws: HealthieError.self) {

@@ -82,7 +82,8 @@ extension CalendarDate {
         let day = dayOfYear - (153 * shifted + 2) / 5 + 1
         let month = shifted < 10 ? shifted + 3 : shifted - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return CalendarDate(year: year, month: month, day: day) ?? CalendarDate(checkedYear: year, month: month, day: day)
+        return CalendarDate(year: year, month: month, day: day)
+            ?? CalendarDate(checkedYear: year, month: month, day: day)
     }
 }
 

@@ -4,7 +4,7 @@ extension PlanWork {
         let byID = Dictionary(live.users.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
         let byUsername = Dictionary(
             live.users.map { ($0.username.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        let departments = DepartmentNames(live.departments)
+        let directory = PracticeDirectory(live)
         var matched: Set<Int> = []
         var reportedMissing: Set<String> = []
 
@@ -22,10 +22,10 @@ extension PlanWork {
                 findings.append(
                     Finding(
                         kind: .protectedAccount, severity: .info, address: address,
-                        message: "\(address) is protected by policy.protected; staff entry \(staff.id) does not change it"))
+                        message: "protected by policy.protected; staff entry \(staff.id) does not change it"))
                 continue
             }
-            for name in assignment.departments where departments.id(for: name) == nil {
+            for name in assignment.departments where directory.departmentID(named: name) == nil {
                 guard reportedMissing.insert(name).inserted else { continue }
                 findings.append(
                     Finding(
@@ -37,9 +37,9 @@ extension PlanWork {
             }
             let access = access(for: staff)
             guard let current else {
-                if access.wanted, let draft = draft(for: staff, assignment, practice: practice, departments, liveAccount)
+                if access.wanted, let draft = draft(for: staff, assignment, practice: practice, directory, liveAccount)
                 {
-                    appendCreate(draft, staff: staff, practice: practice, address: address, departments: departments)
+                    appendCreate(draft, staff: staff, practice: practice, address: address, directory: directory)
                 }
                 continue
             }
@@ -59,8 +59,8 @@ extension PlanWork {
                 }
                 continue
             }
-            let wanted = desired(for: staff, assignment, practice: practice, departments, liveAccount)
-            appendUpdate(current, wanted: wanted, staff: staff, practice: practice, address: address, departments)
+            let wanted = desired(for: staff, assignment, practice: practice, directory, liveAccount)
+            appendUpdate(current, wanted: wanted, staff: staff, practice: practice, address: address, directory)
         }
         planUnmanagedAthena(practice, live: live, matched: matched)
         noteSupervisorDeactivations(practice, live: live)

@@ -13,10 +13,10 @@ extension PlanWork {
     typealias LiveAccountLookup = (PracticeAssignment) -> LiveAthenaUser?
 
     mutating func desired(
-        for staff: StaffMember, _ assignment: PracticeAssignment, practice: Practice, _ departments: DepartmentNames,
+        for staff: StaffMember, _ assignment: PracticeAssignment, practice: Practice, _ directory: PracticeDirectory,
         _ liveAccount: LiveAccountLookup
     ) -> WantedAthenaUser {
-        let declared = assignment.departments.compactMap { departments.id(for: $0) }
+        let declared = assignment.departments.compactMap { directory.departmentID(named: $0) }
         return WantedAthenaUser(
             firstName: staff.firstName, lastName: staff.lastName,
             userType: staff.role.flatMap { config.roles[$0]?.athena?.usertype.rawValue },
@@ -26,10 +26,10 @@ extension PlanWork {
 
     /// A new account, when the entry says enough to create one (a role with athena settings, both names).
     mutating func draft(
-        for staff: StaffMember, _ assignment: PracticeAssignment, practice: Practice, _ departments: DepartmentNames,
+        for staff: StaffMember, _ assignment: PracticeAssignment, practice: Practice, _ directory: PracticeDirectory,
         _ liveAccount: LiveAccountLookup
     ) -> AthenaUserDraft? {
-        let wanted = desired(for: staff, assignment, practice: practice, departments, liveAccount)
+        let wanted = desired(for: staff, assignment, practice: practice, directory, liveAccount)
         guard let userType = wanted.userType, let first = wanted.firstName, let last = wanted.lastName else {
             return nil
         }
@@ -61,7 +61,7 @@ extension PlanWork {
 
     mutating func appendCreate(
         _ draft: AthenaUserDraft, staff: StaffMember, practice: Practice, address: String,
-        departments: DepartmentNames
+        directory: PracticeDirectory
     ) {
         var fields = [
             FieldChange(name: "username", before: nil, after: Self.quoted(draft.username)),
@@ -75,10 +75,11 @@ extension PlanWork {
         if let npi = draft.npi { fields.append(FieldChange(name: "npi", before: nil, after: Self.quoted(npi))) }
         if !draft.departmentIDs.isEmpty {
             fields.append(
-                FieldChange(name: "departments", before: nil, after: departments.display(draft.departmentIDs)))
+                FieldChange(name: "departments", before: nil, after: directory.departments(draft.departmentIDs)))
         }
         if let supervisor = draft.supervisingProviderID {
-            fields.append(FieldChange(name: "supervising_provider_id", before: nil, after: String(supervisor)))
+            fields.append(
+                FieldChange(name: "supervising_provider", before: nil, after: directory.provider(supervisor)))
         }
         changes.append(
             PlannedChange(
@@ -89,7 +90,7 @@ extension PlanWork {
 
     mutating func appendUpdate(
         _ current: LiveAthenaUser, wanted: WantedAthenaUser, staff: StaffMember, practice: Practice, address: String,
-        _ departments: DepartmentNames
+        _ directory: PracticeDirectory
     ) {
         var fields: [FieldChange] = []
         var patch = AthenaUserPatch()
@@ -120,13 +121,14 @@ extension PlanWork {
             patch.npi = .some(npi)
         }
         if let ids = wanted.departmentIDs,
-            compare("departments", departments.display(current.departmentIDs), departments.display(ids))
+            compare("departments", directory.departments(current.departmentIDs), directory.departments(ids))
         {
             patch.departmentIDs = ids.sorted()
         }
         if let supervisor = wanted.supervisingProviderID,
             compare(
-                "supervising_provider_id", current.supervisingProviderID.map(String.init), String(supervisor))
+                "supervising_provider", directory.provider(current.supervisingProviderID),
+                directory.provider(supervisor))
         {
             patch.supervisingProviderID = .some(supervisor)
         }

@@ -16,7 +16,7 @@ extension PlanWork {
                 findings.append(
                     Finding(
                         kind: .protectedAccount, severity: .info, address: address,
-                        message: "\(address) is protected by policy.protected; staff entry \(staff.id) does not change it"))
+                        message: "protected by policy.protected; staff entry \(staff.id) does not change it"))
                 continue
             }
             let access = access(for: staff)
@@ -50,7 +50,9 @@ extension PlanWork {
 
     func isProtected(email: String) -> Bool {
         policy.protected.contains { protected in
-            if case .healthie(let protectedEmail) = protected { return protectedEmail.lowercased() == email.lowercased() }
+            if case .healthie(let protectedEmail) = protected {
+                return protectedEmail.lowercased() == email.lowercased()
+            }
             return false
         }
     }
@@ -65,8 +67,12 @@ extension PlanWork {
     mutating func appendMembershipCreate(staff: StaffMember, email: String, role: HealthieRole) {
         let settings = Self.settings(role)
         var fields = [FieldChange(name: "email", before: nil, after: Self.quoted(email))]
-        if let first = staff.firstName { fields.append(FieldChange(name: "first_name", before: nil, after: Self.quoted(first))) }
-        if let last = staff.lastName { fields.append(FieldChange(name: "last_name", before: nil, after: Self.quoted(last))) }
+        if let first = staff.firstName {
+            fields.append(FieldChange(name: "first_name", before: nil, after: Self.quoted(first)))
+        }
+        if let last = staff.lastName {
+            fields.append(FieldChange(name: "last_name", before: nil, after: Self.quoted(last)))
+        }
         fields += Self.membershipFields(before: nil, settings: settings)
         changes.append(
             PlannedChange(
@@ -77,7 +83,8 @@ extension PlanWork {
                         email: email, firstName: staff.firstName ?? "", lastName: staff.lastName ?? "",
                         orgRole: role.orgRole?.rawValue),
                     settings: HealthieMembershipPatch(
-                        isAdmin: settings.isAdmin, isProvider: settings.isProvider, permissions: settings.permissions))))
+                        isAdmin: settings.isAdmin, isProvider: settings.isProvider, permissions: settings.permissions)))
+        )
     }
 
     mutating func appendMembershipUpdate(

@@ -11,7 +11,7 @@ extension PlanWork {
                 findings.append(
                     Finding(
                         kind: .unmanagedAccount, severity: .warning, address: address,
-                        message: "\(address) (\(who)) is active, but no staff entry lists it"))
+                        message: "\(who): active, but no staff entry lists it"))
             case .deactivate:
                 changes.append(
                     PlannedChange(
@@ -37,7 +37,7 @@ extension PlanWork {
                     Finding(
                         kind: .unmanagedAccount, severity: .warning, address: address,
                         message:
-                            "\(address) (\(member.firstName) \(member.lastName), user \(member.userID)) is active, "
+                            "\(member.firstName) \(member.lastName), user \(member.userID): active, "
                             + "but no staff entry with a Healthie role lists it"))
             case .deactivate:
                 changes.append(
@@ -77,7 +77,8 @@ extension PlanWork {
                 let providerID = users[userID]?.providerID
             else { continue }
             let supervised = live.users.filter {
-                $0.userID != userID && supervisingAfterPlan[$0.userID] == providerID && activeAfterPlan[$0.userID] == true
+                $0.userID != userID && supervisingAfterPlan[$0.userID] == providerID
+                    && activeAfterPlan[$0.userID] == true
             }.map(\.username).sorted()
             guard !supervised.isEmpty else { continue }
             let list = supervised.joined(separator: ", ")
@@ -87,8 +88,8 @@ extension PlanWork {
                 Finding(
                     kind: .supervisorDeactivated, severity: .warning, address: changes[index].address,
                     message:
-                        "\(changes[index].address) is being deactivated but is still the supervising provider "
-                        + "(\(providerID)) of \(list); assign them a new supervisor in the config"))
+                        "being deactivated, but still the supervising provider (\(providerID)) of \(list); "
+                        + "assign them a new supervisor in the config"))
         }
     }
 }

@@ -9,35 +9,36 @@ public struct PlanTextRenderer: Sendable {
     }
 
     public func render(_ plan: Plan, read: ReadSummary?) -> String {
-        var out = ""
-        if let read { out += Self.describe(read) + "\n\n" }
+        var sections: [String] = []
+        if let read { sections.append(Self.describe(read) + "\n") }
         if plan.changes.isEmpty {
-            out += paint("No changes.", "1") + " The live accounts match the config.\n"
+            sections.append(paint("No changes.", "1") + " The live accounts match the config.\n")
         } else {
-            out += "Rollcall will perform the following actions:\n\n"
-            for change in plan.changes { out += render(change) + "\n" }
+            sections.append("Rollcall will perform the following actions:\n")
+            sections += plan.changes.map(render)
         }
         let warnings = plan.findings.filter { $0.severity == .warning }
-        let notes = plan.findings.filter { $0.severity == .info }
         if !warnings.isEmpty {
-            out += "\n" + paint("Warnings:", "1;33") + "\n"
-            for finding in warnings { out += "  \(paint("!", "33")) \(finding.address): \(finding.message)\n" }
+            sections.append(
+                paint("Warnings:", "1;33") + "\n"
+                    + warnings.map { "  \(paint("!", "33")) \($0.address): \($0.message)\n" }.joined())
         }
+        let notes = plan.findings.filter { $0.severity == .info }
         if !notes.isEmpty {
-            out += "\n" + paint("Notes:", "1") + "\n"
-            for finding in notes { out += "  - \(finding.address): \(finding.message)\n" }
+            sections.append(paint("Notes:", "1") + "\n" + notes.map { "  - \($0.address): \($0.message)\n" }.joined())
         }
         for refusal in plan.refusals {
-            out += "\n" + paint("Error:", "1;31") + " refused by \(refusal.rule): \(refusal.message)\n"
-            for record in refusal.records { out += "    \(record)\n" }
+            sections.append(
+                paint("Error:", "1;31") + " refused by \(refusal.rule): \(refusal.message)\n"
+                    + refusal.records.map { "    \($0)\n" }.joined())
         }
         if plan.hasChanges {
             let summary = plan.summary
-            out +=
-                "\n" + paint("Plan:", "1") + " \(summary.create) to create, \(summary.update) to update, "
-                + "\(summary.deactivate) to deactivate, \(summary.reactivate) to reactivate.\n"
+            sections.append(
+                paint("Plan:", "1") + " \(summary.create) to create, \(summary.update) to update, "
+                    + "\(summary.deactivate) to deactivate, \(summary.reactivate) to reactivate.\n")
         }
-        return out
+        return sections.joined(separator: "\n")
     }
 
     /// One line on what was read and what it cost.
