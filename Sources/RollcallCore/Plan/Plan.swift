@@ -41,6 +41,13 @@ public struct Plan: Sendable, Equatable, Codable {
         public var update = 0
         public var deactivate = 0
         public var reactivate = 0
+
+        public init(create: Int = 0, update: Int = 0, deactivate: Int = 0, reactivate: Int = 0) {
+            self.create = create
+            self.update = update
+            self.deactivate = deactivate
+            self.reactivate = reactivate
+        }
     }
 }
 

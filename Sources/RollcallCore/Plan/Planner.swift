@@ -25,7 +25,8 @@ public enum Planner {
     /// How far ahead an expiry is listed for reviewers.
     public static let upcomingExpiryDays = 14
 
-    public static func plan(config: Config, live: LiveState, policy: Policy, today: CalendarDate) -> Plan {
+    public static func plan(config: Config, live unordered: LiveState, policy: Policy, today: CalendarDate) -> Plan {
+        let live = unordered.canonical
         var work = PlanWork(config: config, policy: policy, today: today)
         for practice in live.athena { work.liveAthena[practice.practiceID] = practice }
         work.liveHealthie = live.healthie
@@ -105,5 +106,23 @@ struct PlanWork {
 
     static func flag(_ value: Bool?) -> String? {
         value.map { $0 ? "true" : "false" }
+    }
+}
+
+extension LiveState {
+    /// The same records in one fixed order (by id, members and clients by email), so the
+    /// order a system happened to answer in never changes the plan.
+    var canonical: LiveState {
+        var state = self
+        for index in state.athena.indices {
+            state.athena[index].users.sort { $0.userID < $1.userID }
+            state.athena[index].providers.sort { $0.providerID < $1.providerID }
+            state.athena[index].departments.sort { $0.departmentID < $1.departmentID }
+        }
+        state.healthie?.members.sort { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
+        state.healthie?.misroutedClients.sort {
+            ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID)
+        }
+        return state
     }
 }
