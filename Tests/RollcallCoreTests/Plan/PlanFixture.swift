@@ -4,7 +4,7 @@ import Testing
 /// A small clinic for planner tests: two practices, roles for every kind of account,
 /// and a policy the test can override; staff entries are appended as YAML.
 enum PlanFixture {
-    static let today = CalendarDate(year: 2026, month: 11, day: 24)!
+    static let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
 
     /// The policy block unless a test gives its own: no refusals from the safety rails.
     static let lenientPolicy = "  max_deactivations: 50\n  min_admins: 0"
