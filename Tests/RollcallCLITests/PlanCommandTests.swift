@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+/// `rollcall plan` as a user runs it: the built binary against the built-in sandbox.
+@Suite struct PlanCommandTests {
+    static let golden = RollcallProcess.packageRoot.appendingPathComponent("Tests/RollcallCLITests/Golden")
+
+    /// The read line's cost (requests, time) varies from run to run; everything else is pinned.
+    static func pinned(_ text: String) -> String {
+        guard let end = text.firstIndex(of: "\n"), let colon = text[..<end].range(of: ": ", options: .backwards)
+        else { return text }
+        return text[..<colon.upperBound] + "(cost)" + text[end...]
+    }
+
+    @Test(arguments: ["solo", "riverside"])
+    func thePlanOfEachExampleMatchesItsGoldenFile(example: String) throws {
+        let output = try RollcallProcess.run([
+            "plan", "examples/\(example)", "--sandbox", "examples/\(example)/sandbox.yaml", "--today", "2026-11-24",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stderr.isEmpty)
+        let expected = try String(
+            contentsOf: Self.golden.appendingPathComponent("plan-\(example).txt"), encoding: .utf8)
+        #expect(Self.pinned(output.stdout) == expected)
+        #expect(!output.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func detailedExitcodeIsTwoWhenThereAreChanges() throws {
+        let output = try RollcallProcess.run([
+            "plan", "examples/solo", "--sandbox", "examples/solo/sandbox.yaml", "--detailed-exitcode",
+        ])
+        #expect(output.status == 2, "\(output.stderr)")
+        #expect(output.stdout.contains("Plan: 2 to create, 1 to update, 1 to deactivate, 0 to reactivate."))
+    }
+
+    @Test func detailedExitcodeIsZeroWhenLiveMatchesTheConfig() throws {
+        try RollcallProcess.withFiles([
+            "rollcall.yaml": Array(Self.matchingConfig.utf8), "seed.yaml": Array(Self.matchingSeed.utf8),
+        ]) {
+            directory in
+            let output = try RollcallProcess.run([
+                "plan", directory.appendingPathComponent("rollcall.yaml").path, "--sandbox",
+                directory.appendingPathComponent("seed.yaml").path, "--detailed-exitcode",
+            ])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stdout.contains("No changes. The live accounts match the config."))
+        }
+    }
+
+    @Test func jsonIsAVersionedDocumentAndOutSavesItWithDigestsAndNoSecrets() throws {
+        try RollcallProcess.withFiles([:]) { directory in
+            let saved = directory.appendingPathComponent("plan.json").path
+            let output = try RollcallProcess.run([
+                "plan", "examples/riverside", "--sandbox", "examples/riverside/sandbox.yaml", "--format", "json",
+                "--out", saved, "--today", "2026-11-24",
+            ])
+            #expect(output.status == 0, "\(output.stderr)")
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            #expect(document["format_version"] as? Int == 1)
+            #expect(document["today"] as? String == "2026-11-24")
+            #expect((document["config_digest"] as? String)?.count == 64)
+            let changes = try #require(document["changes"] as? [[String: Any]])
+            #expect(changes.count == 5)
+            let updates = changes.filter { $0["action"] as? String != "create" }
+            #expect(updates.allSatisfy { ($0["live_digest"] as? String)?.count == 64 })
+            let read = try #require(document["read"] as? [String: Any])
+            #expect(read["athena_practices"] as? Int == 3)
+            let file = try String(contentsOfFile: saved, encoding: .utf8)
+            #expect(try JSONSerialization.jsonObject(with: Data(file.utf8)) is [String: Any])
+            for secret in ["sandbox-secret", "sandbox-admin-key", "riverside-admin-key"] {
+                #expect(!file.contains(secret))
+            }
+        }
+    }
+
+    @Test func aRefusedPlanExitsOneAndIsNotSaved() throws {
+        let config = Self.matchingConfig.replacingOccurrences(of: "max_deactivations: 5", with: "max_deactivations: 0")
+            .replacingOccurrences(of: "status: active", with: "status: offboarded")
+        try RollcallProcess.withFiles(["rollcall.yaml": Array(config.utf8), "seed.yaml": Array(Self.matchingSeed.utf8)])
+        {
+            directory in
+            let saved = directory.appendingPathComponent("plan.json").path
+            let output = try RollcallProcess.run([
+                "plan", directory.appendingPathComponent("rollcall.yaml").path, "--sandbox",
+                directory.appendingPathComponent("seed.yaml").path, "--out", saved, "--detailed-exitcode",
+            ])
+            #expect(output.status == 1)
+            #expect(output.stdout.contains("Error: refused by policy.max_deactivations"))
+            #expect(output.stderr.contains("not saved"))
+            #expect(!FileManager.default.fileExists(atPath: saved))
+            let allowed = try RollcallProcess.run([
+                "plan", directory.appendingPathComponent("rollcall.yaml").path, "--sandbox",
+                directory.appendingPathComponent("seed.yaml").path, "--allow-mass-deactivation",
+            ])
+            #expect(allowed.status == 0, "\(allowed.stderr)")
+            #expect(allowed.stdout.contains("allowed by --allow-mass-deactivation"))
+        }
+    }
+
+    @Test func withoutCredentialsThePlanSaysWhichVariableIsMissing() throws {
+        let output = try RollcallProcess.run(
+            ["plan", "examples/solo"],
+            environment: ["ATHENA_CLIENT_ID": "", "ATHENA_CLIENT_SECRET": "", "HEALTHIE_API_KEY": ""])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("ATHENA_CLIENT_ID is not set"))
+        #expect(output.stderr.contains("--sandbox"))
+    }
+
+    @Test func anInvalidConfigIsReportedByLineAndNothingIsRead() throws {
+        let yaml = "version: 1\nstaff: [{ id: a, rol: nurse }]\n"
+        try RollcallProcess.withFiles(["bad.yaml": Array(yaml.utf8)]) { directory in
+            let file = directory.appendingPathComponent("bad.yaml").path
+            let output = try RollcallProcess.run(["plan", file, "--sandbox", "examples/solo/sandbox.yaml"])
+            #expect(output.status == 1)
+            #expect(output.stderr.contains("\(file):2:18: error: unknown key 'rol'"), "\(output.stderr)")
+            #expect(output.stdout.isEmpty)
+        }
+    }
+
+    @Test func aMissingSandboxStateSaysHowToMakeOne() throws {
+        let output = try RollcallProcess.run(["plan", "examples/solo", "--sandbox", "/nonexistent/state.json"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("rollcall sandbox init"))
+    }
+
+    @Test func anUnknownPracticeIsNamedWithTheOnesThatExist() throws {
+        let output = try RollcallProcess.run([
+            "plan", "examples/riverside", "--sandbox", "examples/riverside/sandbox.yaml", "--practice", "nort",
+        ])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("--practice nort: the config has no such practice (it has: main, north, south)"))
+    }
+
+    @Test func onePracticeCanBePlannedAlone() throws {
+        let output = try RollcallProcess.run([
+            "plan", "examples/riverside", "--sandbox", "examples/riverside/sandbox.yaml", "--practice", "north",
+            "--format", "json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let changes = try #require(document["changes"] as? [[String: Any]])
+        #expect(
+            changes.allSatisfy {
+                ($0["address"] as? String)?.hasPrefix("athena[north]") == true
+                    || ($0["address"] as? String)?.hasPrefix("healthie") == true
+            })
+        #expect((document["read"] as? [String: Any])?["athena_practices"] as? Int == 1)
+    }
+
+    static let matchingConfig = """
+        version: 1
+        systems:
+          athena:
+            practices:
+              main: { practiceid: 1, departments: [Clinic] }
+          healthie: { organization_id: "77" }
+        policy: { max_deactivations: 5, min_admins: 0, protected: [athena:main/apiuser] }
+        roles:
+          nurse:
+            athena: { usertype: STAFF }
+            healthie: { org_role: Support, permissions: { can_view_labs: true } }
+        staff:
+          - { id: ann, first_name: Ann, last_name: Lee, email: ann@clinic.org, role: nurse, status: active, practices: { main: { username: alee, departments: [Clinic] } } }
+        """
+
+    static let matchingSeed = """
+        athena:
+          practices:
+            "1":
+              departments: [{ departmentid: 10, name: Clinic }]
+              users:
+                - { userid: 1, username: alee, firstname: Ann, lastname: Lee, usertype: STAFF, email: ann@clinic.org, departmentids: [10] }
+                - { userid: 2, username: apiuser, firstname: Api, lastname: User, usertype: ADMIN }
+        healthie:
+          organization_id: "77"
+          api_keys: [{ key: test-admin-key, admin: true }]
+          members:
+            - { id: "5", email: ann@clinic.org, first_name: Ann, last_name: Lee, org_role: Support, permissions: { can_view_labs: true } }
+        """
+}
