@@ -2,6 +2,7 @@ import Foundation
 import Rollcall
 import RollcallCore
 import RollcallTestSupport
+import Sandbox
 
 /// `swift run -c release rollcall-bench`: measures, never asserts. Prints one row a case.
 struct Row {
@@ -87,6 +88,61 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
             name: "`rollcall validate FILE` as a process", size: "\(staffCount) staff", seconds: processSeconds,
             note: "exit \(status)"))
 }
+
+// The pure diff: 100,000 desired accounts against 100,000 live ones, 1% drifting.
+let diffClinic = SyntheticClinic(practices: 20, usersPerPractice: 5_000)
+let diffYAML = Array(diffClinic.configYAML().utf8)
+let diffConfig = ConfigLoader.load(
+    origin: "diff.yaml", files: [ConfigSourceFile(path: "diff.yaml", bytes: diffYAML)]
+).config
+let diffLive = diffClinic.live(drift: 0.01)
+let memoryBeforeDiff = peakMemoryMiB()
+var diffChanges = 0
+if let diffConfig {
+    let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
+    let diffSeconds = measure(3) {
+        diffChanges =
+            Planner.plan(config: diffConfig, live: diffLive, policy: diffConfig.policy, today: today)
+            .changes.count
+    }
+    rows.append(
+        Row(
+            name: "pure diff (Planner.plan)",
+            size: "\(diffClinic.staffCount) desired vs \(diffLive.athena.reduce(0) { $0 + $1.users.count }) live",
+            seconds: diffSeconds,
+            note:
+                "\(diffChanges) changes; peak memory \(String(format: "%.0f", peakMemoryMiB())) MiB (was \(String(format: "%.0f", memoryBeforeDiff)) before)"
+        ))
+} else {
+    print("the diff config did not load")
+}
+
+// A full plan against the sandbox over loopback: 20 practices x 2,500 users and 5,000 Healthie
+// members, 20 ms added to every answer. Compared with the fewest requests a read can make and
+// with the wall time those requests need at that latency.
+let planClinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
+let configFile = directory.appendingPathComponent("clinic.yaml")
+let stateFile = directory.appendingPathComponent("state.json")
+try Data(planClinic.configYAML().utf8).write(to: configFile)
+let sandboxState = planClinic.sandbox(drift: 0.01)
+try sandboxState.encodedJSON().write(to: stateFile)
+let latency = Duration.milliseconds(20)
+let request = PlanRun.Request(
+    path: configFile.path, source: .sandbox(path: stateFile.path, faults: SandboxFaults(latency: latency)),
+    today: CalendarDate(iso: "2026-11-24") ?? .unixEpoch)
+let planStart = DispatchTime.now().uptimeNanoseconds
+let outcome = try await PlanRun.run(request)
+let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9
+let read = outcome.document.read ?? ReadSummary()
+let budget = PlanBenchmarkBudget(state: sandboxState, staffEmails: planClinic.staffCount, latency: latency)
+rows.append(
+    Row(
+        name: "full plan vs sandbox, 20 ms latency", size: "20 x 2,500 users + \(read.healthieMembers ?? 0) members",
+        seconds: planSeconds,
+        note:
+            "\(read.requests) requests (minimum \(budget.minimumRequests)), \(read.retries) retries; "
+            + "ideal at 20 ms: \(String(format: "%.2f", budget.idealSeconds)) s; \(outcome.document.changes.count) changes"
+    ))
 
 print("rollcall-bench (best of 3; peak memory of this process \(String(format: "%.0f", peakMemoryMiB())) MiB)")
 print("| case | size | seconds | note |")

@@ -1,4 +1,5 @@
 import Foundation
+import Sandbox
 
 /// Where live state comes from.
 public enum LiveSource: Sendable {
@@ -6,8 +7,9 @@ public enum LiveSource: Sendable {
     /// (`ATHENA_CLIENT_ID`, `ATHENA_CLIENT_SECRET`, `HEALTHIE_API_KEY`).
     case environment([String: String])
     /// Both simulators in this process on loopback ports, over a sandbox state file
-    /// (writes are saved to it) or, given a seed YAML, over an in-memory state seeded from it.
-    case sandbox(path: String)
+    /// (writes are saved to it) or, given a seed YAML, over an in-memory state seeded from it;
+    /// `faults` makes them misbehave (latency, throttling) for tests and the benchmark.
+    case sandbox(path: String, faults: SandboxFaults = .none)
 
     public static var processEnvironment: LiveSource { .environment(ProcessInfo.processInfo.environment) }
 }

@@ -36,8 +36,8 @@ public struct LiveSystems: Sendable {
         switch source {
         case .environment(let environment):
             return try await body(try fromEnvironment(config: config, environment: environment, client: client))
-        case .sandbox(let path):
-            let server = try SandboxServer(store: try openSandbox(path))
+        case .sandbox(let path, let faults):
+            let server = try SandboxServer(store: try openSandbox(path), faults: faults)
             let value = try await server.run { endpoints in
                 try await body(fromSandbox(config: config, endpoints: endpoints, client: client))
             }
