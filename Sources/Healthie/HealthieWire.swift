@@ -30,21 +30,13 @@ struct MembershipWire: Decodable, Sendable {
     var permissions: [String: Bool]
     var user: PersonWire?
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
-        id = try container.decode(String.self, forKey: Key("id"))
-        org_role = try container.decodeIfPresent(String.self, forKey: Key("org_role"))
-        is_admin = try container.decodeIfPresent(Bool.self, forKey: Key("is_admin"))
-        is_provider = try container.decodeIfPresent(Bool.self, forKey: Key("is_provider"))
-        user = try container.decodeIfPresent(PersonWire.self, forKey: Key("user"))
+        let container = try decoder.container(keyedBy: FieldKey.self)
+        id = try container.decode(String.self, forKey: FieldKey("id"))
+        org_role = try container.decodeIfPresent(String.self, forKey: FieldKey("org_role"))
+        is_admin = try container.decodeIfPresent(Bool.self, forKey: FieldKey("is_admin"))
+        is_provider = try container.decodeIfPresent(Bool.self, forKey: FieldKey("is_provider"))
+        user = try container.decodeIfPresent(PersonWire.self, forKey: FieldKey("user"))
         var permissions: [String: Bool] = [:]
         for key in container.allKeys where key.stringValue.hasPrefix("can_") {
             if let value = try container.decodeIfPresent(Bool.self, forKey: key) {
@@ -173,23 +165,24 @@ struct UpdateMembershipInput: Encodable, Sendable {
     var id: String
     var patch: HealthieMembershipPatch
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(id, forKey: Key("id"))
-        try container.encodeIfPresent(patch.active, forKey: Key("active"))
-        try container.encodeIfPresent(patch.orgRole, forKey: Key("org_role"))
-        try container.encodeIfPresent(patch.isAdmin, forKey: Key("is_admin"))
-        try container.encodeIfPresent(patch.isProvider, forKey: Key("is_provider"))
+        var container = encoder.container(keyedBy: FieldKey.self)
+        try container.encode(id, forKey: FieldKey("id"))
+        try container.encodeIfPresent(patch.active, forKey: FieldKey("active"))
+        try container.encodeIfPresent(patch.orgRole, forKey: FieldKey("org_role"))
+        try container.encodeIfPresent(patch.isAdmin, forKey: FieldKey("is_admin"))
+        try container.encodeIfPresent(patch.isProvider, forKey: FieldKey("is_provider"))
         for (flag, value) in patch.permissions.sorted(by: { $0.key < $1.key }) {
-            try container.encode(value, forKey: Key(flag))
+            try container.encode(value, forKey: FieldKey(flag))
         }
     }
+}
+
+/// A GraphQL field name as a coding key, for objects whose `can_*` fields are read or written by name.
+struct FieldKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
