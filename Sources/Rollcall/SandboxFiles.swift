@@ -7,13 +7,7 @@ public enum SandboxFiles {
     /// Reads a seed and writes the state file it describes; an existing state file is replaced only with `replace`.
     public static func initialize(seed seedPath: String, state statePath: String, replace: Bool) throws -> SandboxState
     {
-        let read = ConfigFiles.readFile(seedPath)
-        guard let file = read.files.first, read.diagnostics.isEmpty else {
-            throw SandboxSeedError(
-                message: DiagnosticTextRenderer(colored: false).render(read.diagnostics).trimmingCharacters(
-                    in: .newlines))
-        }
-        let state = try SandboxState.seed(yaml: file.bytes, file: seedPath)
+        let state = try readSeed(seedPath)
         if !replace, FileManager.default.fileExists(atPath: statePath) {
             throw SandboxSeedError(
                 message: "\(statePath): error: a sandbox state already exists here (pass --force to replace it)")
@@ -24,6 +18,17 @@ public enum SandboxFiles {
             throw SandboxSeedError(message: "\(statePath): error: cannot write the sandbox state: \(error)")
         }
         return state
+    }
+
+    /// Reads a seed YAML file into the live state it describes; problems name the file, line and column.
+    public static func readSeed(_ seedPath: String) throws -> SandboxState {
+        let read = ConfigFiles.readFile(seedPath)
+        guard let file = read.files.first, read.diagnostics.isEmpty else {
+            throw SandboxSeedError(
+                message: DiagnosticTextRenderer(colored: false).render(read.diagnostics).trimmingCharacters(
+                    in: .newlines))
+        }
+        return try SandboxState.seed(yaml: file.bytes, file: seedPath)
     }
 
     /// Opens a state file for serving; writes made while serving are saved to it.

@@ -109,11 +109,7 @@ public struct LiveSystems: Sendable {
                     + "`rollcall sandbox init --seed SEED.yaml --state \(path)`, or pass a seed YAML")
         }
         if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-            let read = ConfigFiles.readFile(path)
-            guard let file = read.files.first, read.diagnostics.isEmpty else {
-                throw RollcallError(DiagnosticTextRenderer(colored: false).render(read.diagnostics))
-            }
-            return SandboxStore(state: try SandboxState.seed(yaml: file.bytes, file: path))
+            return SandboxStore(state: try SandboxFiles.readSeed(path))
         }
         return try SandboxFiles.open(state: path)
     }
