@@ -141,7 +141,8 @@ rows.append(
         seconds: planSeconds,
         note:
             "\(read.requests) requests (minimum \(budget.minimumRequests)), \(read.retries) retries; "
-            + "ideal at 20 ms: \(String(format: "%.2f", budget.idealSeconds)) s; \(outcome.document.changes.count) changes"
+            + "read \(String(format: "%.2f", read.seconds)) s against an ideal at 20 ms of "
+            + "\(String(format: "%.2f", budget.idealSeconds)) s; \(outcome.document.changes.count) changes"
     ))
 
 print("rollcall-bench (best of 3; peak memory of this process \(String(format: "%.0f", peakMemoryMiB())) MiB)")

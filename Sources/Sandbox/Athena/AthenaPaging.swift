@@ -23,16 +23,18 @@ struct AthenaPaging: Sendable {
         return AthenaPaging(limit: min(max(limit, 1), maxLimit), offset: try number("offset") ?? 0)
     }
 
-    /// This page of `records`, with links that keep every other query parameter.
-    func page<Record: Encodable & Sendable>(
-        of records: [Record], key: String, request: Request
-    ) -> AthenaPage<Record> {
+    /// This page of `records` in their wire shape, with links that keep every other query
+    /// parameter. Only the records on the page are converted.
+    func page<Record, Wire: Encodable & Sendable>(
+        of records: [Record], key: String, request: Request, as wire: (Record) -> Wire
+    ) -> AthenaPage<Wire> {
         let start = min(offset, records.count)
         let end = min(start + limit, records.count)
         let next = end < records.count ? link(request, offset: end) : nil
         let previous = start > 0 ? link(request, offset: max(0, start - limit)) : nil
         return AthenaPage(
-            key: key, records: Array(records[start..<end]), totalcount: records.count, next: next, previous: previous)
+            key: key, records: records[start..<end].map(wire), totalcount: records.count, next: next,
+            previous: previous)
     }
 
     private func link(_ request: Request, offset: Int) -> String {

@@ -83,8 +83,11 @@ struct AthenaSimulator: Sendable {
         router.get("/v1/:practiceid/providers") { request, context in
             await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in
                 let paging = try paging(request)
-                let providers = practice.providers.sorted { $0.providerid < $1.providerid }.map(AthenaProviderWire.init)
-                return .json(.ok, encoding: paging.page(of: providers, key: "providers", request: request))
+                let providers = practice.providers.sorted { $0.providerid < $1.providerid }
+                return .json(
+                    .ok,
+                    encoding: paging.page(
+                        of: providers, key: "providers", request: request, as: AthenaProviderWire.init))
             }
         }
         router.get("/v1/:practiceid/providers/:providerid") { request, context in
@@ -99,8 +102,11 @@ struct AthenaSimulator: Sendable {
                 let paging = try paging(request)
                 let showAll = ["1", "true"].contains(request.uri.queryParameters.get("showalldepartments") ?? "")
                 let departments = practice.departments.filter { showAll || !$0.hidden }
-                    .sorted { $0.departmentid < $1.departmentid }.map(AthenaDepartmentWire.init)
-                return .json(.ok, encoding: paging.page(of: departments, key: "departments", request: request))
+                    .sorted { $0.departmentid < $1.departmentid }
+                return .json(
+                    .ok,
+                    encoding: paging.page(
+                        of: departments, key: "departments", request: request, as: AthenaDepartmentWire.init))
             }
         }
         router.get("/v1/:practiceid/departments/:departmentid") { request, context in
@@ -149,7 +155,7 @@ struct AthenaSimulator: Sendable {
         if let username = request.uri.queryParameters.get("username") {
             users = users.filter { $0.username.lowercased() == username.lowercased() }
         }
-        return .json(.ok, encoding: paging.page(of: users.map(AthenaUserWire.init), key: "users", request: request))
+        return .json(.ok, encoding: paging.page(of: users, key: "users", request: request, as: AthenaUserWire.init))
     }
 
     private func createUser(_ request: Request, practiceID: String) async throws -> Response {

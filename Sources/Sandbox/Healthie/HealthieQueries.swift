@@ -31,14 +31,14 @@ enum HealthieQueries {
             .filter { $0.active == (status == "active") }
             .filter { matches(keywords, [$0.firstName, $0.lastName, $0.email ?? ""]) }
             .sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }
-        return try page(clients.map(HealthieRecordsAsGraphQL.user), args: args, version: caller.version)
+        return try page(clients, args: args, version: caller.version, as: HealthieRecordsAsGraphQL.user)
     }
 
     /// Every member, active or not: `organizationMembers` has no status filter.
     static func organizationMembers(_ caller: HealthieCaller, args: Map) async throws -> any Sendable {
         try caller.requireAdmin("organizationMembers")
         let members = await filteredMembers(caller, keywords: args["keywords"].string)
-        return try page(members.map(HealthieRecordsAsGraphQL.user), args: args, version: caller.version)
+        return try page(members, args: args, version: caller.version, as: HealthieRecordsAsGraphQL.user)
     }
 
     static func organizationMembersCount(_ caller: HealthieCaller, args: Map) async throws -> Int {
@@ -57,10 +57,14 @@ enum HealthieQueries {
         return HealthieRecordsAsGraphQL.membership(member)
     }
 
+    /// Members in Healthie's order, by name. The unfiltered listing is sorted once per change
+    /// of the state, not once per page of a long read.
     private static func filteredMembers(_ caller: HealthieCaller, keywords: String?) async -> [HealthieMember] {
-        await caller.store.state.healthie.members
-            .filter { matches(keywords, [$0.firstName, $0.lastName, $0.email]) }
-            .sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }
+        let sorted = await caller.store.derived("healthie.members.byName") { state in
+            state.healthie.members.sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }
+        }
+        guard keywords != nil else { return sorted }
+        return sorted.filter { matches(keywords, [$0.firstName, $0.lastName, $0.email]) }
     }
 
     private static func matches(_ keywords: String?, _ fields: [String]) -> Bool {
@@ -72,30 +76,34 @@ enum HealthieQueries {
     }
 
     /// One page, in the shape the caller's version serves: a list by `offset`/`page_size`
-    /// for the baseline, a `UserConnection` by `first`/`after` from 2026-01-01.
-    private static func page(_ objects: [Object], args: Map, version: HealthieVersion) throws -> any Sendable {
+    /// for the baseline, a `UserConnection` by `first`/`after` from 2026-01-01. Only the
+    /// records on the page become GraphQL objects.
+    private static func page<Record>(
+        _ records: [Record], args: Map, version: HealthieVersion, as object: (Record) -> Object
+    ) throws -> any Sendable {
         guard version.servesConnections else {
             let offset = max(0, args["offset"].int ?? 0)
             let size = min(max(1, args["page_size"].int ?? 10), maxPageSize)
-            let start = min(offset, objects.count)
-            return Array(objects[start..<min(start + size, objects.count)])
+            let start = min(offset, records.count)
+            return records[start..<min(start + size, records.count)].map(object)
         }
         var start = 0
-        var end = objects.count
+        var end = records.count
         if let after = args["after"].string { start = try cursorIndex(after) + 1 }
         if let before = args["before"].string { end = try cursorIndex(before) }
-        start = min(max(0, start), objects.count)
-        end = max(start, min(end, objects.count))
+        start = min(max(0, start), records.count)
+        end = max(start, min(end, records.count))
         if let first = args["first"].int { end = min(end, start + min(max(0, first), maxPageSize)) }
         if let last = args["last"].int { start = max(start, end - min(max(0, last), maxPageSize)) }
         if args["first"].int == nil, args["last"].int == nil { end = min(end, start + 10) }
         let window = Array(start..<end)
-        let edges: [Object] = window.map { ["cursor": cursor(for: $0), "node": objects[$0]] }
-        var pageInfo: Object = ["has_next_page": end < objects.count, "has_previous_page": start > 0]
+        let nodes = window.map { object(records[$0]) }
+        let edges: [Object] = zip(window, nodes).map { ["cursor": cursor(for: $0), "node": $1] }
+        var pageInfo: Object = ["has_next_page": end < records.count, "has_previous_page": start > 0]
         if let first = window.first { pageInfo["start_cursor"] = cursor(for: first) }
         if let last = window.last { pageInfo["end_cursor"] = cursor(for: last) }
         return [
-            "edges": edges, "nodes": window.map { objects[$0] }, "page_info": pageInfo, "total_count": objects.count,
+            "edges": edges, "nodes": nodes, "page_info": pageInfo, "total_count": records.count,
         ] as Object
     }
 

@@ -9,6 +9,9 @@ public actor SandboxStore {
     public private(set) var state: SandboxState
     private let stateFile: URL?
     private var log: [SandboxRequestRecord] = []
+    /// Counts the changes to `state`, so values derived from it know when they are stale.
+    private var revision = 0
+    private var derivedValues: [String: (revision: Int, value: any Sendable)] = [:]
 
     public init(state: SandboxState, stateFile: URL? = nil) {
         self.state = state
@@ -29,8 +32,20 @@ public actor SandboxStore {
         if next != state {
             if let stateFile { try next.encodedJSON().write(to: stateFile, options: .atomic) }
             state = next
+            revision += 1
         }
         return result
+    }
+
+    /// A value computed from the state once per change of it: a listing sorted once
+    /// instead of on every page of a long read.
+    public func derived<Value: Sendable>(_ key: String, _ compute: @Sendable (SandboxState) -> Value) -> Value {
+        if let cached = derivedValues[key], cached.revision == revision, let value = cached.value as? Value {
+            return value
+        }
+        let value = compute(state)
+        derivedValues[key] = (revision, value)
+        return value
     }
 
     public func record(_ request: SandboxRequestRecord) {
