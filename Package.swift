@@ -110,7 +110,7 @@ let package = Package(
         // `swift run -c release rollcall-bench`: speed and memory, measured, not asserted.
         .executableTarget(
             name: "rollcall-bench",
-            dependencies: ["Rollcall", "RollcallCore", "RollcallTestSupport", "Sandbox"],
+            dependencies: ["Healthie", "Rollcall", "RollcallCore", "RollcallTestSupport", "Sandbox"],
             swiftSettings: strictSettings
         ),
         .testTarget(

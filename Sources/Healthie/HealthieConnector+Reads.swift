@@ -26,7 +26,7 @@ extension HealthieConnector {
         var total: Int?
         repeat {
             let data = try await run(
-                HealthieDocuments.members, operation: "RollcallMembers",
+                documents.page, operation: "RollcallMembers",
                 variables: PageVariables(first: connection.memberPageSize, after: cursor), as: MembersData.self)
             guard let page = data.organizationMembers, let info = page.page_info else {
                 throw HealthieError(.malformedAnswer, "Healthie answered a member page without page_info")
@@ -114,7 +114,7 @@ extension HealthieConnector {
     /// The member with `email`, ignoring case, if there is one: one try, for the lost-answer rule.
     func member(email: String) async throws -> Attempt<LiveHealthieMember?> {
         try await attempt(
-            HealthieDocuments.membersByKeywords, operation: "RollcallMembersByKeywords",
+            documents.byKeywords, operation: "RollcallMembersByKeywords",
             variables: KeywordVariables(keywords: email, first: 10), as: MembersData.self,
             endpoint: "POST /graphql RollcallMembersByKeywords"
         ).map { data in

@@ -41,7 +41,7 @@ extension HealthieConnector {
             return try await updateMembership(membershipID, patch: settings, email: draft.email)
         }
         let found = try await run(
-            HealthieDocuments.membersByKeywords, operation: "RollcallMembersByKeywords",
+            documents.byKeywords, operation: "RollcallMembersByKeywords",
             variables: KeywordVariables(keywords: draft.email, first: 10), as: MembersData.self)
         let listed = (found.organizationMembers?.nodes ?? []).compactMap(\.member).first {
             $0.membershipID == membershipID

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import RollcallCore
 import RollcallHTTP
 
 /// Where Healthie is, which key and API version to use, and how hard Rollcall may lean on it.
@@ -13,8 +14,11 @@ public struct HealthieConnection: Sendable {
     public var initialConcurrency: Int
     public var maxConcurrency: Int
     public var timeout: Duration
-    /// Members per page. Each member carries every managed `can_*` flag, so a
-    /// page of 25 costs about 1,800 of Healthie's 2,000 complexity points.
+    /// The `can_*` flags a member read asks for: those the config manages. Fewer
+    /// flags make a member cheaper, so more fit on a page.
+    public var permissions: [String]
+    /// Members per page: by default as many as Healthie's complexity limit allows
+    /// with `permissions` (`HealthieMemberPage`).
     public var memberPageSize: Int
 
     public static let productionURL = "https://api.gethealthie.com/graphql"
@@ -24,7 +28,7 @@ public struct HealthieConnection: Sendable {
         url: String = HealthieConnection.productionURL, apiKey: String,
         apiVersion: String = HealthieConnection.defaultVersion, retry: RetryPolicy = RetryPolicy(),
         initialConcurrency: Int = 4, maxConcurrency: Int = 8, timeout: Duration = .seconds(30),
-        memberPageSize: Int = 25
+        permissions: [String] = HealthieDocuments.allPermissions, memberPageSize: Int? = nil
     ) {
         self.url = url
         self.apiKey = apiKey
@@ -33,7 +37,8 @@ public struct HealthieConnection: Sendable {
         self.initialConcurrency = initialConcurrency
         self.maxConcurrency = maxConcurrency
         self.timeout = timeout
-        self.memberPageSize = memberPageSize
+        self.permissions = permissions.filter { HealthiePermission.descriptions[$0] != nil }.sorted()
+        self.memberPageSize = memberPageSize ?? HealthieMemberPage.size(permissionCount: self.permissions.count)
     }
 }
 
@@ -45,6 +50,13 @@ public struct HealthieConnector: Sendable {
     let exchange: HTTPExchange
     let sender: RetryingSender
     let warningLog: WarningLog
+    /// The member reads, asking for the connection's flags.
+    let documents: MemberDocuments
+
+    struct MemberDocuments: Sendable {
+        var page: String
+        var byKeywords: String
+    }
 
     public var ledger: RequestLedger { exchange.ledger }
 
@@ -58,6 +70,9 @@ public struct HealthieConnector: Sendable {
                 initial: connection.initialConcurrency, maximum: connection.maxConcurrency),
             ledger: ledger)
         warningLog = WarningLog()
+        documents = MemberDocuments(
+            page: HealthieDocuments.members(permissions: connection.permissions),
+            byKeywords: HealthieDocuments.membersByKeywords(permissions: connection.permissions))
     }
 
     /// Every distinct warning Healthie sent during this run (a version nearing sunset, say).

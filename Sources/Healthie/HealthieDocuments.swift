@@ -4,17 +4,26 @@ import RollcallCore
 /// travel only as variables, never spliced into the text. A test validates each
 /// against Healthie's real schema, with the 2026 connection paging applied.
 public enum HealthieDocuments {
+    /// Every `can_*` flag Rollcall knows, sorted.
+    public static let allPermissions = HealthiePermission.descriptions.keys.sorted()
+
     /// The membership fields Rollcall reads and manages: role, admin and provider
-    /// flags, and every `can_*` permission a role may declare.
-    static let membershipFragment = """
-        fragment RollcallMembership on OrganizationMembership {
-          id
-          org_role
-          is_admin
-          is_provider
-        \(HealthiePermission.descriptions.keys.sorted().map { "  \($0)" }.joined(separator: "\n"))
-        }
-        """
+    /// flags, and the `can_*` flags asked for. Only flags Rollcall knows are ever
+    /// written into a document; anything else is left out.
+    static func membershipFragment(permissions: [String]) -> String {
+        let known = permissions.filter { HealthiePermission.descriptions[$0] != nil }
+        return """
+            fragment RollcallMembership on OrganizationMembership {
+              id
+              org_role
+              is_admin
+              is_provider
+            \(known.map { "  \($0)" }.joined(separator: "\n"))
+            }
+            """
+    }
+
+    static let membershipFragment = membershipFragment(permissions: allPermissions)
 
     static let memberFragment = """
         fragment RollcallMember on User {
@@ -29,8 +38,9 @@ public enum HealthieDocuments {
         }
         """
 
-    /// A page of organization members, by cursor.
-    public static let members = """
+    /// A page of organization members, by cursor, each with the flags asked for.
+    public static func members(permissions: [String]) -> String {
+        """
         query RollcallMembers($first: Int, $after: Cursor) {
           organizationMembers(first: $first, after: $after) {
             total_count
@@ -43,10 +53,14 @@ public enum HealthieDocuments {
             }
           }
         }
-        """ + "\n" + memberFragment + "\n" + membershipFragment
+        """ + "\n" + memberFragment + "\n" + membershipFragment(permissions: permissions)
+    }
+
+    public static let members = members(permissions: allPermissions)
 
     /// Members matching an email, to find one a lost answer may have created.
-    public static let membersByKeywords = """
+    public static func membersByKeywords(permissions: [String]) -> String {
+        """
         query RollcallMembersByKeywords($keywords: String, $first: Int) {
           organizationMembers(keywords: $keywords, first: $first) {
             nodes {
@@ -54,7 +68,10 @@ public enum HealthieDocuments {
             }
           }
         }
-        """ + "\n" + memberFragment + "\n" + membershipFragment
+        """ + "\n" + memberFragment + "\n" + membershipFragment(permissions: permissions)
+    }
+
+    public static let membersByKeywords = membersByKeywords(permissions: allPermissions)
 
     /// Clients (patients) matching a staff email: staff misrouted into the patient namespace.
     public static let clientsByKeywords = """

@@ -25,7 +25,7 @@ import Testing
             let members = try await healthie.members()
             #expect(members == Self.expected(state))
             #expect(members.count == 61)
-            // 61 members at 25 a page is 3 pages, and the page query stays under the complexity limit.
+            // 61 members at 24 a page (every flag asked for) is 3 pages, under the complexity limit.
             let log = await sandbox.log(.healthie)
             #expect(log.count == 3)
             #expect(log.allSatisfy { $0.status == 200 && $0.body.contains("RollcallMembers") })
@@ -128,13 +128,32 @@ import Testing
         }
     }
 
-    /// Healthie's complexity limit is real: a page too large for it is refused, which is why pages are 25.
+    /// Healthie's complexity limit is real: a page too large for it is refused.
     @Test func aMemberPageTooLargeForHealthiesComplexityLimitIsRefused() async throws {
         try await LiveSandbox.with(SyntheticSandbox.state(usersPerPractice: 0, members: 2)) { sandbox in
             let error = await #expect(throws: HealthieError.self) {
-                try await sandbox.healthie(memberPageSize: 40).members()
+                try await sandbox.healthie(memberPageSize: 28).members()
             }
             #expect(error?.description.contains("exceeds max complexity of 2000") == true)
+        }
+    }
+
+    /// A page holds as many members as the complexity limit allows with the flags asked for:
+    /// fewer managed flags, larger pages, fewer requests; and only those flags are read.
+    @Test(arguments: [HealthieDocuments.allPermissions.count, 3, 0])
+    func memberPagesAreAsLargeAsTheFlagsAskedForAllow(flagCount: Int) async throws {
+        let state = SyntheticSandbox.state(usersPerPractice: 0, members: 299)
+        let flags = Array(["can_edit_members", "can_order_labs", "can_see_billing"].prefix(flagCount))
+        let permissions = flagCount == HealthieDocuments.allPermissions.count ? HealthieDocuments.allPermissions : flags
+        let size = HealthieMemberPage.size(permissionCount: permissions.count)
+        #expect(size == [57: 24, 3: 99, 0: 100][flagCount])
+        try await LiveSandbox.with(state) { sandbox in
+            let members = try await sandbox.healthie(permissions: permissions).members()
+            #expect(members.count == 300)
+            #expect(members.allSatisfy { Set($0.permissions.keys) == Set(permissions) })
+            let log = await sandbox.log(.healthie)
+            #expect(log.count == (300 + size - 1) / size)
+            #expect(log.allSatisfy { $0.status == 200 && !$0.body.contains("exceeds max complexity") })
         }
     }
 

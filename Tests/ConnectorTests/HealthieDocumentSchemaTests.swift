@@ -71,6 +71,21 @@ import Testing
         }
     }
 
+    /// Member reads ask only for the flags a config manages; those documents validate too,
+    /// and a flag Rollcall does not know never reaches a document.
+    @Test(arguments: [[], ["can_order_labs"], ["can_edit_members", "can_see_billing", "can_view_reports"]])
+    func memberReadsForManagedFlagsValidate(flags: [String]) throws {
+        let schema = try Self.versionedSchema()
+        for document in [
+            HealthieDocuments.members(permissions: flags), HealthieDocuments.membersByKeywords(permissions: flags),
+        ] {
+            #expect(try Self.problems(document, schema) == [])
+            #expect(flags.allSatisfy { document.contains($0) })
+        }
+        let injected = HealthieDocuments.members(permissions: flags + ["can_order_labs } mutation { x"])
+        #expect(!injected.contains("mutation"))
+    }
+
     /// The check can fail: a field the real schema lacks, or a mutation it does not have, is caught.
     @Test func theCheckCatchesWhatTheRealSchemaLacks() throws {
         let schema = try Self.versionedSchema()

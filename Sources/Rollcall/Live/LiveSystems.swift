@@ -74,7 +74,8 @@ public struct LiveSystems: Sendable {
                 HealthieConnection(
                     url: healthie.baseURL ?? HealthieConnection.productionURL,
                     apiKey: try required("HEALTHIE_API_KEY", for: "Healthie"),
-                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion),
+                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion,
+                    permissions: config.managedHealthiePermissions),
                 client: client)
         }
         return systems
@@ -95,7 +96,8 @@ public struct LiveSystems: Sendable {
             systems.healthie = HealthieConnector(
                 HealthieConnection(
                     url: endpoints.healthieURL, apiKey: key,
-                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion),
+                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion,
+                    permissions: config.managedHealthiePermissions),
                 client: client)
         }
         return systems

@@ -81,3 +81,10 @@ public enum HealthiePermission {
         descriptions[name] != nil
     }
 }
+
+extension Config {
+    /// The `can_*` flags some role manages, sorted: all a read of members needs to ask for.
+    public var managedHealthiePermissions: [String] {
+        Set(roles.values.flatMap { $0.healthie?.permissions.keys.map { $0 } ?? [] }).sorted()
+    }
+}

@@ -50,12 +50,12 @@ struct LiveSandbox: Sendable {
 
     func healthie(
         key: String? = nil, version: String = HealthieConnection.defaultVersion, retry: RetryPolicy = quickRetries,
-        memberPageSize: Int = 25
+        permissions: [String] = HealthieDocuments.allPermissions, memberPageSize: Int? = nil
     ) -> HealthieConnector {
         HealthieConnector(
             HealthieConnection(
                 url: endpoints.healthieURL, apiKey: key ?? endpoints.healthieAPIKey ?? "", apiVersion: version,
-                retry: retry, timeout: .seconds(10), memberPageSize: memberPageSize),
+                retry: retry, timeout: .seconds(10), permissions: permissions, memberPageSize: memberPageSize),
             client: client)
     }
 

@@ -1,0 +1,18 @@
+/// How many members one page may ask for, given the `can_*` flags each carries.
+///
+/// Healthie refuses a query over 2,000 complexity points, counted as graphql-ruby
+/// counts them: a field costs 1 and the fields under a page cost once per member
+/// the page may hold. A member of `HealthieDocuments.members` costs 15 points plus
+/// one per flag, so the page is as large as fits in 1,800 points (Healthie's exact
+/// count is not published; a tenth is kept spare), and never over 100, Healthie's
+/// largest page.
+public enum HealthieMemberPage {
+    static let complexityBudget = 1_800
+    static let pointsPerMember = 15
+    public static let largest = 100
+
+    public static func size(permissionCount: Int) -> Int {
+        let perMember = pointsPerMember + max(0, permissionCount)
+        return max(1, min(largest, (complexityBudget - 1) / perMember))
+    }
+}
