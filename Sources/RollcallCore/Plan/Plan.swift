@@ -55,7 +55,7 @@ public struct Plan: Sendable, Equatable, Codable {
 public struct PlannedChange: Sendable, Equatable, Codable {
     public enum System: String, Sendable, Equatable, Codable { case athena, healthie }
 
-    public enum Action: String, Sendable, Equatable, Codable {
+    public enum Action: String, Sendable, Equatable, Codable, CaseIterable {
         case create
         case update
         case deactivate
@@ -168,7 +168,7 @@ public enum ChangeOperation: Sendable, Equatable, Codable {
 
 /// Something a reviewer should know that is not a change.
 public struct Finding: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable, CaseIterable {
         /// A staff email found among Healthie clients (patients).
         case misroutedClient = "misrouted_client"
         /// A department the config names that the practice does not have live.
@@ -189,7 +189,7 @@ public struct Finding: Sendable, Equatable, Codable {
         case massDeactivationAllowed = "mass_deactivation_allowed"
     }
 
-    public enum Severity: String, Sendable, Equatable, Codable { case warning, info }
+    public enum Severity: String, Sendable, Equatable, Codable, CaseIterable { case warning, info }
 
     public var kind: Kind
     public var severity: Severity
