@@ -4,7 +4,8 @@ import RollcallCore
 /// Reads what a config `PATH` names: one YAML file, or every `*.yaml` / `*.yml`
 /// file directly inside a directory, in name order, except `sandbox.yaml`
 /// (`sandbox.yml`): that is the seed of the sandbox's live state, kept beside the
-/// config it is meant to differ from, not part of it.
+/// config it is meant to differ from, not part of it. So is any file the caller
+/// names in `excluding`: the seed given to `--sandbox`, whatever its name.
 ///
 /// Sizes are checked before reading, so a huge or endless file (a device, a
 /// pipe) is refused without being read.
@@ -14,7 +15,7 @@ public enum ConfigFiles {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func read(_ path: String, limits: YAMLLimits = .standard) -> Read {
+    public static func read(_ path: String, excluding: [String] = [], limits: YAMLLimits = .standard) -> Read {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -29,8 +30,10 @@ public enum ConfigFiles {
         } catch {
             return Read(files: [], diagnostics: [.error("cannot list the directory: \(reason(error))", file: path)])
         }
+        let excluded = Set(excluding.map(canonical))
         let yamlNames = names.filter {
             !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !sandboxSeedNames.contains($0)
+                && !excluded.contains(canonical((path as NSString).appendingPathComponent($0)))
         }.sorted()
         guard !yamlNames.isEmpty else {
             return Read(
@@ -43,6 +46,10 @@ public enum ConfigFiles {
             result.diagnostics += file.diagnostics
         }
         return result
+    }
+
+    private static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// File names a config directory leaves out: the sandbox seed.

@@ -47,6 +47,22 @@ import Testing
         }
     }
 
+    /// The seed given to `--sandbox` may sit in the config directory under any name: it is not config.
+    @Test func theSeedGivenToSandboxIsLeftOutOfTheConfigDirectory() throws {
+        try RollcallProcess.withFiles([
+            "rollcall.yaml": Array(Self.matchingConfig.utf8), "live-seed.yaml": Array(Self.matchingSeed.utf8),
+        ]) {
+            directory in
+            let seed = directory.appendingPathComponent("live-seed.yaml").path
+            let planned = try RollcallProcess.run(["plan", directory.path, "--sandbox", seed, "--detailed-exitcode"])
+            #expect(planned.status == 0, "\(planned.stderr)")
+            // Without --sandbox naming it, the same file is read as config and rejected by line.
+            let validated = try RollcallProcess.run(["validate", directory.path])
+            #expect(validated.status == 1)
+            #expect(validated.stderr.contains("live-seed.yaml:1:1: error: unknown key 'athena'"))
+        }
+    }
+
     @Test func jsonIsAVersionedDocumentAndOutSavesItWithDigestsAndNoSecrets() throws {
         try RollcallProcess.withFiles([:]) { directory in
             let saved = directory.appendingPathComponent("plan.json").path

@@ -12,4 +12,12 @@ public enum LiveSource: Sendable {
     case sandbox(path: String, faults: SandboxFaults = .none)
 
     public static var processEnvironment: LiveSource { .environment(ProcessInfo.processInfo.environment) }
+
+    /// The files this source reads, which a config directory leaves out even when they sit inside it.
+    var files: [String] {
+        switch self {
+        case .environment: []
+        case .sandbox(let path, _): [path]
+        }
+    }
 }

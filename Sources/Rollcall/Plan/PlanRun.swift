@@ -37,7 +37,7 @@ public enum PlanRun {
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
-        let read = ConfigFiles.read(request.path)
+        let read = ConfigFiles.read(request.path, excluding: request.source.files)
         let loaded =
             read.diagnostics.isEmpty
             ? ConfigLoader.load(origin: request.path, files: read.files)
