@@ -88,6 +88,14 @@ extension ConfigValidator {
                     hint: "give the role `athena: { usertype: STAFF }` or remove the practices")
             }
         }
+        // Accounts are found by username or email, never by name: an entry with neither finds nothing.
+        if statusKnown, !active, staff.practices.isEmpty, !staff.written.contains("email") {
+            warning(
+                "\(place) is offboarded but names no email and no practice "
+                    + "username, so Rollcall cannot find their accounts to deactivate them",
+                at: staff.declaredAt,
+                hint: "add their email and `practices: { KEY: { username: ... } }`; accounts are never matched by name")
+        }
         for assignment in staff.practices {
             checkAssignment(assignment, of: staff, place: place, active: active, context: context)
         }

@@ -10,6 +10,27 @@ import Testing
         #expect(position(diagnostic) == [18, 49])
     }
 
+    /// Accounts are never matched by name: an offboarded entry with no email and no username
+    /// finds nothing to deactivate, and says so; with either, it is quiet.
+    @Test func anOffboardedEntryThatCanFindNoAccountIsAWarning() {
+        let result = load(
+            clinicHead + """
+                  - { id: old.timer, status: offboarded }
+                  - { id: gone, status: offboarded, email: gone@clinic.org }
+                  - { id: left, status: offboarded, practices: { main: { username: left } } }
+
+                """)
+        #expect(result.config != nil)
+        #expect(result.errors.isEmpty)
+        let warnings = result.diagnostics.filter { !$0.isError }
+        #expect(
+            warnings.map(\.message) == [
+                "staff 'old.timer' is offboarded but names no email and no practice username, so Rollcall cannot find "
+                    + "their accounts to deactivate them"
+            ])
+        #expect(position(warnings.first) == [18, 5])
+    }
+
     @Test func departmentMustBeDeclaredForThatPractice() {
         let result = load(
             clinicHead + """
