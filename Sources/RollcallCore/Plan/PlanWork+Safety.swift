@@ -54,7 +54,7 @@ extension PlanWork {
         }
         let after = accounts.values.filter { $0.active && $0.admin }.count
         checkAdmins(
-            where: "practice \(practice.key) (\(practice.practiceID))", kind: "athenaOne ADMIN users",
+            where: "practice \(practice.key) (\(practice.practiceID))", kind: "athenaOne ADMIN user",
             address: "athena[\(practice.key)]", before: before, after: after, losing: losing)
     }
 
@@ -78,7 +78,7 @@ extension PlanWork {
         }
         let after = accounts.values.filter { $0.active && $0.admin }.count
         checkAdmins(
-            where: "the Healthie organization", kind: "Healthie admins", address: "healthie", before: before,
+            where: "the Healthie organization", kind: "Healthie admin", address: "healthie", before: before,
             after: after, losing: losing)
     }
 
@@ -93,7 +93,7 @@ extension PlanWork {
                 Refusal(
                     rule: "policy.min_admins",
                     message:
-                        "this plan would leave \(place) with \(after) active \(kind) (it has \(before)); "
+                        "this plan would leave \(place) with \(counted(after, "active " + kind)) (it has \(before)); "
                         + "policy.min_admins requires \(policy.minAdmins). No flag overrides this: keep or add an admin",
                     records: losing, overridable: false))
         } else {
@@ -101,7 +101,7 @@ extension PlanWork {
                 Finding(
                     kind: .fewAdmins, severity: .warning, address: address,
                     message:
-                        "\(place) has \(after) active \(kind); policy.min_admins asks for \(policy.minAdmins)"))
+                        "\(place) has \(counted(after, "active " + kind)); policy.min_admins asks for \(policy.minAdmins)"))
         }
     }
 }

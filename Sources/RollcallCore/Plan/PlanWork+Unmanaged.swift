@@ -18,7 +18,7 @@ extension PlanWork {
                         system: .athena, action: .deactivate, address: address, staffID: nil, practice: practice.key,
                         recordID: String(user.userID),
                         fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
-                        reason: "not in the config (policy.unmanaged: deactivate)",
+                        reason: "not in the config; policy.unmanaged: deactivate",
                         operation: .athenaUpdate(
                             practiceID: practice.practiceID, userID: user.userID, patch: AthenaUserPatch(active: false))
                     ))
@@ -45,7 +45,7 @@ extension PlanWork {
                         system: .healthie, action: .deactivate, address: address, staffID: nil, practice: nil,
                         recordID: member.membershipID,
                         fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
-                        reason: "not in the config (policy.unmanaged: deactivate)",
+                        reason: "not in the config; policy.unmanaged: deactivate",
                         operation: .healthieUpdate(
                             membershipID: member.membershipID, patch: HealthieMembershipPatch(active: false))))
             }

@@ -46,16 +46,16 @@ public struct PlanTextRenderer: Sendable {
         var systems: [String] = []
         if read.athenaPractices > 0 {
             systems.append(
-                "athenaOne \(count(read.athenaPractices, "practice")) (\(count(read.athenaUsers, "user")), "
-                    + "\(count(read.athenaProviders, "provider")), \(count(read.athenaDepartments, "department")))")
+                "athenaOne \(counted(read.athenaPractices, "practice")) (\(counted(read.athenaUsers, "user")), "
+                    + "\(counted(read.athenaProviders, "provider")), \(counted(read.athenaDepartments, "department")))")
         }
         if let members = read.healthieMembers {
             systems.append(
-                "Healthie \(count(members, "member")), \(count(read.healthieClientsMatched, "client")) under staff emails"
+                "Healthie \(counted(members, "member")), \(counted(read.healthieClientsMatched, "client")) under staff emails"
             )
         }
         let seconds = (read.seconds * 100).rounded() / 100
-        var cost = "\(count(read.requests, "request")), \(count(read.retries, "retry", plural: "retries"))"
+        var cost = "\(counted(read.requests, "request")), \(counted(read.retries, "retry", plural: "retries"))"
         if read.throttled > 0 { cost += " (\(read.throttled) rate-limited)" }
         return "Read \(systems.isEmpty ? "nothing" : systems.joined(separator: "; ")): \(cost) in \(seconds) s."
     }
@@ -89,15 +89,10 @@ public struct PlanTextRenderer: Sendable {
             }
         }
         if change.unchangedCount > 0 {
-            let fields = change.unchangedCount == 1 ? "field" : "fields"
-            lines.append(paint("        # (\(change.unchangedCount) unchanged \(fields) hidden)", "2"))
+            lines.append(paint("        # (\(counted(change.unchangedCount, "unchanged field")) hidden)", "2"))
         }
         lines.append("    }")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func count(_ number: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(number) \(number == 1 ? noun : plural ?? noun + "s")"
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -33,16 +33,16 @@ public struct ValidationReport: Sendable {
 
     /// One line for people: what was checked and how it went.
     public var summary: String {
-        let counts = "\(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+        let counts = "\(counted(errorCount, "error")), \(counted(warningCount, "warning"))"
         guard isValid else {
             let invalid = checked.filter { !$0.valid }.map(\.path)
             return "Invalid: \(invalid.joined(separator: ", ")) (\(counts))."
         }
         let described = checked.map { item in
-            "\(item.path) (\(plural(item.practices, "practice")), \(plural(item.roles, "role")), "
-                + "\(plural(item.staff, "staff member", "staff members")))"
+            "\(item.path) (\(counted(item.practices, "practice")), \(counted(item.roles, "role")), "
+                + "\(counted(item.staff, "staff member")))"
         }
-        return "Valid: \(described.joined(separator: "; ")), \(plural(warningCount, "warning"))."
+        return "Valid: \(described.joined(separator: "; ")), \(counted(warningCount, "warning"))."
     }
 
     /// A versioned JSON document for editors and CI (`schemas/validate-report.schema.json`).
@@ -74,9 +74,5 @@ public struct ValidationReport: Sendable {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(document)
-    }
-
-    private func plural(_ count: Int, _ one: String, _ many: String? = nil) -> String {
-        "\(count) \(count == 1 ? one : many ?? one + "s")"
     }
 }

@@ -24,6 +24,7 @@ import Testing
                       north: { username: sokafor, departments: [North Clinic], supervising: jane.doe }
                   - id: old.timer
                     status: offboarded
+                    email: old.timer@riverside.org
 
                 """)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
