@@ -101,7 +101,8 @@ extension PlanWork {
                 Finding(
                     kind: .fewAdmins, severity: .warning, address: address,
                     message:
-                        "\(place) has \(counted(after, "active " + kind)); policy.min_admins asks for \(policy.minAdmins)"))
+                        "\(place) has \(counted(after, "active " + kind)); policy.min_admins asks for \(policy.minAdmins)"
+                ))
         }
     }
 }
