@@ -98,10 +98,14 @@ public struct HealthieState: Codable, Sendable, Hashable {
 
 extension SandboxState {
     /// Reads a seed file's bytes: YAML in the state's shape, checked for records that contradict each other.
+    /// Every YAML error and every contradiction is reported at once; a value of the wrong shape
+    /// stops the read where it is found.
     public static func seed(yaml bytes: [UInt8], file: String) throws(SandboxSeedError) -> SandboxState {
         let parsed = YAMLParser.parse(bytes, file: file)
-        if let problem = parsed.diagnostics.first(where: \.isError) {
-            throw SandboxSeedError(message: DiagnosticTextRenderer(colored: false).render(problem))
+        let errors = parsed.diagnostics.filter(\.isError)
+        if !errors.isEmpty {
+            let renderer = DiagnosticTextRenderer(colored: false)
+            throw SandboxSeedError(message: errors.map { renderer.render($0) }.joined(separator: "\n"))
         }
         guard let root = parsed.root else { throw SandboxSeedError(message: "\(file): error: the seed is empty") }
         let state: SandboxState
@@ -110,8 +114,9 @@ extension SandboxState {
         } catch {
             throw SandboxSeedError(message: error.description)
         }
-        if let problem = state.consistencyProblems().first {
-            throw SandboxSeedError(message: "\(file): error: \(problem)")
+        let problems = state.consistencyProblems()
+        if !problems.isEmpty {
+            throw SandboxSeedError(message: problems.map { "\(file): error: \($0)" }.joined(separator: "\n"))
         }
         return state
     }
