@@ -8,23 +8,29 @@ extension RollcallCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read the live systems and show what would change to match the config.",
             discussion: """
-                Reads every athenaOne practice and the Healthie organization the config manages,
+                Reads every athenaOne practice and the Healthie organization the config manages, \
                 compares them with it, and prints a terraform-style plan. Nothing is changed.
 
-                Credentials come from ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET and HEALTHIE_API_KEY;
-                with --sandbox, from the built-in simulators instead. A plan that breaks a policy
+                Credentials come from ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET and HEALTHIE_API_KEY; \
+                with --sandbox, from the built-in simulators instead. A plan that breaks a policy \
                 rule (policy.max_deactivations, policy.min_admins) is refused and exits 1.
 
-                Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error or refused,
+                Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error or refused, \
                 2 changes present (with --detailed-exitcode only).
                 """)
 
-        @Argument(help: "The config: a YAML file, or a directory whose *.yaml files merge into one.")
+        @Argument(
+            help: ArgumentHelp(
+                "The config: a YAML file, or a directory whose *.yaml files merge into one.", valueName: "PATH"),
+            completion: .file(extensions: ["yaml", "yml"]))
         var path: String
 
         @OptionGroup var live: LiveOptions
 
-        @Option(help: "Save the plan (JSON, with digests of the config and of every live record it changes).")
+        @Option(
+            help: ArgumentHelp(
+                "Save the plan (JSON, with digests of the config and of every live record it changes).",
+                valueName: "PLAN"))
         var out: String?
 
         @Flag(help: "Exit 2 when the plan has changes, 0 when it has none.")
@@ -33,10 +39,12 @@ extension RollcallCommand {
         @Flag(help: "Allow a plan over policy.max_deactivations (policy.min_admins has no override).")
         var allowMassDeactivation = false
 
-        @Option(help: "Plan only this athenaOne practice key (repeatable); the others are not read.")
+        @Option(
+            help: ArgumentHelp(
+                "Plan only this athenaOne practice key (repeatable); the others are not read.", valueName: "KEY"))
         var practice: [String] = []
 
-        @Option(help: "Plan as of this day (YYYY-MM-DD) instead of today, for expiries.")
+        @Option(help: ArgumentHelp("Plan as of this day instead of today, for expiries.", valueName: "YYYY-MM-DD"))
         var today: String?
 
         @OptionGroup var output: OutputOptions

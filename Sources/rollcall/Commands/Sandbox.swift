@@ -9,8 +9,8 @@ extension RollcallCommand {
             commandName: "sandbox",
             abstract: "Simulated athenaOne and Healthie, on loopback, for trying Rollcall without real systems.",
             discussion: """
-                The sandbox answers the way the real APIs do, quirks included: form-encoded athenaOne
-                writes, full-PUT resets, capped pages, short-lived tokens, 429s without Retry-After,
+                The sandbox answers the way the real APIs do, quirks included: form-encoded athenaOne \
+                writes, full-PUT resets, capped pages, short-lived tokens, 429s without Retry-After, \
                 and Healthie's staff/client split, versions and limits.
                 """,
             subcommands: [SandboxInit.self, SandboxServe.self, SandboxDump.self]
@@ -22,7 +22,7 @@ extension RollcallCommand {
             commandName: "init",
             abstract: "Create a sandbox state file from a seed YAML file.",
             discussion: """
-                The seed lists athena practices (departments, providers, users) and Healthie
+                The seed lists athena practices (departments, providers, users) and Healthie \
                 members, clients and API keys; see examples/*/sandbox.yaml. Exit codes: 0 done, 1 error.
                 """)
 

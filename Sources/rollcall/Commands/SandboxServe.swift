@@ -9,10 +9,13 @@ extension RollcallCommand {
             commandName: "serve",
             abstract: "Serve both simulators on loopback until interrupted.",
             discussion: """
-                Prints the base URLs and the credentials that work against them, then serves until
+                Prints the base URLs and the credentials that work against them, then serves until \
                 SIGINT or SIGTERM. Writes are saved to the state file as they happen.
+
                 athenaOne: POST /oauth2/v1/token, then /v1/{practiceid}/users|providers|departments.
+
                 Healthie: POST /graphql with Authorization: Basic <key> and AuthorizationSource: API.
+
                 Exit codes: 0 stopped by a signal, 1 error.
                 """)
 

@@ -7,8 +7,8 @@ extension RollcallCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check config files without reading or changing any live system.",
             discussion: """
-                Each PATH is a YAML file or a directory whose *.yaml files merge into one config;
-                each PATH is checked as a config of its own. Every problem is printed to stderr as
+                Each PATH is a YAML file or a directory whose *.yaml files merge into one config; \
+                each PATH is checked as a config of its own. Every problem is printed to stderr as \
                 FILE:LINE:COL: error: MESSAGE, then a one-line summary to stdout.
 
                 Exit codes: 0 valid (warnings allowed), 1 any error.
