@@ -1,10 +1,18 @@
 import Foundation
 import RollcallHTTP
+import Synchronization
 
-/// One line on stderr that shows how far a long read has got (`athena 195900 users 300/2500`),
-/// redrawn at most ten times a second, and only when stderr is a terminal; silent otherwise.
+/// One line on stderr that shows how far each read under way has got
+/// (`reading athena 195900 users 300/2500, healthie members 75/5001`), redrawn at
+/// most ten times a second, and only when stderr is a terminal; silent otherwise.
 final class ProgressLine: Sendable {
-    private let state = Mutex()
+    private struct Shown {
+        var lastDraw = Date.distantPast
+        /// The latest progress of each read not yet finished, by subject, in the order they began.
+        var reads: [(subject: String, text: String)] = []
+    }
+
+    private let shown = Mutex(Shown())
 
     /// A sink for the connectors, or nil when stderr is not a terminal.
     static func sink() -> (ProgressLine, ProgressSink)? {
@@ -14,29 +22,23 @@ final class ProgressLine: Sendable {
     }
 
     func show(_ progress: ReadProgress) {
-        state.withLock { last in
+        shown.withLock { shown in
+            let text = "\(progress.subject) \(progress.read)" + (progress.total.map { "/\($0)" } ?? "")
+            let finished = progress.total.map { progress.read >= $0 } ?? false
+            if let index = shown.reads.firstIndex(where: { $0.subject == progress.subject }) {
+                if finished { shown.reads.remove(at: index) } else { shown.reads[index].text = text }
+            } else if !finished {
+                shown.reads.append((progress.subject, text))
+            }
             let now = Date()
-            guard now.timeIntervalSince(last) >= 0.1 else { return }
-            last = now
-            let total = progress.total.map { "/\($0)" } ?? ""
-            Terminal.writeError("\r\u{1B}[2Kreading \(progress.subject) \(progress.read)\(total)")
+            guard now.timeIntervalSince(shown.lastDraw) >= 0.1, !shown.reads.isEmpty else { return }
+            shown.lastDraw = now
+            Terminal.writeError("\r\u{1B}[2Kreading " + shown.reads.map(\.text).joined(separator: ", "))
         }
     }
 
     /// Clears the line before anything else is written.
     func finish() {
-        state.withLock { _ in Terminal.writeError("\r\u{1B}[2K") }
-    }
-
-    /// The time of the last redraw, behind a lock.
-    private final class Mutex: @unchecked Sendable {
-        private let lock = NSLock()
-        private var last = Date.distantPast
-
-        func withLock(_ body: (inout Date) -> Void) {
-            lock.lock()
-            defer { lock.unlock() }
-            body(&last)
-        }
+        shown.withLock { _ in Terminal.writeError("\r\u{1B}[2K") }
     }
 }
