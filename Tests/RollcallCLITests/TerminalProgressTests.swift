@@ -9,9 +9,17 @@ import Testing
     /// A practice of 300 users (three pages of 100) and 120 Healthie members, so the reads
     /// report progress before they finish.
     static let seed: String = {
-        var text = "athena:\n  practices:\n    \"1\":\n      departments: [{departmentid: 1, name: Clinic}]\n      users:\n"
+        var text = """
+            athena:
+              practices:
+                "1":
+                  departments: [{departmentid: 1, name: Clinic}]
+                  users:
+
+            """
         for index in 0..<300 {
-            text += "        - {userid: \(10 + index), username: u\(index), firstname: F, lastname: L, usertype: STAFF}\n"
+            text += "        - {userid: \(10 + index), username: u\(index), firstname: F, lastname: L, "
+            text += "usertype: STAFF}\n"
         }
         text += "healthie:\n  organization_id: \"5\"\n  api_keys: [{key: k, admin: true}]\n  members:\n"
         for index in 0..<120 {
