@@ -95,9 +95,11 @@ extension PlanWork {
         var fields: [FieldChange] = []
         var patch = AthenaUserPatch()
         var managed = 1
-        func compare(_ name: String, _ live: String?, _ want: String?, escalation: Bool = false) -> Bool {
+        func compare(
+            _ name: String, _ live: String?, _ want: String?, escalation: Bool = false, sameIgnoringCase: Bool = false
+        ) -> Bool {
             managed += 1
-            guard live != want else { return false }
+            guard live != want, !(sameIgnoringCase && live?.lowercased() == want?.lowercased()) else { return false }
             fields.append(FieldChange(name: name, before: live, after: want, escalation: escalation))
             return true
         }
@@ -114,7 +116,10 @@ extension PlanWork {
         {
             patch.userType = type
         }
-        if let email = wanted.email, compare("email", Self.quoted(current.email), Self.quoted(email)) {
+        // Email addresses are compared ignoring case, as mail systems and Healthie's matching treat them.
+        if let email = wanted.email,
+            compare("email", Self.quoted(current.email), Self.quoted(email), sameIgnoringCase: true)
+        {
             patch.email = .some(email)
         }
         if let npi = wanted.npi, compare("npi", Self.quoted(current.npi), Self.quoted(npi)) {

@@ -40,10 +40,11 @@ import Testing
         #expect(plan.summary == Plan.Summary(create: 2, update: 0, deactivate: 0, reactivate: 0))
     }
 
+    /// Live matches in every managed field: usernames and emails as spelt in any case, departments in any order.
     @Test func matchingLiveStateGivesNoChanges() throws {
         let config = try PlanFixture.config(staff: Self.nurse)
         let live = PlanFixture.live(
-            main: [PlanFixture.user(7, "alee", email: "ann.lee@clinic.org", departments: [3, 1])],
+            main: [PlanFixture.user(7, "ALee", email: "Ann.Lee@Clinic.org", departments: [3, 1])],
             members: [
                 PlanFixture.member(
                     "9", "ann.lee@clinic.org", permissions: ["can_view_labs": true, "can_add_clients": true])
