@@ -24,6 +24,31 @@ import Testing
         #expect(roundTrip == state)
     }
 
+    /// athenaOne writes every value as a string and department ids as one comma-separated
+    /// field; a seed copied from its answers reads the same as one written with plain values.
+    @Test func aSeedMayWriteValuesAsAthenaOneDoes() throws {
+        let asAthena = try seed(
+            """
+            athena:
+              practices:
+                "1":
+                  departments: [{departmentid: "10", name: Clinic}, {departmentid: "11", name: Lab}]
+                  users:
+                    - {userid: "5", username: a, firstname: A, lastname: B, usertype: STAFF, active: "false", departmentids: "10, 11"}
+            """)
+        let plain = try seed(
+            """
+            athena:
+              practices:
+                "1":
+                  departments: [{departmentid: 10, name: Clinic}, {departmentid: 11, name: Lab}]
+                  users:
+                    - {userid: 5, username: a, firstname: A, lastname: B, usertype: STAFF, active: false, departmentids: [10, 11]}
+            """)
+        #expect(asAthena == plain)
+        #expect(asAthena.athena.practices["1"]?.users.first?.departmentids == [10, 11])
+    }
+
     @Test func aMisspeltKeyIsNamedWithItsLineAndColumn() throws {
         let text = """
             athena:

@@ -5,13 +5,22 @@
 /// `false`. Keys the type never asks for are errors, so a misspelt key is not
 /// silently dropped. Every error names the file, line and column.
 public struct YAMLValueDecoder: Sendable {
-    public init() {}
+    /// Whether quoted numbers and booleans (`"101"`, `"true"`) are read as numbers and
+    /// booleans: athenaOne writes every value as a string, and a seed copied from its
+    /// answers keeps the quotes.
+    public var acceptsQuotedValues: Bool
+
+    public init(acceptsQuotedValues: Bool = false) {
+        self.acceptsQuotedValues = acceptsQuotedValues
+    }
 
     public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, file: String) throws(YAMLDecodingError) -> T {
         let tracker = KeyTracker()
         let value: T
         do {
-            value = try T(from: NodeDecoder(node: node, file: file, codingPath: [], tracker: tracker))
+            value = try T(
+                from: NodeDecoder(
+                    node: node, file: file, codingPath: [], tracker: tracker, acceptsQuotedValues: acceptsQuotedValues))
         } catch let error as YAMLDecodingError {
             throw error
         } catch {
@@ -67,6 +76,7 @@ private struct NodeDecoder: Decoder {
     let file: String
     let codingPath: [any CodingKey]
     let tracker: KeyTracker
+    let acceptsQuotedValues: Bool
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func fail(_ message: String, at node: YAMLNode? = nil) -> YAMLDecodingError {
@@ -111,7 +121,9 @@ private struct NodeDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { ScalarContainer(decoder: self) }
 
     func child(_ node: YAMLNode, key: any CodingKey) -> NodeDecoder {
-        NodeDecoder(node: node, file: file, codingPath: codingPath + [key], tracker: tracker)
+        NodeDecoder(
+            node: node, file: file, codingPath: codingPath + [key], tracker: tracker,
+            acceptsQuotedValues: acceptsQuotedValues)
     }
 }
 
@@ -228,9 +240,11 @@ private struct ScalarContainer: SingleValueDecodingContainer {
 
     func decode(_ type: Bool.Type) throws -> Bool {
         let scalar = try scalar("true or false")
-        switch (scalar.isPlain, scalar.text) {
+        switch (scalar.isPlain || decoder.acceptsQuotedValues, scalar.text) {
         case (true, "true"): return true
         case (true, "false"): return false
+        case (false, "true"), (false, "false"):
+            throw decoder.fail("\(decoder.pathName) must be true or false, but \"\(scalar.text)\" is quoted text")
         default: throw decoder.fail("\(decoder.pathName) must be true or false, not '\(scalar.text)'")
         }
     }
@@ -238,10 +252,12 @@ private struct ScalarContainer: SingleValueDecodingContainer {
     func wholeNumber() throws -> Int64 {
         let scalar = try scalar("a whole number")
         let digits = scalar.text.hasPrefix("-") ? scalar.text.dropFirst() : Substring(scalar.text)
-        guard scalar.isPlain, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-            let value = Int64(scalar.text)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(scalar.text)
         else {
             throw decoder.fail("\(decoder.pathName) must be a whole number, not '\(scalar.text)'")
+        }
+        guard scalar.isPlain || decoder.acceptsQuotedValues else {
+            throw decoder.fail("\(decoder.pathName) must be a whole number, but \"\(scalar.text)\" is quoted text")
         }
         return value
     }

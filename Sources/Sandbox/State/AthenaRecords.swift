@@ -1,3 +1,5 @@
+import Foundation
+
 /// An athenaOne API client: the OAuth credentials and the scopes it may be granted.
 public struct AthenaClient: Codable, Sendable, Hashable {
     public var id: String
@@ -140,11 +142,28 @@ public struct AthenaUser: Codable, Sendable, Hashable {
         active = try container.decodeIfPresent(Bool.self, forKey: .active) ?? true
         email = try container.decodeIfPresent(String.self, forKey: .email)
         npi = try container.decodeIfPresent(String.self, forKey: .npi)
-        departmentids = try container.decodeIfPresent([Int].self, forKey: .departmentids) ?? []
+        // A list, or one comma-separated string as athenaOne itself writes it ("1,2").
+        if let text = try? container.decodeIfPresent(String.self, forKey: .departmentids),
+            let ids = Self.commaSeparatedIDs(text)
+        {
+            departmentids = ids
+        } else {
+            departmentids = try container.decodeIfPresent([Int].self, forKey: .departmentids) ?? []
+        }
         providerid = try container.decodeIfPresent(Int.self, forKey: .providerid)
         supervisingproviderid = try container.decodeIfPresent(Int.self, forKey: .supervisingproviderid)
         schedulingname = try container.decodeIfPresent(String.self, forKey: .schedulingname)
         personid = try container.decodeIfPresent(Int.self, forKey: .personid)
         createddatetime = try container.decodeIfPresent(String.self, forKey: .createddatetime)
+    }
+
+    /// `"1, 2"` as `[1, 2]`; nil unless every part is a whole number.
+    static func commaSeparatedIDs(_ text: String) -> [Int]? {
+        var ids: [Int] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let id = Int(part.trimmingCharacters(in: .whitespaces)) else { return nil }
+            ids.append(id)
+        }
+        return ids
     }
 }

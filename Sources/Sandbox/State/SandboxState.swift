@@ -110,7 +110,7 @@ extension SandboxState {
         guard let root = parsed.root else { throw SandboxSeedError(message: "\(file): error: the seed is empty") }
         let state: SandboxState
         do {
-            state = try YAMLValueDecoder().decode(SandboxState.self, from: root, file: file)
+            state = try YAMLValueDecoder(acceptsQuotedValues: true).decode(SandboxState.self, from: root, file: file)
         } catch {
             throw SandboxSeedError(message: error.description)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rollcall
+import RollcallCore
 import Sandbox
 
 extension RollcallCommand {
@@ -40,9 +41,9 @@ extension RollcallCommand {
                 let created = try SandboxFiles.initialize(seed: seed, state: state, replace: force)
                 let users = created.athena.practices.values.reduce(0) { $0 + $1.users.count }
                 Terminal.writeOutput(
-                    "Created \(state): \(created.athena.practices.count) practices, \(users) athena users, "
-                        + "\(created.healthie.members.count) Healthie members, \(created.healthie.clients.count) clients.\n"
-                )
+                    "Created \(state): \(counted(created.athena.practices.count, "practice")), "
+                        + "\(counted(users, "athenaOne user")), \(counted(created.healthie.members.count, "Healthie member")), "
+                        + "\(counted(created.healthie.clients.count, "client")).\n")
             } catch {
                 Terminal.writeError("\(error)\n")
                 throw ExitCode.failure
