@@ -47,6 +47,23 @@ import Testing
         }
     }
 
+    /// A config warning reaches stderr once, as `FILE:LINE:COL: warning:`, and the plan still runs.
+    @Test func configWarningsArePrintedByLineAndThePlanRuns() throws {
+        let config = Self.matchingConfig + "\n  - { id: old.timer, status: offboarded }\n"
+        try RollcallProcess.withFiles(["rollcall.yaml": Array(config.utf8), "seed.yaml": Array(Self.matchingSeed.utf8)])
+        {
+            directory in
+            let file = directory.appendingPathComponent("rollcall.yaml").path
+            let output = try RollcallProcess.run([
+                "plan", file, "--sandbox", directory.appendingPathComponent("seed.yaml").path,
+            ])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stderr.hasPrefix("\(file):14:5: warning: staff 'old.timer' is offboarded"))
+            #expect(output.stderr.components(separatedBy: "warning:").count == 2)
+            #expect(output.stdout.contains("No changes."))
+        }
+    }
+
     /// The seed given to `--sandbox` may sit in the config directory under any name: it is not config.
     @Test func theSeedGivenToSandboxIsLeftOutOfTheConfigDirectory() throws {
         try RollcallProcess.withFiles([

@@ -26,7 +26,9 @@ public enum PlanRun {
 
     public struct Outcome: Sendable {
         public var document: PlanDocument
-        /// Config warnings and system warnings, for stderr.
+        /// The config's warnings, with their file, line and column, for stderr.
+        public var configWarnings: [Diagnostic]
+        /// What the systems warned of (a Healthie version nearing sunset, say), for stderr.
         public var warnings: [String]
         public var state: LiveState
     }
@@ -68,7 +70,7 @@ public enum PlanRun {
         let document = PlanDocument(
             plan: plan, config: [request.path], configDigest: PlanDigests.config(read.files),
             read: snapshot.summary)
-        let configWarnings = loaded.diagnostics.map { DiagnosticTextRenderer(colored: false).render($0) }
-        return Outcome(document: document, warnings: configWarnings + snapshot.warnings, state: snapshot.state)
+        return Outcome(
+            document: document, configWarnings: loaded.diagnostics, warnings: snapshot.warnings, state: snapshot.state)
     }
 }

@@ -62,6 +62,8 @@ extension RollcallCommand {
             let outcome = try await CommandRun.reading(noColor: output.noColor) { progress in
                 try await PlanRun.run(request, progress: progress)
             }
+            let diagnostics = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: output.noColor))
+            Terminal.writeError(diagnostics.render(outcome.configWarnings))
             for warning in outcome.warnings { Terminal.writeError("warning: \(warning)\n") }
             let document = outcome.document
             switch output.format {
