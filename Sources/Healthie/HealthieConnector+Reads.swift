@@ -9,6 +9,15 @@ extension HealthieConnector {
         return LiveHealthie(members: try await members, misroutedClients: try await clients)
     }
 
+    /// The organization the API key's user belongs to; nil when Healthie does not say
+    /// (a key with no user behind it).
+    public func keyOrganizationID() async throws -> String? {
+        let data = try await run(
+            HealthieDocuments.currentOrganization, operation: "RollcallCurrentOrganization", variables: NoVariables(),
+            as: CurrentOrganizationData.self)
+        return data.currentUser?.organization?.id
+    }
+
     /// Every member with its membership, paged by cursor to the end; `total_count`
     /// checks the result. A list that changes while it is read is read again, once.
     public func members(progress: ProgressSink? = nil) async throws -> [LiveHealthieMember] {

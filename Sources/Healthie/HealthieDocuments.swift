@@ -108,6 +108,18 @@ public enum HealthieDocuments {
         }
         """
 
+    /// The organization the API key's user belongs to, to check it is the one the config names.
+    public static let currentOrganization = """
+        query RollcallCurrentOrganization {
+          currentUser {
+            id
+            organization {
+              id
+            }
+          }
+        }
+        """
+
     public static let createMembership = """
         mutation RollcallCreateMembership($input: createOrganizationMembershipInput) {
           createOrganizationMembership(input: $input) {
@@ -146,7 +158,7 @@ public enum HealthieDocuments {
     /// Every document, by name, for the schema test.
     public static let all: [String: String] = [
         "members": members, "membersByKeywords": membersByKeywords, "clientsByKeywords": clientsByKeywords,
-        "clients": clients,
+        "clients": clients, "currentOrganization": currentOrganization,
         "createMembership": createMembership, "updateMembership": updateMembership,
     ]
 }

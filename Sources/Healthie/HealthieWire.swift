@@ -113,6 +113,15 @@ struct ClientsData: Decodable, Sendable {
     var users: UserConnectionWire?
 }
 
+struct CurrentOrganizationData: Decodable, Sendable {
+    struct Organization: Decodable, Sendable { var id: String }
+    struct CurrentUser: Decodable, Sendable { var organization: Organization? }
+    var currentUser: CurrentUser?
+}
+
+/// A document with no variables.
+struct NoVariables: Encodable, Sendable {}
+
 struct FieldMessageWire: Decodable, Sendable {
     var field: String?
     var message: String

@@ -64,6 +64,28 @@ import Testing
         }
     }
 
+    /// A Healthie key of another organization than the config names reads nothing into a plan.
+    @Test func aHealthieKeyOfAnotherOrganizationIsRefused() throws {
+        let config = Self.matchingConfig.replacingOccurrences(
+            of: "organization_id: \"77\"", with: "organization_id: \"78\"")
+        let seed = Self.matchingSeed.replacingOccurrences(
+            of: "api_keys: [{ key: test-admin-key, admin: true }]",
+            with: "api_keys: [{ key: test-admin-key, admin: true, user_id: \"5\" }]")
+        try RollcallProcess.withFiles(["rollcall.yaml": Array(config.utf8), "seed.yaml": Array(seed.utf8)]) {
+            directory in
+            let output = try RollcallProcess.run([
+                "plan", directory.appendingPathComponent("rollcall.yaml").path, "--sandbox",
+                directory.appendingPathComponent("seed.yaml").path,
+            ])
+            #expect(output.status == 1)
+            #expect(
+                output.stderr.contains(
+                    "Healthie: the API key belongs to organization 77, but the config names organization_id 78"),
+                "\(output.stderr)")
+            #expect(output.stdout.isEmpty)
+        }
+    }
+
     /// The seed given to `--sandbox` may sit in the config directory under any name: it is not config.
     @Test func theSeedGivenToSandboxIsLeftOutOfTheConfigDirectory() throws {
         try RollcallProcess.withFiles([

@@ -20,6 +20,22 @@ struct HealthieSimulatorTests {
         }
     }
 
+    /// A member's `organization` is the one the sandbox serves, nested or not; a client's is null.
+    @Test func membersBelongToTheOrganizationAndClientsDoNot() async throws {
+        try await withSandbox { sandbox in
+            let answer = try await sandbox.graphql(
+                """
+                { currentUser { organization { id } organization_membership { user { organization { id } } } }
+                  client: user(id: "3001") { organization { id } } }
+                """)
+            let current = try #require(answer.data["currentUser"] as? [String: Any])
+            #expect((current["organization"] as? [String: Any])?["id"] as? String == "4001")
+            let nested = (current["organization_membership"] as? [String: Any])?["user"] as? [String: Any]
+            #expect((nested?["organization"] as? [String: Any])?["id"] as? String == "4001")
+            #expect((answer.data["client"] as? [String: Any])?["organization"] is NSNull)
+        }
+    }
+
     @Test func versionsSelectTheShapeAndWarnings() async throws {
         try await withSandbox { sandbox in
             let current = try await sandbox.graphql(Self.members)

@@ -26,7 +26,9 @@ public enum SnapshotReader {
         let wanted = (config.athena?.practices ?? []).filter { practices?.contains($0.key) ?? true }
         let staffEmails = config.staff.compactMap(\.email)
         async let athenaReads = readAthena(systems.athena, wanted.map(\.practiceID), progress: progress)
-        async let healthieRead = readHealthie(systems.healthie, staffEmails: staffEmails, progress: progress)
+        async let healthieRead = readHealthie(
+            systems.healthie, staffEmails: staffEmails, organizationID: config.healthie?.organizationID,
+            progress: progress)
         let reads = await athenaReads
         let healthie = await healthieRead
 
@@ -65,12 +67,21 @@ public enum SnapshotReader {
         return await athena.readPractices(practiceIDs, progress: progress)
     }
 
+    /// The organization, read only when the API key belongs to the one the config names
+    /// (when both say): one clinic's staff are never planned against another's.
     private static func readHealthie(
-        _ healthie: HealthieConnector?, staffEmails: [String], progress: ProgressSink?
+        _ healthie: HealthieConnector?, staffEmails: [String], organizationID: String?, progress: ProgressSink?
     ) async -> Result<LiveHealthie, any Error>? {
         guard let healthie else { return nil }
         do {
-            return .success(try await healthie.readOrganization(staffEmails: staffEmails, progress: progress))
+            async let keyOrganization = organizationID == nil ? nil : healthie.keyOrganizationID()
+            let live = try await healthie.readOrganization(staffEmails: staffEmails, progress: progress)
+            if let organizationID, let actual = try await keyOrganization, actual != organizationID {
+                throw RollcallError(
+                    "the API key belongs to organization \(actual), but the config names organization_id "
+                        + "\(organizationID); check HEALTHIE_API_KEY and systems.healthie.organization_id")
+            }
+            return .success(live)
         } catch {
             return .failure(error)
         }

@@ -3,6 +3,10 @@
 enum HealthieRecordsAsGraphQL {
     typealias Object = [String: any Sendable]
 
+    /// Set on the user object of every member (never a client), so `User.organization`
+    /// knows whose organization to answer; no schema field reads it.
+    static let memberKey = "__member"
+
     static func user(_ member: HealthieMember) -> Object {
         var user = userFields(member)
         user["organization_membership"] = membership(member)
@@ -33,7 +37,7 @@ enum HealthieRecordsAsGraphQL {
     private static func userFields(_ member: HealthieMember) -> Object {
         var user: Object = [
             "id": member.id, "active": member.active, "email": member.email, "first_name": member.firstName,
-            "last_name": member.lastName, "is_org_admin": member.isAdmin,
+            "last_name": member.lastName, "is_org_admin": member.isAdmin, memberKey: true,
         ]
         if let npi = member.npi { user["npi"] = npi }
         return user

@@ -46,7 +46,25 @@ struct HealthieSchema: Sendable {
         let schema = try buildSchema(source: sdl)
         try attach(queries, to: schema.queryType)
         try attach(mutations, to: schema.mutationType)
+        try attachOrganization(to: schema.getType(name: "User") as? GraphQLObjectType)
         return schema
+    }
+
+    /// `User.organization`: the organization a member belongs to; clients answer null.
+    private static func attachOrganization(to user: GraphQLObjectType?) throws {
+        guard let user else { throw GraphQLError(message: "The simulator's schema has no User type.") }
+        let fields = try user.fields()
+        guard let field = fields["organization"] else {
+            throw GraphQLError(message: "The simulator's User type has no organization field.")
+        }
+        field.resolve = { source, _, context, _ in
+            guard let fields = source as? HealthieRecordsAsGraphQL.Object,
+                fields[HealthieRecordsAsGraphQL.memberKey] != nil
+            else { return nil }
+            let organizationID = await (try HealthieCaller.from(context)).store.state.healthie.organizationID
+            return ["id": organizationID] as HealthieRecordsAsGraphQL.Object
+        }
+        user.fields = { fields }
     }
 
     private static func attach(_ resolvers: [String: Resolver], to type: GraphQLObjectType?) throws {

@@ -83,7 +83,12 @@ enum HealthieSchemaSDL {
               is_org_admin: Boolean
               last_name: String
               npi: String
+              organization: Organization
               organization_membership: OrganizationMembership
+            }
+
+            type Organization {
+              id: ID!
             }
 
             type OrganizationMembership {
