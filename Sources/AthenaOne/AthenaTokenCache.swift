@@ -11,6 +11,9 @@ import RollcallHTTP
 /// - Never more token requests than athenaOne allows (5 a minute in preview, 50 in
 ///   production): past that it answers 429 for the rest of the minute, so a long
 ///   run or a storm of 401s waits for the window instead of locking itself out.
+///   The window is kept a little longer than a minute, since athenaOne counts from
+///   when each request reached it, and a token's lifetime from when it was issued:
+///   both are measured here from when the request left.
 /// - The secret and the token never appear in errors or logs.
 actor AthenaTokenCache {
     struct Token: Sendable {
@@ -26,6 +29,8 @@ actor AthenaTokenCache {
     private var current: Token?
     private var pending: Task<Token, any Error>?
     private var requestTimes: [ContinuousClock.Instant] = []
+    /// athenaOne's minute, with room for requests that take longer to arrive than others.
+    static let requestWindow = Duration.seconds(62)
 
     init(credentials: AthenaCredentials, baseURL: String, exchange: HTTPExchange, requestsPerMinute: Int) {
         self.credentials = credentials
@@ -66,6 +71,7 @@ actor AthenaTokenCache {
         var transientFailures = 0
         while true {
             try await waitForRequestSlot()
+            let sentAt = clock.now
             let answer: HTTPAnswer
             do {
                 answer = try await exchange.send(request(), endpoint: AthenaAPI.Endpoint.token)
@@ -79,7 +85,7 @@ actor AthenaTokenCache {
             }
             switch answer.status {
             case 200:
-                return try parse(answer)
+                return try parse(answer, sentAt: sentAt)
             case 429:
                 // Someone else spent this client's token requests; wait out the minute.
                 requestTimes = Array(repeating: clock.now, count: requestsPerMinute)
@@ -110,13 +116,13 @@ actor AthenaTokenCache {
     private func waitForRequestSlot() async throws {
         while true {
             let now = clock.now
-            requestTimes.removeAll { now - $0 >= .seconds(60) }
+            requestTimes.removeAll { now - $0 >= Self.requestWindow }
             if requestTimes.count < requestsPerMinute {
                 requestTimes.append(now)
                 return
             }
             if let oldest = requestTimes.min() {
-                try await Task.sleep(until: oldest + .seconds(60), clock: clock)
+                try await Task.sleep(until: oldest + Self.requestWindow, clock: clock)
             }
         }
     }
@@ -132,12 +138,12 @@ actor AthenaTokenCache {
             body: Data(body.utf8))
     }
 
-    private func parse(_ answer: HTTPAnswer) throws -> Token {
+    private func parse(_ answer: HTTPAnswer, sentAt: ContinuousClock.Instant) throws -> Token {
         guard let body = try? JSONDecoder().decode(TokenBody.self, from: answer.body), !body.access_token.isEmpty
         else { throw AthenaError.malformed(answer, "a token request") }
         let lifetime = Duration.seconds(max(1, body.expires_in.value ?? 3600))
         let margin = min(.seconds(60), lifetime / 10)
-        return Token(value: body.access_token, refreshAt: clock.now + lifetime - margin)
+        return Token(value: body.access_token, refreshAt: sentAt + lifetime - margin)
     }
 
     // swift-format-ignore: AlwaysUseLowerCamelCase

@@ -14,8 +14,9 @@ public struct HealthieConnection: Sendable {
     public var initialConcurrency: Int
     public var maxConcurrency: Int
     public var timeout: Duration
-    /// The `can_*` flags a member read asks for: those the config manages. Fewer
-    /// flags make a member cheaper, so more fit on a page.
+    /// The `can_*` flags a member read asks for: every one Rollcall knows unless told;
+    /// a plan passes those its config manages. Fewer flags make a member cheaper, so
+    /// more fit on a page.
     public var permissions: [String]
     /// Members per page: by default as many as Healthie's complexity limit allows
     /// with `permissions` (`HealthieMemberPage`).

@@ -96,20 +96,40 @@ import Testing
         }
     }
 
-    /// A token that dies mid-read is replaced before it expires, or once after a 401;
-    /// the read completes and never asks for more tokens than athenaOne allows.
+    /// A token that dies mid-read is replaced once after its 401, and the read completes.
+    /// The sandbox's clock moves 5 s each time it is read, so each 30 s token dies after
+    /// five requests whatever the machine's load: the count below does not depend on timing.
     @Test func aTokenShorterThanTheReadStillCompletes() async throws {
         let state = SyntheticSandbox.state(usersPerPractice: 1_500)
-        let options = AthenaOptions(tokenLifetime: 1, maxPageSize: 100)
-        let faults = SandboxFaults(latency: .milliseconds(120))
-        try await LiveSandbox.with(state, athena: options, faults: faults) { sandbox in
+        let options = AthenaOptions(tokenLifetime: 30, maxPageSize: 100)
+        try await LiveSandbox.with(state, athena: options, clock: SteppingSandboxClock(step: 5)) { sandbox in
             let athena = sandbox.athena(concurrency: 1, maxConcurrency: 1)
             let practice = try await athena.readPractice(Self.practiceID)
             #expect(practice.users.count == 1_500)
-            let tokens = await sandbox.log(.athena).filter { $0.path == "/oauth2/v1/token" }
-            #expect(tokens.count >= 2, "the read must outlive its first token")
-            #expect(tokens.count <= 5)
+            let log = await sandbox.log(.athena)
+            let tokens = log.filter { $0.path == "/oauth2/v1/token" }
+            let refused = log.filter { $0.status == 401 }
+            // 18 pages (15 of users, 2 of providers, 1 of departments) at five requests a token:
+            // four tokens, and each of the three that died was refused once and replaced.
+            #expect(log.count(where: { $0.path != "/oauth2/v1/token" && $0.status == 200 }) == 18)
+            #expect(tokens.count == 4)
+            #expect(refused.count == 3)
             #expect(tokens.allSatisfy { $0.status == 200 })
+        }
+    }
+
+    /// A token is replaced before it expires, not after a 401: with a tenth of its life
+    /// left, the next request gets a new one first. Only a lower bound on time is used.
+    @Test func aTokenNearItsEndIsReplacedBeforeItIsRefused() async throws {
+        let state = SyntheticSandbox.state(usersPerPractice: 5)
+        try await LiveSandbox.with(state, athena: AthenaOptions(tokenLifetime: 4)) { sandbox in
+            let athena = sandbox.athena()
+            _ = try await athena.readPractice(Self.practiceID)
+            try await Task.sleep(for: .milliseconds(3_700))
+            _ = try await athena.readPractice(Self.practiceID)
+            let log = await sandbox.log(.athena)
+            #expect(log.count { $0.path == "/oauth2/v1/token" } == 2)
+            #expect(log.allSatisfy { $0.status == 200 }, "no request was refused with a 401")
         }
     }
 

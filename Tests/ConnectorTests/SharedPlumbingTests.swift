@@ -55,7 +55,7 @@ import Testing
                     _ = try await concurrency.run(
                         {
                             await gauge.enter()
-                            try await Task.sleep(for: .milliseconds(2))
+                            try await Task.sleep(for: .milliseconds(20))
                             await gauge.leave()
                             return false
                         }, throttled: { $0 })

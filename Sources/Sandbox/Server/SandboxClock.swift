@@ -26,3 +26,23 @@ public final class ManualSandboxClock: SandboxClock {
         current.withLock { $0 += seconds }
     }
 }
+
+/// A clock that moves a fixed step every time it is read. A simulator reads the time
+/// once per token request and once per authenticated request, so a token dies after
+/// a set number of requests, however fast or loaded the machine is.
+public final class SteppingSandboxClock: SandboxClock {
+    private let current: Mutex<Date>
+    private let step: TimeInterval
+
+    public init(step: TimeInterval, start: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
+        self.step = step
+        current = Mutex(start)
+    }
+
+    public func now() -> Date {
+        current.withLock { time in
+            time += step
+            return time
+        }
+    }
+}

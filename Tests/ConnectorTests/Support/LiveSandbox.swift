@@ -18,10 +18,11 @@ struct LiveSandbox: Sendable {
 
     static func with<Value: Sendable>(
         _ state: SandboxState, athena: AthenaOptions = AthenaOptions(), healthie: HealthieOptions = HealthieOptions(),
-        faults: SandboxFaults = .none, _ body: @escaping @Sendable (LiveSandbox) async throws -> Value
+        faults: SandboxFaults = .none, clock: any SandboxClock = SystemSandboxClock(),
+        _ body: @escaping @Sendable (LiveSandbox) async throws -> Value
     ) async throws -> Value {
         let server = try SandboxServer(
-            store: SandboxStore(state: state), athena: athena, healthie: healthie, faults: faults)
+            store: SandboxStore(state: state), athena: athena, healthie: healthie, faults: faults, clock: clock)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             let value = try await server.run { endpoints in
