@@ -151,6 +151,8 @@ let package = Package(
         .testTarget(
             name: "RollcallCLITests",
             dependencies: ["rollcall", "RollcallTestSupport"],
+            // Golden plans, read from the source tree by path like the examples.
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]
