@@ -86,19 +86,11 @@ struct AthenaListPage<Record: AthenaListed>: Sendable {
         var records: [Record]
         var next: String?
 
-        struct Key: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init(_ string: String) { stringValue = string }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
-            totalcount = try container.decode(LenientInt.self, forKey: Key("totalcount"))
-            records = try container.decode([Record].self, forKey: Key(Record.listKey))
-            next = try container.decodeIfPresent(String.self, forKey: Key("next"))
+            let container = try decoder.container(keyedBy: NamedCodingKey.self)
+            totalcount = try container.decode(LenientInt.self, forKey: NamedCodingKey("totalcount"))
+            records = try container.decode([Record].self, forKey: NamedCodingKey(Record.listKey))
+            next = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("next"))
         }
     }
 }

@@ -31,12 +31,12 @@ struct MembershipWire: Decodable, Sendable {
     var user: PersonWire?
 
     init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: FieldKey.self)
-        id = try container.decode(String.self, forKey: FieldKey("id"))
-        org_role = try container.decodeIfPresent(String.self, forKey: FieldKey("org_role"))
-        is_admin = try container.decodeIfPresent(Bool.self, forKey: FieldKey("is_admin"))
-        is_provider = try container.decodeIfPresent(Bool.self, forKey: FieldKey("is_provider"))
-        user = try container.decodeIfPresent(PersonWire.self, forKey: FieldKey("user"))
+        let container = try decoder.container(keyedBy: NamedCodingKey.self)
+        id = try container.decode(String.self, forKey: NamedCodingKey("id"))
+        org_role = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("org_role"))
+        is_admin = try container.decodeIfPresent(Bool.self, forKey: NamedCodingKey("is_admin"))
+        is_provider = try container.decodeIfPresent(Bool.self, forKey: NamedCodingKey("is_provider"))
+        user = try container.decodeIfPresent(PersonWire.self, forKey: NamedCodingKey("user"))
         var permissions: [String: Bool] = [:]
         for key in container.allKeys where key.stringValue.hasPrefix("can_") {
             if let value = try container.decodeIfPresent(Bool.self, forKey: key) {
@@ -175,23 +175,14 @@ struct UpdateMembershipInput: Encodable, Sendable {
     var patch: HealthieMembershipPatch
 
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: FieldKey.self)
-        try container.encode(id, forKey: FieldKey("id"))
-        try container.encodeIfPresent(patch.active, forKey: FieldKey("active"))
-        try container.encodeIfPresent(patch.orgRole, forKey: FieldKey("org_role"))
-        try container.encodeIfPresent(patch.isAdmin, forKey: FieldKey("is_admin"))
-        try container.encodeIfPresent(patch.isProvider, forKey: FieldKey("is_provider"))
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
+        try container.encode(id, forKey: NamedCodingKey("id"))
+        try container.encodeIfPresent(patch.active, forKey: NamedCodingKey("active"))
+        try container.encodeIfPresent(patch.orgRole, forKey: NamedCodingKey("org_role"))
+        try container.encodeIfPresent(patch.isAdmin, forKey: NamedCodingKey("is_admin"))
+        try container.encodeIfPresent(patch.isProvider, forKey: NamedCodingKey("is_provider"))
         for (flag, value) in patch.permissions.sorted(by: { $0.key < $1.key }) {
-            try container.encode(value, forKey: FieldKey(flag))
+            try container.encode(value, forKey: NamedCodingKey(flag))
         }
     }
-}
-
-/// A GraphQL field name as a coding key, for objects whose `can_*` fields are read or written by name.
-struct FieldKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

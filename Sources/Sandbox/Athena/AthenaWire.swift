@@ -1,3 +1,5 @@
+import RollcallCore
+
 /// Records as athenaOne answers them: every value a JSON string, booleans and ids
 /// included, and empty fields left out.
 struct AthenaUserWire: Encodable, Sendable {
@@ -73,19 +75,11 @@ struct AthenaPage<Record: Encodable & Sendable>: Encodable, Sendable {
     var next: String?
     var previous: String?
 
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encode(totalcount, forKey: Key("totalcount"))
-        try container.encode(records, forKey: Key(key))
-        try container.encodeIfPresent(next, forKey: Key("next"))
-        try container.encodeIfPresent(previous, forKey: Key("previous"))
+        var container = encoder.container(keyedBy: NamedCodingKey.self)
+        try container.encode(totalcount, forKey: NamedCodingKey("totalcount"))
+        try container.encode(records, forKey: NamedCodingKey(key))
+        try container.encodeIfPresent(next, forKey: NamedCodingKey("next"))
+        try container.encodeIfPresent(previous, forKey: NamedCodingKey("previous"))
     }
 }
