@@ -18,6 +18,8 @@ public struct SyntheticClinic: Sendable {
     public var staffCount: Int { practices * usersPerPractice }
     public static let departments = ["Main Clinic", "Pediatrics", "Lab", "Urgent Care"]
     public static let organizationID = "5150"
+    /// The `can_*` flags the physician role manages: all a Healthie read of this clinic asks for.
+    public static let physicianPermissions = ["can_order_labs", "can_view_labs"]
 
     func practiceKey(_ index: Int) -> String { "p\(index + 1)" }
     func practiceID(_ index: Int) -> Int { 300_000 + index }
@@ -43,7 +45,7 @@ public struct SyntheticClinic: Sendable {
             roles:
               physician:
                 athena: { usertype: PROVIDER }
-                healthie: { org_role: Standard, provider: true, permissions: { can_order_labs: true, can_view_labs: true } }
+                healthie: { org_role: Standard, provider: true, permissions: { \(Self.physicianPermissions.map { "\($0): true" }.joined(separator: ", ")) } }
               staff: { athena: { usertype: STAFF } }
               admin: { athena: { usertype: ADMIN } }
             staff:

@@ -123,12 +123,7 @@ if let diffConfig {
 let planClinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
 let configFile = directory.appendingPathComponent("clinic.yaml")
 let stateFile = directory.appendingPathComponent("state.json")
-let planClinicYAML = planClinic.configYAML()
-try Data(planClinicYAML.utf8).write(to: configFile)
-let planClinicFlags =
-    ConfigLoader.load(
-        origin: "clinic.yaml", files: [ConfigSourceFile(path: "clinic.yaml", bytes: Array(planClinicYAML.utf8))]
-    ).config?.managedHealthiePermissions.count ?? 0
+try Data(planClinic.configYAML().utf8).write(to: configFile)
 let sandboxState = planClinic.sandbox(drift: 0.01)
 try sandboxState.encodedJSON().write(to: stateFile)
 let latency = Duration.milliseconds(20)
@@ -141,7 +136,7 @@ let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9
 let read = outcome.document.read ?? ReadSummary()
 let budget = PlanBenchmarkBudget(
     state: sandboxState, staffEmails: planClinic.staffCount,
-    managedFlags: planClinicFlags, latency: latency)
+    managedFlags: SyntheticClinic.physicianPermissions.count, latency: latency)
 rows.append(
     Row(
         name: "full plan vs sandbox, 20 ms latency", size: "20 x 2,500 users + \(read.healthieMembers ?? 0) members",
