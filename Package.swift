@@ -124,6 +124,7 @@ let package = Package(
             dependencies: [
                 "Sandbox",
                 "RollcallCore",
+                "RollcallTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GraphQL", package: "GraphQL"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,17 +1,15 @@
 import Foundation
 import GraphQL
 import Healthie
+import RollcallTestSupport
 import Testing
 
 /// Every document the Healthie client can send validates against Healthie's real
-/// schema (`shared/reference/healthie/schema.graphql`), with the one change that
+/// schema (`Tests/Fixtures/healthie/schema.graphql`), with the one change that
 /// schema predates: from API version 2026-01-01, `organizationMembers` and
 /// `users` answer a `UserConnection` paged by `first`/`after`/`last`/`before`.
 @Suite struct HealthieDocumentSchemaTests {
-    static let realSchemaPath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/reference/healthie/schema.graphql").path
+    static let realSchemaPath = RepositoryFiles.healthieSchema.path
 
     /// The real schema's SDL with the documented 2026-01-01 paging applied to the two lists, and nothing else.
     static func versionedSchema() throws -> GraphQLSchema {

@@ -1,5 +1,6 @@
 import Foundation
 import GraphQL
+import RollcallTestSupport
 import Testing
 
 @testable import Sandbox
@@ -8,10 +9,7 @@ import Testing
 /// one: every type it declares exists there with the same kind, and every field,
 /// argument and input field it declares exists there with the same type and default.
 @Suite struct HealthieSchemaSubsetTests {
-    static let realSchemaPath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/reference/healthie/schema.graphql").path
+    static let realSchemaPath = RepositoryFiles.healthieSchema.path
 
     /// Differences between `ours` and `real`, one line each; empty when `ours` is a subset.
     static func differences(ours: GraphQLSchema, real: GraphQLSchema) throws -> [String] {

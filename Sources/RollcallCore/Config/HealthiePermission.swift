@@ -2,7 +2,7 @@
 /// both reads on `OrganizationMembership` and writes through `updateOrganizationMembershipInput`,
 /// less those it marks `@deprecated`.
 ///
-/// Generated from `shared/reference/healthie/schema.graphql`; a test proves the list still
+/// Generated from Healthie's published schema (`Tests/Fixtures/healthie/schema.graphql`); a test proves the list still
 /// matches that schema. Descriptions are the schema's own.
 public enum HealthiePermission {
     public static let descriptions: [String: String] = [

@@ -1,15 +1,13 @@
 import Foundation
 import RollcallCore
+import RollcallTestSupport
 import Testing
 
 /// The permission catalog must be exactly the `can_*` flags that Healthie's real
 /// schema both reads on `OrganizationMembership` and writes through
 /// `updateOrganizationMembershipInput`, less the deprecated ones.
 @Suite struct HealthiePermissionTests {
-    static let schemaPath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/reference/healthie/schema.graphql").path
+    static let schemaPath = RepositoryFiles.healthieSchema.path
 
     /// `name: Type` lines of one top-level block of the SDL, descriptions skipped.
     func fields(of header: String, in schema: String) throws -> [String: String] {
