@@ -35,12 +35,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // Pure core: YAML, config, diagnostics, and later live state, diff, plan
-        // and renderers. Takes bytes and values; never opens a file or socket,
-        // reads a clock or draws a random number.
+        // Pure core: YAML, config, diagnostics, live state, the planner, digests and
+        // renderers. Takes bytes and values; never opens a file or socket, reads a
+        // clock or draws a random number (SHA-256 is a pure function of its bytes).
         .target(
             name: "RollcallCore",
-            dependencies: ["CLibYAML"],
+            dependencies: ["CLibYAML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         // HTTP plumbing both connectors share: the retry policy and budget, adaptive

@@ -118,7 +118,13 @@ import Testing
             let changes = try #require(document["changes"] as? [[String: Any]])
             #expect(changes.count == 5)
             let updates = changes.filter { $0["action"] as? String != "create" }
-            #expect(updates.allSatisfy { ($0["live_digest"] as? String)?.count == 64 })
+            #expect(
+                updates.allSatisfy {
+                    (($0["precondition"] as? [String: Any])?["matches"] as? [String: Any])?["sha256"] as? String != nil
+                })
+            let creates = changes.filter { $0["action"] as? String == "create" }
+            #expect(creates.allSatisfy { ($0["precondition"] as? [String: Any])?["absent"] is String })
+            #expect((document["checksum"] as? String)?.count == 64)
             let read = try #require(document["read"] as? [String: Any])
             #expect(read["athena_practices"] as? Int == 3)
             let file = try String(contentsOfFile: saved, encoding: .utf8)

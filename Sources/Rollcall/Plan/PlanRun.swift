@@ -64,12 +64,10 @@ public enum PlanRun {
         }
         var plan = Planner.plan(config: config, live: snapshot.state, policy: config.policy, today: request.today)
         if request.allowMassDeactivation { plan = plan.allowingMassDeactivation() }
-        for index in plan.changes.indices {
-            plan.changes[index].liveDigest = PlanDigests.liveRecord(of: plan.changes[index], in: snapshot.state)
-        }
-        let document = PlanDocument(
-            plan: plan, config: [request.path], configDigest: PlanDigests.config(read.files),
-            read: snapshot.summary)
+        let document = try PlanDocument(
+            plan: plan, policy: config.policy, config: [request.path], configDigest: ConfigDigest.of(read.files),
+            read: snapshot.summary
+        ).sealed()
         return Outcome(
             document: document, configWarnings: loaded.diagnostics, warnings: snapshot.warnings, state: snapshot.state)
     }

@@ -160,8 +160,8 @@ public struct StaffMember: Sendable, Equatable {
     public var firstName: String?
     public var lastName: String?
     public var email: String?
-    /// A role name present in `Config.roles`; `nil` only for offboarded staff.
-    public var role: String?
+    /// The role the entry names, resolved by the loader; `nil` only for offboarded staff.
+    public var role: Role?
     public var npi: String?
     public var status: StaffStatus
     /// Last day of access for temporary staff, such as locums.
@@ -172,7 +172,7 @@ public struct StaffMember: Sendable, Equatable {
     public var declaredAt: SourceLocation
 
     public init(
-        id: String, firstName: String?, lastName: String?, email: String?, role: String?, npi: String?,
+        id: String, firstName: String?, lastName: String?, email: String?, role: Role?, npi: String?,
         status: StaffStatus, expires: CalendarDate?, practices: [PracticeAssignment], declaredAt: SourceLocation
     ) {
         self.id = id
@@ -202,14 +202,30 @@ public struct PracticeAssignment: Sendable, Equatable {
     public var userID: Int?
     /// Department names declared for the practice.
     public var departments: [String]
-    /// The staff id of this person's supervising provider in the same practice.
-    public var supervising: String?
+    /// This person's supervising provider's account in the same practice, resolved by the loader.
+    public var supervising: SupervisorAccount?
 
-    public init(practice: String, username: String, userID: Int?, departments: [String], supervising: String?) {
+    public init(
+        practice: String, username: String, userID: Int?, departments: [String], supervising: SupervisorAccount?
+    ) {
         self.practice = practice
         self.username = username
         self.userID = userID
         self.departments = departments
         self.supervising = supervising
+    }
+}
+
+/// The account of a supervising provider in one practice: the staff entry it
+/// belongs to and how that entry names its account there.
+public struct SupervisorAccount: Sendable, Equatable {
+    public var staffID: String
+    public var username: String
+    public var userID: Int?
+
+    public init(staffID: String, username: String, userID: Int?) {
+        self.staffID = staffID
+        self.username = username
+        self.userID = userID
     }
 }

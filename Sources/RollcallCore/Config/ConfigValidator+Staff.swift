@@ -1,5 +1,7 @@
 extension ConfigValidator {
-    mutating func validateStaff(practices: [Practice], roles sourceRoles: [String: SourceRole]) -> [StaffMember] {
+    mutating func validateStaff(
+        practices: [Practice], roles sourceRoles: [String: SourceRole], resolvedRoles: [String: Role]
+    ) -> [StaffMember] {
         let entries = source.staff
         reportDuplicates(entries.compactMap { staff in staff.id.map { ($0.value, $0.location) } }) { id, first in
             "staff id '\(id)' is used again; it was first used at \(first)"
@@ -21,7 +23,7 @@ extension ConfigValidator {
         for (position, staff) in entries.enumerated() {
             guard let id = staff.id?.value, positions[id] == position else { continue }
             checkPerson(staff, id: id, context: context)
-            members.append(resolve(staff, id: id))
+            members.append(resolve(staff, id: id, roles: resolvedRoles, context: context))
         }
         checkUniqueness(entries)
         checkSupervisionCycles(context)
@@ -220,15 +222,27 @@ extension ConfigValidator {
         }
     }
 
-    private func resolve(_ staff: SourceStaff, id: String) -> StaffMember {
-        StaffMember(
+    /// The entry with its role and supervisors resolved to what they name; only called on entries
+    /// whose references were checked (a config with an error is never resolved into use).
+    private func resolve(
+        _ staff: SourceStaff, id: String, roles: [String: Role], context: StaffContext
+    ) -> StaffMember {
+        func supervisor(_ staffID: String?, practice: String) -> SupervisorAccount? {
+            guard let staffID,
+                let account = context.staff(staffID)?.practices.first(where: { $0.practice.value == practice })
+            else { return nil }
+            return SupervisorAccount(
+                staffID: staffID, username: account.username?.value ?? "", userID: account.userID?.value)
+        }
+        return StaffMember(
             id: id, firstName: staff.firstName?.value, lastName: staff.lastName?.value, email: staff.email?.value,
-            role: staff.role?.value, npi: staff.npi?.value, status: staff.status?.value ?? .active,
-            expires: staff.expires?.value,
+            role: staff.role.flatMap { roles[$0.value] }, npi: staff.npi?.value,
+            status: staff.status?.value ?? .active, expires: staff.expires?.value,
             practices: staff.practices.map {
                 PracticeAssignment(
                     practice: $0.practice.value, username: $0.username?.value ?? "", userID: $0.userID?.value,
-                    departments: $0.departments.map(\.value), supervising: $0.supervising?.value)
+                    departments: $0.departments.map(\.value),
+                    supervising: supervisor($0.supervising?.value, practice: $0.practice.value))
             }.sorted { $0.practice < $1.practice },
             declaredAt: staff.declaredAt)
     }

@@ -53,7 +53,7 @@ struct ConfigValidator {
         let healthie = validateHealthie()
         let sourceRoles = firstRoleDefinitions()
         let roles = validateRoles(sourceRoles, athenaDeclared: athena != nil, healthieDeclared: healthie != nil)
-        let staff = validateStaff(practices: athena?.practices ?? [], roles: sourceRoles)
+        let staff = validateStaff(practices: athena?.practices ?? [], roles: sourceRoles, resolvedRoles: roles)
         let policy = validatePolicy(practices: athena?.practices ?? [])
         guard let version, !diagnostics.contains(where: \.isError) else { return nil }
         return Config(

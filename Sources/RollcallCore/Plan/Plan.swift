@@ -62,16 +62,17 @@ public struct PlannedChange: Sendable, Equatable, Codable {
         case reactivate
     }
 
+    /// Stable across re-plans of the same situation (see `ChangeID`): the key the audit
+    /// log, the journal and a resumed apply know the change by.
+    public var id: String
     public var system: System
     public var action: Action
-    /// Where the account lives, terraform style: `athena[main].user["jdoe"]`, `healthie.member["a@b.org"]`.
-    public var address: String
+    /// Where the account lives.
+    public var address: RecordAddress
     /// The staff entry behind the change; nil for an account nobody lists.
     public var staffID: String?
     /// The practice key (`main`), for athena changes.
     public var practice: String?
-    /// The live record's id: athena `userid`, Healthie membership id; nil for a create.
-    public var recordID: String?
     /// Fields that change, in a fixed order.
     public var fields: [FieldChange]
     /// Managed fields that already hold the wanted value.
@@ -80,37 +81,39 @@ public struct PlannedChange: Sendable, Equatable, Codable {
     public var reason: String?
     /// Reviewer notes on this change (ordering, supervision).
     public var notes: [String]
-    /// What the applier sends.
+    /// What the applier sends; it holds the live record's id.
     public var operation: ChangeOperation
-    /// SHA-256 of the live record the change was planned against, filled in when the plan is
-    /// saved, so apply can refuse a change whose record has changed since.
-    public var liveDigest: String?
+    /// What must still hold of the live record when the change is applied: its digest as
+    /// planned, or for a create that the account still does not exist.
+    public var precondition: RecordPrecondition
 
     public init(
-        system: System, action: Action, address: String, staffID: String?, practice: String?, recordID: String?,
+        system: System, action: Action, address: RecordAddress, staffID: String?, practice: String?,
         fields: [FieldChange], unchangedCount: Int, reason: String? = nil, notes: [String] = [],
-        operation: ChangeOperation
+        operation: ChangeOperation, precondition: RecordPrecondition
     ) {
+        self.id = ChangeID.make(address: address, action: action)
         self.system = system
         self.action = action
         self.address = address
         self.staffID = staffID
         self.practice = practice
-        self.recordID = recordID
         self.fields = fields
         self.unchangedCount = unchangedCount
         self.reason = reason
         self.notes = notes
         self.operation = operation
+        self.precondition = precondition
     }
 
     enum CodingKeys: String, CodingKey {
-        case system, action, address, practice, fields, reason, notes, operation
+        case id, system, action, address, practice, fields, reason, notes, operation, precondition
         case staffID = "staff_id"
-        case recordID = "record_id"
         case unchangedCount = "unchanged_count"
-        case liveDigest = "live_digest"
     }
+
+    /// The live record's id (athena `userid`, Healthie membership id), read from the operation; nil for a create.
+    public var recordID: String? { operation.recordID }
 
     /// True when any field grants more access than before.
     public var isEscalation: Bool { fields.contains(where: \.escalation) }
@@ -164,6 +167,15 @@ public enum ChangeOperation: Sendable, Equatable, Codable {
         case patch
         case membershipID = "membership_id"
     }
+
+    /// The live record the operation writes to; nil for a create.
+    public var recordID: String? {
+        switch self {
+        case .athenaUpdate(_, let userID, _): String(userID)
+        case .healthieUpdate(let membershipID, _): membershipID
+        case .athenaCreate, .healthieCreate: nil
+        }
+    }
 }
 
 /// Something a reviewer should know that is not a change.
@@ -193,10 +205,10 @@ public struct Finding: Sendable, Equatable, Codable {
 
     public var kind: Kind
     public var severity: Severity
-    public var address: String
+    public var address: RecordAddress
     public var message: String
 
-    public init(kind: Kind, severity: Severity, address: String, message: String) {
+    public init(kind: Kind, severity: Severity, address: RecordAddress, message: String) {
         self.kind = kind
         self.severity = severity
         self.address = address
@@ -210,11 +222,11 @@ public struct Refusal: Sendable, Equatable, Codable {
     public var rule: String
     public var message: String
     /// Addresses of the records involved.
-    public var records: [String]
+    public var records: [RecordAddress]
     /// Whether a flag may override it (`--allow-mass-deactivation`); `min_admins` never.
     public var overridable: Bool
 
-    public init(rule: String, message: String, records: [String], overridable: Bool) {
+    public init(rule: String, message: String, records: [RecordAddress], overridable: Bool) {
         self.rule = rule
         self.message = message
         self.records = records
@@ -231,7 +243,8 @@ extension Plan {
         for refusal in refusals where refusal.overridable {
             plan.findings.append(
                 Finding(
-                    kind: .massDeactivationAllowed, severity: .warning, address: refusal.rule,
+                    kind: .massDeactivationAllowed, severity: .warning,
+                    address: .policy(String(refusal.rule.dropFirst("policy.".count))),
                     message: "allowed by --allow-mass-deactivation: \(refusal.message)"))
         }
         return plan

@@ -15,7 +15,7 @@ extension PlanWork {
 
         for staff in config.staff {
             guard let assignment = staff.practices.first(where: { $0.practice == practice.key }) else { continue }
-            let address = Self.athenaAddress(practice.key, assignment.username)
+            let address = RecordAddress.athenaUser(practice: practice.key, username: assignment.username)
             let current = liveAccount(assignment)
             if let current { matched.insert(current.userID) }
             if isProtected(practice: practice.key, username: current?.username ?? assignment.username) {
@@ -30,7 +30,7 @@ extension PlanWork {
                 findings.append(
                     Finding(
                         kind: .missingDepartment, severity: .warning,
-                        address: "athena[\(practice.key)].department[\"\(name)\"]",
+                        address: .athenaDepartment(practice: practice.key, name: name),
                         message:
                             "practice \(practice.key) (\(practice.practiceID)) has no department named '\(name)' live; "
                             + "accounts are planned without it"))
@@ -46,16 +46,8 @@ extension PlanWork {
             if pinnedMismatch(assignment, current, staff: staff, address: address) { continue }
             managedAccounts += 1
             guard access.wanted else {
-                if current.active {
-                    changes.append(
-                        PlannedChange(
-                            system: .athena, action: .deactivate, address: address, staffID: staff.id,
-                            practice: practice.key, recordID: String(current.userID),
-                            fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
-                            reason: access.reason,
-                            operation: .athenaUpdate(
-                                practiceID: practice.practiceID, userID: current.userID,
-                                patch: AthenaUserPatch(active: false))))
+                if current.active, let reason = access.reason {
+                    appendDeactivation(.athena(current, practice), address: address, staffID: staff.id, reason: reason)
                 }
                 continue
             }
@@ -64,10 +56,6 @@ extension PlanWork {
         }
         planUnmanagedAthena(practice, live: live, matched: matched)
         noteSupervisorDeactivations(practice, live: live)
-    }
-
-    static func athenaAddress(_ practice: String, _ username: String) -> String {
-        "athena[\(practice)].user[\"\(username)\"]"
     }
 
     func isProtected(practice: String, username: String) -> Bool {
@@ -82,7 +70,7 @@ extension PlanWork {
     /// A pinned `userid` whose account has another username: a finding, and no change, since
     /// the config and athenaOne disagree about who this is.
     mutating func pinnedMismatch(
-        _ assignment: PracticeAssignment, _ current: LiveAthenaUser, staff: StaffMember, address: String
+        _ assignment: PracticeAssignment, _ current: LiveAthenaUser, staff: StaffMember, address: RecordAddress
     ) -> Bool {
         guard assignment.userID != nil, current.username.lowercased() != assignment.username.lowercased() else {
             return false

@@ -19,7 +19,7 @@ extension PlanWork {
         let declared = assignment.departments.compactMap { directory.departmentID(named: $0) }
         return WantedAthenaUser(
             firstName: staff.firstName, lastName: staff.lastName,
-            userType: staff.role.flatMap { config.roles[$0]?.athena?.usertype.rawValue },
+            userType: staff.role?.athena?.usertype.rawValue,
             email: staff.email, npi: staff.npi, departmentIDs: assignment.departments.isEmpty ? nil : declared,
             supervisingProviderID: supervisor(of: staff, assignment, practice: practice, liveAccount))
     }
@@ -43,24 +43,23 @@ extension PlanWork {
     mutating func supervisor(
         of staff: StaffMember, _ assignment: PracticeAssignment, practice: Practice, _ liveAccount: LiveAccountLookup
     ) -> Int? {
-        guard let supervisorID = assignment.supervising else { return nil }
-        let supervisorAssignment = config.staff.first { $0.id == supervisorID }?.practices
-            .first { $0.practice == practice.key }
-        if let supervisorAssignment, let providerID = liveAccount(supervisorAssignment)?.providerID {
-            return providerID
-        }
+        guard let supervisor = assignment.supervising else { return nil }
+        let account = PracticeAssignment(
+            practice: practice.key, username: supervisor.username, userID: supervisor.userID, departments: [],
+            supervising: nil)
+        if let providerID = liveAccount(account)?.providerID { return providerID }
         findings.append(
             Finding(
                 kind: .supervisorWithoutProvider, severity: .warning,
-                address: Self.athenaAddress(practice.key, assignment.username),
+                address: .athenaUser(practice: practice.key, username: assignment.username),
                 message:
-                    "\(staff.id) is supervised by \(supervisorID), who has no provider record in practice "
+                    "\(staff.id) is supervised by \(supervisor.staffID), who has no provider record in practice "
                     + "\(practice.key) yet; supervision is left as it is until athenaOne links one"))
         return nil
     }
 
     mutating func appendCreate(
-        _ draft: AthenaUserDraft, staff: StaffMember, practice: Practice, address: String,
+        _ draft: AthenaUserDraft, staff: StaffMember, practice: Practice, address: RecordAddress,
         directory: PracticeDirectory
     ) {
         var fields = [
@@ -84,69 +83,52 @@ extension PlanWork {
         changes.append(
             PlannedChange(
                 system: .athena, action: .create, address: address, staffID: staff.id, practice: practice.key,
-                recordID: nil, fields: fields, unchangedCount: 0,
-                operation: .athenaCreate(practiceID: practice.practiceID, draft: draft)))
+                fields: fields, unchangedCount: 0,
+                operation: .athenaCreate(practiceID: practice.practiceID, draft: draft),
+                precondition: .absent(key: draft.username)))
     }
 
     mutating func appendUpdate(
-        _ current: LiveAthenaUser, wanted: WantedAthenaUser, staff: StaffMember, practice: Practice, address: String,
-        _ directory: PracticeDirectory
+        _ current: LiveAthenaUser, wanted: WantedAthenaUser, staff: StaffMember, practice: Practice,
+        address: RecordAddress, _ directory: PracticeDirectory
     ) {
-        var fields: [FieldChange] = []
+        var diff = FieldDiff(managed: 1)
         var patch = AthenaUserPatch()
-        var managed = 1
-        func compare(
-            _ name: String, _ live: String?, _ want: String?, escalation: Bool = false, sameIgnoringCase: Bool = false
-        ) -> Bool {
-            managed += 1
-            guard live != want, !(sameIgnoringCase && live?.lowercased() == want?.lowercased()) else { return false }
-            fields.append(FieldChange(name: name, before: live, after: want, escalation: escalation))
-            return true
-        }
-        if let first = wanted.firstName, compare("first_name", Self.quoted(current.firstName), Self.quoted(first)) {
-            patch.firstName = first
-        }
-        if let last = wanted.lastName, compare("last_name", Self.quoted(current.lastName), Self.quoted(last)) {
-            patch.lastName = last
-        }
-        if let type = wanted.userType,
-            compare(
-                "user_type", Self.quoted(current.userType), Self.quoted(type),
-                escalation: type == AthenaUserType.admin.rawValue)
-        {
-            patch.userType = type
-        }
+        let text: (String?) -> String? = Self.quoted
+        let admin = AthenaUserType.admin.rawValue
+        patch.firstName = diff.differs("first_name", current.firstName, wanted.firstName, show: text)
+        patch.lastName = diff.differs("last_name", current.lastName, wanted.lastName, show: text)
+        patch.userType = diff.differs(
+            "user_type", current.userType, wanted.userType, show: text, escalation: wanted.userType == admin)
         // Email addresses are compared ignoring case, as mail systems and Healthie's matching treat them.
-        if let email = wanted.email,
-            compare("email", Self.quoted(current.email), Self.quoted(email), sameIgnoringCase: true)
+        if let email = diff.differs(
+            "email", current.email, wanted.email.map(Optional.some), show: text,
+            same: { $0?.lowercased() == $1?.lowercased() })
         {
             patch.email = .some(email)
         }
-        if let npi = wanted.npi, compare("npi", Self.quoted(current.npi), Self.quoted(npi)) {
+        if let npi = diff.differs("npi", current.npi, wanted.npi.map(Optional.some), show: text) {
             patch.npi = .some(npi)
         }
-        if let ids = wanted.departmentIDs,
-            compare("departments", directory.departments(current.departmentIDs), directory.departments(ids))
-        {
-            patch.departmentIDs = ids.sorted()
-        }
-        if let supervisor = wanted.supervisingProviderID,
-            compare(
-                "supervising_provider", directory.provider(current.supervisingProviderID),
-                directory.provider(supervisor))
+        patch.departmentIDs = diff.differs(
+            "departments", current.departmentIDs.sorted(), wanted.departmentIDs?.sorted(),
+            show: directory.departments)
+        if let supervisor = diff.differs(
+            "supervising_provider", current.supervisingProviderID, wanted.supervisingProviderID.map(Optional.some),
+            show: directory.provider)
         {
             patch.supervisingProviderID = .some(supervisor)
         }
         if !current.active {
-            fields.append(FieldChange(name: "active", before: "false", after: "true", escalation: true))
+            diff.fields.append(FieldChange(name: "active", before: "false", after: "true", escalation: true))
             patch.active = true
         }
-        guard !fields.isEmpty else { return }
+        guard !diff.fields.isEmpty else { return }
         changes.append(
             PlannedChange(
                 system: .athena, action: current.active ? .update : .reactivate, address: address, staffID: staff.id,
-                practice: practice.key, recordID: String(current.userID), fields: fields,
-                unchangedCount: managed - fields.count,
-                operation: .athenaUpdate(practiceID: practice.practiceID, userID: current.userID, patch: patch)))
+                practice: practice.key, fields: diff.fields, unchangedCount: diff.unchanged,
+                operation: .athenaUpdate(practiceID: practice.practiceID, userID: current.userID, patch: patch),
+                precondition: .matches(.of(current))))
     }
 }

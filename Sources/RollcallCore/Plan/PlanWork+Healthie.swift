@@ -6,11 +6,11 @@ extension PlanWork {
         var matched: Set<String> = []
         for staff in config.staff {
             guard let email = staff.email else { continue }
-            let role = staff.role.flatMap { config.roles[$0]?.healthie }
+            let role = staff.role?.healthie
             let current = byEmail[email.lowercased()]
             // Active staff whose role has no Healthie settings do not claim a membership.
             guard role != nil || staff.status == .offboarded else { continue }
-            let address = Self.healthieAddress(email)
+            let address = RecordAddress.healthieMember(email: email)
             if let current { matched.insert(current.userID) }
             if isProtected(email: email) {
                 findings.append(
@@ -26,15 +26,8 @@ extension PlanWork {
             }
             managedAccounts += 1
             guard access.wanted else {
-                if current.active {
-                    changes.append(
-                        PlannedChange(
-                            system: .healthie, action: .deactivate, address: address, staffID: staff.id,
-                            practice: nil, recordID: current.membershipID,
-                            fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
-                            reason: access.reason,
-                            operation: .healthieUpdate(
-                                membershipID: current.membershipID, patch: HealthieMembershipPatch(active: false))))
+                if current.active, let reason = access.reason {
+                    appendDeactivation(.healthie(current), address: address, staffID: staff.id, reason: reason)
                 }
                 continue
             }
@@ -42,10 +35,6 @@ extension PlanWork {
         }
         planUnmanagedHealthie(live.members, matched: matched)
         reportMisroutedClients(live.misroutedClients)
-    }
-
-    static func healthieAddress(_ email: String) -> String {
-        "healthie.member[\"\(email.lowercased())\"]"
     }
 
     func isProtected(email: String) -> Bool {
@@ -76,19 +65,19 @@ extension PlanWork {
         fields += Self.membershipFields(before: nil, settings: settings)
         changes.append(
             PlannedChange(
-                system: .healthie, action: .create, address: Self.healthieAddress(email), staffID: staff.id,
-                practice: nil, recordID: nil, fields: fields, unchangedCount: 0,
+                system: .healthie, action: .create, address: .healthieMember(email: email), staffID: staff.id,
+                practice: nil, fields: fields, unchangedCount: 0,
                 operation: .healthieCreate(
                     draft: HealthieMembershipDraft(
                         email: email, firstName: staff.firstName ?? "", lastName: staff.lastName ?? "",
                         orgRole: role.orgRole?.rawValue),
                     settings: HealthieMembershipPatch(
-                        isAdmin: settings.isAdmin, isProvider: settings.isProvider, permissions: settings.permissions)))
-        )
+                        isAdmin: settings.isAdmin, isProvider: settings.isProvider, permissions: settings.permissions)),
+                precondition: .absent(key: email.lowercased())))
     }
 
     mutating func appendMembershipUpdate(
-        _ current: LiveHealthieMember, role: HealthieRole, staff: StaffMember, address: String
+        _ current: LiveHealthieMember, role: HealthieRole, staff: StaffMember, address: RecordAddress
     ) {
         let wanted = Self.settings(role)
         var patch = HealthieMembershipPatch()
@@ -110,9 +99,9 @@ extension PlanWork {
         changes.append(
             PlannedChange(
                 system: .healthie, action: current.active ? .update : .reactivate, address: address,
-                staffID: staff.id, practice: nil, recordID: current.membershipID, fields: fields,
-                unchangedCount: managed - fields.count,
-                operation: .healthieUpdate(membershipID: current.membershipID, patch: patch)))
+                staffID: staff.id, practice: nil, fields: fields, unchangedCount: managed - fields.count,
+                operation: .healthieUpdate(membershipID: current.membershipID, patch: patch),
+                precondition: .matches(.of(current, managedFlags: managedFlags))))
     }
 
     /// Field changes for the settings in `settings`, against `before` (nil for a new membership).
@@ -156,7 +145,7 @@ extension PlanWork {
             findings.append(
                 Finding(
                     kind: .misroutedClient, severity: .warning,
-                    address: "healthie.client[\"\(client.email.lowercased())\"]",
+                    address: .healthieClient(email: client.email),
                     message:
                         "staff member \(staffID)'s email is also a Healthie client (patient) account, user "
                         + "\(client.userID); staff belong in organization memberships. Rollcall does not change "

@@ -34,12 +34,13 @@ extension PlanWork {
         for user in live.users {
             accounts[String(user.userID)] = (user.active, user.userType == AthenaUserType.admin.rawValue)
         }
+        // A new account has no record id yet; its address keys it (no record id looks like an address).
         let before = accounts.values.filter { $0.active && $0.admin }.count
-        var losing: [String] = []
+        var losing: [RecordAddress] = []
         for change in ordered where change.system == .athena && change.practice == practice.key {
             switch change.operation {
             case .athenaCreate(_, let draft):
-                accounts[change.address] = (true, draft.userType == AthenaUserType.admin.rawValue)
+                accounts[change.address.description] = (true, draft.userType == AthenaUserType.admin.rawValue)
             case .athenaUpdate(_, let userID, let patch):
                 let key = String(userID)
                 guard let was = accounts[key] else { continue }
@@ -55,7 +56,7 @@ extension PlanWork {
         let after = accounts.values.filter { $0.active && $0.admin }.count
         checkAdmins(
             where: "practice \(practice.key) (\(practice.practiceID))", kind: "athenaOne ADMIN user",
-            address: "athena[\(practice.key)]", before: before, after: after, losing: losing)
+            address: .athenaPractice(practice.key), before: before, after: after, losing: losing)
     }
 
     private mutating func checkHealthieAdmins(_ ordered: [PlannedChange]) {
@@ -63,11 +64,11 @@ extension PlanWork {
         var accounts: [String: (active: Bool, admin: Bool)] = [:]
         for member in live.members { accounts[member.membershipID] = (member.active, member.isAdmin) }
         let before = accounts.values.filter { $0.active && $0.admin }.count
-        var losing: [String] = []
+        var losing: [RecordAddress] = []
         for change in ordered where change.system == .healthie {
             switch change.operation {
             case .healthieCreate(_, let settings):
-                accounts[change.address] = (true, settings.isAdmin ?? false)
+                accounts[change.address.description] = (true, settings.isAdmin ?? false)
             case .healthieUpdate(let membershipID, let patch):
                 guard let was = accounts[membershipID] else { continue }
                 let now = (active: patch.active ?? was.active, admin: patch.isAdmin ?? was.admin)
@@ -78,14 +79,14 @@ extension PlanWork {
         }
         let after = accounts.values.filter { $0.active && $0.admin }.count
         checkAdmins(
-            where: "the Healthie organization", kind: "Healthie admin", address: "healthie", before: before,
+            where: "the Healthie organization", kind: "Healthie admin", address: .healthieOrganization, before: before,
             after: after, losing: losing)
     }
 
     /// Refuses a plan that takes admins below `min_admins`; one that starts below it and
     /// removes none is let through with a warning, so the config can still fix it.
     private mutating func checkAdmins(
-        where place: String, kind: String, address: String, before: Int, after: Int, losing: [String]
+        where place: String, kind: String, address: RecordAddress, before: Int, after: Int, losing: [RecordAddress]
     ) {
         guard after < policy.minAdmins else { return }
         if after < before {

@@ -3,7 +3,7 @@ extension PlanWork {
     mutating func planUnmanagedAthena(_ practice: Practice, live: LiveAthenaPractice, matched: Set<Int>) {
         for user in live.users where !matched.contains(user.userID) && user.active {
             guard !isProtected(practice: practice.key, username: user.username) else { continue }
-            let address = Self.athenaAddress(practice.key, user.username)
+            let address = RecordAddress.athenaUser(practice: practice.key, username: user.username)
             let who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
             switch policy.unmanaged {
             case .ignore: continue
@@ -13,23 +13,18 @@ extension PlanWork {
                         kind: .unmanagedAccount, severity: .warning, address: address,
                         message: "\(who): active, but no staff entry lists it"))
             case .deactivate:
-                changes.append(
-                    PlannedChange(
-                        system: .athena, action: .deactivate, address: address, staffID: nil, practice: practice.key,
-                        recordID: String(user.userID),
-                        fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
-                        reason: "not in the config; policy.unmanaged: deactivate",
-                        operation: .athenaUpdate(
-                            practiceID: practice.practiceID, userID: user.userID, patch: AthenaUserPatch(active: false))
-                    ))
+                appendDeactivation(
+                    .athena(user, practice), address: address, staffID: nil, reason: Self.unmanagedReason)
             }
         }
     }
 
+    static let unmanagedReason = "not in the config; policy.unmanaged: deactivate"
+
     mutating func planUnmanagedHealthie(_ members: [LiveHealthieMember], matched: Set<String>) {
         for member in members where !matched.contains(member.userID) && member.active {
             guard !isProtected(email: member.email) else { continue }
-            let address = Self.healthieAddress(member.email)
+            let address = RecordAddress.healthieMember(email: member.email)
             switch policy.unmanaged {
             case .ignore: continue
             case .report:
@@ -40,14 +35,7 @@ extension PlanWork {
                             "\(member.firstName) \(member.lastName), user \(member.userID): active, "
                             + "but no staff entry with a Healthie role lists it"))
             case .deactivate:
-                changes.append(
-                    PlannedChange(
-                        system: .healthie, action: .deactivate, address: address, staffID: nil, practice: nil,
-                        recordID: member.membershipID,
-                        fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
-                        reason: "not in the config; policy.unmanaged: deactivate",
-                        operation: .healthieUpdate(
-                            membershipID: member.membershipID, patch: HealthieMembershipPatch(active: false))))
+                appendDeactivation(.healthie(member), address: address, staffID: nil, reason: Self.unmanagedReason)
             }
         }
     }

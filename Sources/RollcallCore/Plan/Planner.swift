@@ -56,11 +56,14 @@ struct PlanWork {
     var managedAccounts = 0
     var liveAthena: [Int: LiveAthenaPractice] = [:]
     var liveHealthie: LiveHealthie?
+    /// The `can_*` flags the config manages: what a Healthie record's digest covers.
+    let managedFlags: Set<String>
 
     init(config: Config, policy: Policy, today: CalendarDate) {
         self.config = config
         self.policy = policy
         self.today = today
+        managedFlags = Set(config.managedHealthiePermissions)
     }
 
     /// Whether the person should have access today, and if not, why.
@@ -78,7 +81,7 @@ struct PlanWork {
             let when = days == 0 ? "today" : days == 1 ? "tomorrow" : "in \(days) days"
             findings.append(
                 Finding(
-                    kind: .upcomingExpiry, severity: .info, address: "staff[\"\(staff.id)\"]",
+                    kind: .upcomingExpiry, severity: .info, address: .staff(staff.id),
                     message: "access of \(staff.id) ends on \(expires) (\(when)); it will be deactivated after that"))
         }
     }

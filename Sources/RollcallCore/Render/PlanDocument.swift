@@ -1,26 +1,34 @@
+import Crypto
 import Foundation
 
 /// The plan as JSON, for machines and for `--out`: a versioned document
-/// (`schemas/plan.schema.json`) holding the plan, what was read, and the
-/// digests apply checks before it changes anything. It never holds secrets.
+/// (`schemas/plan.schema.json`) holding the plan, the policy it was made
+/// under, what was read, and what apply checks before it changes anything.
+/// It never holds secrets.
 public struct PlanDocument: Sendable, Equatable, Codable {
     public var formatVersion: Int
     public var today: CalendarDate
-    /// SHA-256 of the config's files, in the order they were merged.
+    /// SHA-256 of the config's files, named relative to the config root, in merge order.
     public var configDigest: String?
     /// The config paths, as given.
     public var config: [String]
+    /// The policy the plan was made under; apply checks its rules again on a fresh read.
+    public var policy: Policy
     public var read: ReadSummary?
     public var summary: Plan.Summary
     public var changes: [PlannedChange]
     public var findings: [Finding]
     public var refusals: [Refusal]
+    /// SHA-256 over the document's canonical JSON with this field and `read` left out (the
+    /// read's timing differs from run to run); see `sealed()`.
+    public var checksum: String?
 
-    public init(plan: Plan, config: [String], configDigest: String?, read: ReadSummary?) {
+    public init(plan: Plan, policy: Policy, config: [String], configDigest: String?, read: ReadSummary?) {
         formatVersion = Plan.formatVersion
         today = plan.today
         self.configDigest = configDigest
         self.config = config
+        self.policy = policy
         self.read = read
         summary = plan.summary
         changes = plan.changes
@@ -33,15 +41,34 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case today, config, read, summary, changes, findings, refusals
+        case today, config, policy, read, summary, changes, findings, refusals, checksum
         case formatVersion = "format_version"
         case configDigest = "config_digest"
     }
 
     /// Stable JSON: sorted keys, so the same plan is the same bytes.
     public func encoded() throws -> Data {
+        try Self.encoder(pretty: true).encode(self)
+    }
+
+    /// The document with its checksum set.
+    public func sealed() throws -> PlanDocument {
+        var document = self
+        document.checksum = try computedChecksum()
+        return document
+    }
+
+    /// The checksum the content calls for, whatever `checksum` says.
+    public func computedChecksum() throws -> String {
+        var content = self
+        content.checksum = nil
+        content.read = nil
+        return SHA256.hash(data: try Self.encoder(pretty: false).encode(content)).hexString
+    }
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys]
+        return encoder
     }
 }

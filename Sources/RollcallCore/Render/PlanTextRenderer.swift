@@ -68,14 +68,13 @@ public struct PlanTextRenderer: Sendable {
             case .deactivate: ("will be deactivated", "-", "31")
             case .reactivate: ("will be reactivated", "~", "33")
             }
-        var header = "  # \(paint(change.address, "1")) \(verb)"
+        var header = "  # \(paint(change.address.description, "1")) \(verb)"
         if let reason = change.reason { header += " (\(reason))" }
         if change.isEscalation { header += paint(" [escalates access]", "1;35") }
         var lines = [header]
         for note in change.notes { lines.append("  # \(note)") }
         let kind = change.system == .athena ? "user" : "member"
-        let name = change.address.split(separator: "[").last.map { String($0.dropLast()) } ?? change.address
-        lines.append("  \(paint(marker, color)) \(kind) \(name) {")
+        lines.append("  \(paint(marker, color)) \(kind) \(change.address.quotedKey) {")
         let width = change.fields.map(\.name.count).max() ?? 0
         for field in change.fields {
             let padded = field.name + String(repeating: " ", count: width - field.name.count)

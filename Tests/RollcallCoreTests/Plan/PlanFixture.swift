@@ -92,7 +92,7 @@ struct FixtureError: Error, CustomStringConvertible {
 
 extension Plan {
     func change(_ address: String) -> PlannedChange? {
-        changes.first { $0.address == address }
+        changes.first { $0.address.description == address }
     }
 
     func field(_ address: String, _ name: String) -> FieldChange? {

@@ -22,19 +22,19 @@ import Testing
             for (label, policy) in [("lenient", scenario.config.policy), ("strict", strict)] {
                 var plan = Planner.plan(
                     config: scenario.config, live: scenario.live, policy: policy, today: PlanFixture.today)
-                for index in plan.changes.indices where plan.changes[index].action != .create {
-                    plan.changes[index].liveDigest = String(repeating: "ab", count: 32)
-                }
                 if label == "strict", seed.isMultiple(of: 2) { plan = plan.allowingMassDeactivation() }
                 var read = ReadSummary(state: scenario.live)
                 read.requests = 12
                 read.seconds = 0.25
-                let document = PlanDocument(
-                    plan: plan, config: ["clinic.yaml"], configDigest: String(repeating: "cd", count: 32), read: read)
+                let document = try PlanDocument(
+                    plan: plan, policy: policy, config: ["clinic.yaml"], configDigest: String(repeating: "cd", count: 32),
+                    read: read
+                ).sealed()
                 documents.append(("seed \(seed) \(label)", try document.encoded()))
             }
         }
-        let providers = PlanDocument(plan: try providersPlan(), config: ["clinic.yaml"], configDigest: nil, read: nil)
+        let providers = PlanDocument(
+            plan: try providersPlan(), policy: .defaults, config: ["clinic.yaml"], configDigest: nil, read: nil)
         documents.append(("providers", try providers.encoded()))
         return documents
     }

@@ -17,7 +17,7 @@ import Testing
         let config = try PlanFixture.config(staff: Self.nurse)
         let plan = PlanFixture.plan(config, PlanFixture.live())
         #expect(
-            plan.changes.map(\.address) == ["athena[main].user[\"alee\"]", "healthie.member[\"ann.lee@clinic.org\"]"])
+            plan.changes.map(\.address.description) == ["athena[main].user[\"alee\"]", "healthie.member[\"ann.lee@clinic.org\"]"])
         #expect(plan.changes.allSatisfy { $0.action == .create })
         let athena = try #require(plan.change("athena[main].user[\"alee\"]"))
         #expect(
@@ -92,7 +92,7 @@ import Testing
             main: [PlanFixture.user(7, "gone")], north: [PlanFixture.user(8, "gone", active: false)],
             members: [PlanFixture.member("9", "Gone@Clinic.org")])
         let plan = PlanFixture.plan(config, live)
-        #expect(plan.changes.map(\.address) == ["athena[main].user[\"gone\"]", "healthie.member[\"gone@clinic.org\"]"])
+        #expect(plan.changes.map(\.address.description) == ["athena[main].user[\"gone\"]", "healthie.member[\"gone@clinic.org\"]"])
         #expect(plan.changes.allSatisfy { $0.action == .deactivate && $0.reason == "offboarded" })
         #expect(
             plan.change("healthie.member[\"gone@clinic.org\"]")?.operation
@@ -115,7 +115,7 @@ import Testing
         #expect(past.action == .deactivate)
         #expect(past.reason == "access expired on 2026-11-23")
         #expect(!plan.changes.contains { $0.action == .deactivate && $0.address != past.address })
-        #expect(plan.findings(.upcomingExpiry).map(\.address) == ["staff[\"soon\"]", "staff[\"today\"]"])
+        #expect(plan.findings(.upcomingExpiry).map(\.address.description) == ["staff[\"soon\"]", "staff[\"today\"]"])
         #expect(plan.findings(.upcomingExpiry).first?.message.contains("in 14 days") == true)
     }
 
@@ -151,9 +151,9 @@ import Testing
             north: [PlanFixture.user(55, "alee2", departments: [5]), PlanFixture.user(56, "ALEE2", departments: [5])])
         let plan = PlanFixture.plan(config, live)
         #expect(plan.change("athena[main].user[\"alee\"]")?.action == .create)
-        #expect(plan.findings(.unmanagedAccount).map(\.address).contains("athena[main].user[\"annlee\"]"))
+        #expect(plan.findings(.unmanagedAccount).map(\.address.description).contains("athena[main].user[\"annlee\"]"))
         #expect(plan.change("athena[north].user[\"alee2\"]") == nil)
-        #expect(plan.findings(.unmanagedAccount).map(\.address).contains("athena[north].user[\"ALEE2\"]"))
+        #expect(plan.findings(.unmanagedAccount).map(\.address.description).contains("athena[north].user[\"ALEE2\"]"))
     }
 
     @Test func healthieFlagsAreDiffedOneByOneAndGainingAccessIsMarked() throws {

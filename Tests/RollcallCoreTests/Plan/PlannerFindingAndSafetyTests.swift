@@ -24,16 +24,16 @@ import Testing
         switch policy {
         case .report:
             #expect(plan.changes.isEmpty)
-            #expect(plan.findings(.unmanagedAccount).map(\.address) == unmanaged)
+            #expect(plan.findings(.unmanagedAccount).map(\.address.description) == unmanaged)
         case .deactivate:
-            #expect(plan.changes.map(\.address) == unmanaged)
+            #expect(plan.changes.map(\.address.description) == unmanaged)
             #expect(plan.changes.allSatisfy { $0.action == .deactivate && $0.staffID == nil })
         case .ignore:
             #expect(plan.changes.isEmpty)
             #expect(plan.findings.isEmpty)
         }
-        #expect(!plan.changes.contains { $0.address.contains("apiuser") })
-        #expect(!plan.findings.contains { $0.address.contains("apiuser") })
+        #expect(!plan.changes.contains { $0.address.description.contains("apiuser") })
+        #expect(!plan.findings.contains { $0.address.description.contains("apiuser") })
     }
 
     @Test func aProtectedAccountIsNotChangedEvenWhenAStaffEntryDiffers() throws {
@@ -99,7 +99,7 @@ import Testing
         let refusal = try #require(plan.refusals.first)
         #expect(!refusal.overridable)
         #expect(refusal.message.contains("practice main (100) with 0 active athenaOne ADMIN users (it has 1)"))
-        #expect(refusal.records == ["athena[main].user[\"boss\"]"])
+        #expect(refusal.records == [.athenaUser(practice: "main", username: "boss")])
     }
 
     @Test func alreadyTooFewAdminsIsAWarningWhenThePlanRemovesNone() throws {
@@ -110,7 +110,7 @@ import Testing
             members: [PlanFixture.member("8", "a@clinic.org", admin: true)])
         let plan = PlanFixture.plan(config, live)
         #expect(plan.refusals.isEmpty)
-        #expect(plan.findings(.fewAdmins).map(\.address) == ["athena[main]"])
+        #expect(plan.findings(.fewAdmins).map(\.address.description) == ["athena[main]"])
     }
 
     @Test func aStaffEmailAmongHealthieClientsIsReportedNotChanged() throws {
@@ -123,7 +123,7 @@ import Testing
         let plan = PlanFixture.plan(config, live)
         let finding = try #require(plan.findings(.misroutedClient).first)
         #expect(plan.findings(.misroutedClient).count == 1)
-        #expect(finding.address == "healthie.client[\"fd@clinic.org\"]")
+        #expect(finding.address.description == "healthie.client[\"fd@clinic.org\"]")
         #expect(finding.message.contains("staff member fd's email"))
         #expect(!plan.changes.contains { $0.system == .healthie && $0.action == .create })
     }
@@ -138,7 +138,7 @@ import Testing
         var live = PlanFixture.live()
         live.athena[0].departments.removeAll { $0.name == "Pediatrics" }
         let plan = PlanFixture.plan(config, live)
-        #expect(plan.findings(.missingDepartment).map(\.address) == ["athena[main].department[\"Pediatrics\"]"])
+        #expect(plan.findings(.missingDepartment).map(\.address.description) == ["athena[main].department[\"Pediatrics\"]"])
         guard case .athenaCreate(_, let draft) = plan.change("athena[main].user[\"a\"]")?.operation else {
             Issue.record("a must be created")
             return
@@ -174,7 +174,7 @@ import Testing
             plan.field("athena[main].user[\"rn\"]", "supervising_provider")
                 == FieldChange(name: "supervising_provider", before: "71 (D Oc)", after: "72 (N P)"))
         let finding = try #require(plan.findings(.supervisorDeactivated).first)
-        #expect(finding.address == "athena[main].user[\"doc\"]")
+        #expect(finding.address.description == "athena[main].user[\"doc\"]")
         #expect(finding.message.contains("of hand"))
         #expect(!finding.message.contains("rn"))
         #expect(
@@ -187,7 +187,7 @@ import Testing
         let config = try PlanFixture.config(staff: Self.supervised)
         let live = PlanFixture.live(main: [PlanFixture.user(3, "rn", first: "R", last: "N", supervising: 77)])
         let plan = PlanFixture.plan(config, live)
-        #expect(plan.findings(.supervisorWithoutProvider).map(\.address) == ["athena[main].user[\"rn\"]"])
+        #expect(plan.findings(.supervisorWithoutProvider).map(\.address.description) == ["athena[main].user[\"rn\"]"])
         #expect(plan.change("athena[main].user[\"rn\"]") == nil)
     }
 

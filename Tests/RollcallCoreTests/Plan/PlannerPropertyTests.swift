@@ -99,7 +99,7 @@ import Testing
         let plan = PlanFixture.plan(scenario.config, scenario.live)
         let after = scenario.live.applying(plan)
         let again = PlanFixture.plan(scenario.config, after)
-        #expect(again.changes == [], "seed \(seed): \(again.changes.map(\.address))")
+        #expect(again.changes == [], "seed \(seed): \(again.changes.map(\.address.description))")
     }
 
     @Test(arguments: 1...20)
@@ -107,8 +107,9 @@ import Testing
         let scenario = try Self.scenario(seed: seed)
         func json(_ live: LiveState) throws -> Data {
             try PlanDocument(
-                plan: PlanFixture.plan(scenario.config, live), config: ["clinic.yaml"], configDigest: nil, read: nil
-            ).encoded()
+                plan: PlanFixture.plan(scenario.config, live), policy: scenario.config.policy, config: ["clinic.yaml"],
+                configDigest: nil, read: nil
+            ).sealed().encoded()
         }
         let first = try json(scenario.live)
         #expect(try json(scenario.live) == first)
@@ -121,9 +122,10 @@ import Testing
     /// The plan JSON reads back into the same plan, so a saved plan is the plan that was reviewed.
     @Test func aPlanDocumentRoundTrips() throws {
         let scenario = try Self.scenario(seed: 7)
-        let document = PlanDocument(
-            plan: PlanFixture.plan(scenario.config, scenario.live), config: ["clinic.yaml"], configDigest: "abc",
-            read: ReadSummary(state: scenario.live))
+        let document = try PlanDocument(
+            plan: PlanFixture.plan(scenario.config, scenario.live), policy: scenario.config.policy,
+            config: ["clinic.yaml"], configDigest: "abc", read: ReadSummary(state: scenario.live)
+        ).sealed()
         let decoded = try JSONDecoder().decode(PlanDocument.self, from: try document.encoded())
         #expect(decoded == document)
         #expect(!document.changes.isEmpty)
