@@ -31,7 +31,8 @@ public struct RecordDigest: Sendable, Hashable, Codable {
     /// (those the config manages; a flag not in the live record hashes as false, as Healthie reads it).
     public static func of(_ member: LiveHealthieMember, managedFlags: Set<String>) -> RecordDigest {
         RecordDigest(
-            scheme: healthieMemberScheme, sha256: hash(fields: healthieMemberFields(member, managedFlags: managedFlags)))
+            scheme: healthieMemberScheme, sha256: hash(fields: healthieMemberFields(member, managedFlags: managedFlags))
+        )
     }
 
     /// The hashed fields by name, for naming the ones that changed.

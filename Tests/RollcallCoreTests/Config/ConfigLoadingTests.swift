@@ -45,7 +45,8 @@ import Testing
         let sam = config.staff[1]
         #expect(sam.firstName == "Null")
         #expect(sam.expires == CalendarDate(year: 2026, month: 12, day: 31))
-        #expect(sam.practices.first?.supervising == SupervisorAccount(staffID: "jane.doe", username: "0123", userID: nil))
+        #expect(
+            sam.practices.first?.supervising == SupervisorAccount(staffID: "jane.doe", username: "0123", userID: nil))
         #expect(config.staff[2].status == .offboarded)
         #expect(config.staff[2].role == nil)
         #expect(jane.role == config.roles[jane.role?.name ?? ""], "the role resolves to the one the config defines")

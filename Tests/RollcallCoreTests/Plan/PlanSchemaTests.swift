@@ -27,7 +27,8 @@ import Testing
                 read.requests = 12
                 read.seconds = 0.25
                 let document = try PlanDocument(
-                    plan: plan, policy: policy, config: ["clinic.yaml"], configDigest: String(repeating: "cd", count: 32),
+                    plan: plan, policy: policy, config: ["clinic.yaml"],
+                    configDigest: String(repeating: "cd", count: 32),
                     read: read
                 ).sealed()
                 documents.append(("seed \(seed) \(label)", try document.encoded()))

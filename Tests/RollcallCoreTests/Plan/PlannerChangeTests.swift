@@ -17,7 +17,9 @@ import Testing
         let config = try PlanFixture.config(staff: Self.nurse)
         let plan = PlanFixture.plan(config, PlanFixture.live())
         #expect(
-            plan.changes.map(\.address.description) == ["athena[main].user[\"alee\"]", "healthie.member[\"ann.lee@clinic.org\"]"])
+            plan.changes.map(\.address.description) == [
+                "athena[main].user[\"alee\"]", "healthie.member[\"ann.lee@clinic.org\"]",
+            ])
         #expect(plan.changes.allSatisfy { $0.action == .create })
         let athena = try #require(plan.change("athena[main].user[\"alee\"]"))
         #expect(
@@ -92,7 +94,10 @@ import Testing
             main: [PlanFixture.user(7, "gone")], north: [PlanFixture.user(8, "gone", active: false)],
             members: [PlanFixture.member("9", "Gone@Clinic.org")])
         let plan = PlanFixture.plan(config, live)
-        #expect(plan.changes.map(\.address.description) == ["athena[main].user[\"gone\"]", "healthie.member[\"gone@clinic.org\"]"])
+        #expect(
+            plan.changes.map(\.address.description) == [
+                "athena[main].user[\"gone\"]", "healthie.member[\"gone@clinic.org\"]",
+            ])
         #expect(plan.changes.allSatisfy { $0.action == .deactivate && $0.reason == "offboarded" })
         #expect(
             plan.change("healthie.member[\"gone@clinic.org\"]")?.operation

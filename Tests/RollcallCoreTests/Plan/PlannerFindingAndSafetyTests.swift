@@ -138,7 +138,8 @@ import Testing
         var live = PlanFixture.live()
         live.athena[0].departments.removeAll { $0.name == "Pediatrics" }
         let plan = PlanFixture.plan(config, live)
-        #expect(plan.findings(.missingDepartment).map(\.address.description) == ["athena[main].department[\"Pediatrics\"]"])
+        #expect(
+            plan.findings(.missingDepartment).map(\.address.description) == ["athena[main].department[\"Pediatrics\"]"])
         guard case .athenaCreate(_, let draft) = plan.change("athena[main].user[\"a\"]")?.operation else {
             Issue.record("a must be created")
             return
