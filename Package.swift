@@ -106,7 +106,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Shared fixtures for tests and the benchmark: synthetic configs of any size.
-        .target(name: "RollcallTestSupport", dependencies: ["RollcallCore", "Sandbox"], swiftSettings: strictSettings),
+        .target(
+            name: "RollcallTestSupport", dependencies: ["RollcallCore", "RollcallHTTP", "Sandbox"],
+            swiftSettings: strictSettings),
         // `swift run -c release rollcall-bench`: speed and memory, measured, not asserted.
         .executableTarget(
             name: "rollcall-bench",

@@ -66,10 +66,18 @@ extension AthenaConnector {
     /// Changes the fields `patch` names and keeps every other one, whatever
     /// athenaOne's full PUT would otherwise reset (see `FullPutMerge`).
     /// Returns the record as read back; a patch that changes nothing sends nothing.
-    public func updateUser(_ userID: Int, practiceID: Int, patch: AthenaUserPatch) async throws -> LiveAthenaUser {
+    ///
+    /// `precondition` is checked on the record read immediately before the PUT;
+    /// when it fails, nothing is sent and `PreconditionFailed` names the fields.
+    public func updateUser(
+        _ userID: Int, practiceID: Int, patch: AthenaUserPatch, precondition: RecordCheck<LiveAthenaUser>? = nil
+    ) async throws -> LiveAthenaUser {
         let what = "updating user \(userID) in practice \(practiceID)"
         guard let current = try await user(userID, practiceID: practiceID) else {
             throw AthenaError(.notFound, "athenaOne has no user \(userID) in practice \(practiceID) to update")
+        }
+        if let changed = precondition?.changedFields(current), !changed.isEmpty {
+            throw PreconditionFailed(record: "user \(userID) in practice \(practiceID)", changedFields: changed)
         }
         let desired = patch.applied(to: current)
         guard FullPutMerge.mismatches(expected: desired, actual: current).isEmpty else {
@@ -93,6 +101,23 @@ extension AthenaConnector {
 
     public func reactivateUser(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser {
         try await updateUser(userID, practiceID: practiceID, patch: AthenaUserPatch(active: true))
+    }
+
+    /// The user with `username` in the practice (ignoring case), or nil: how the applier checks
+    /// that an account it is about to create does not exist, and finds one a lost answer created.
+    public func user(username: String, practiceID: Int) async throws -> LiveAthenaUser? {
+        let what = "looking up user '\(username)' in practice \(practiceID)"
+        do {
+            return try await sender.run(endpoint: AthenaAPI.Endpoint.listUsers) { _ in
+                switch try await lookUp(username: username, practiceID: practiceID) {
+                case .found(let user): .done(user)
+                case .absent: .done(nil)
+                case .unknown(let why): .transient(reason: why)
+                }
+            }
+        } catch let exhausted as RetriesExhausted {
+            throw AthenaError.unavailable(exhausted, what)
+        }
     }
 
     enum Lookup: Sendable {

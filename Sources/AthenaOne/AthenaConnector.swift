@@ -15,13 +15,17 @@ public struct AthenaConnection: Sendable {
     public var maxConcurrency: Int
     /// Per request; a write that times out is treated as lost, never as failed.
     public var timeout: Duration
+    /// Where backoff and tokens read the time and wait, and where backoff draws its jitter.
+    public var clock: any WaitClock
+    public var jitter: any JitterSource
 
     public static let productionURL = "https://api.platform.athenahealth.com"
 
     public init(
         baseURL: String = AthenaConnection.productionURL, credentials: AthenaCredentials,
         tokenRequestsPerMinute: Int = 5, retry: RetryPolicy = RetryPolicy(), initialConcurrency: Int = 4,
-        maxConcurrency: Int = 8, timeout: Duration = .seconds(30)
+        maxConcurrency: Int = 8, timeout: Duration = .seconds(30), clock: any WaitClock = SystemWaitClock(),
+        jitter: any JitterSource = SystemJitter()
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.credentials = credentials
@@ -30,6 +34,8 @@ public struct AthenaConnection: Sendable {
         self.initialConcurrency = initialConcurrency
         self.maxConcurrency = maxConcurrency
         self.timeout = timeout
+        self.clock = clock
+        self.jitter = jitter
     }
 }
 
@@ -51,12 +57,12 @@ public struct AthenaConnector: Sendable {
         exchange = HTTPExchange(client: client, ledger: ledger, timeout: connection.timeout)
         tokens = AthenaTokenCache(
             credentials: connection.credentials, baseURL: connection.baseURL, exchange: exchange,
-            requestsPerMinute: connection.tokenRequestsPerMinute)
+            requestsPerMinute: connection.tokenRequestsPerMinute, clock: connection.clock)
         sender = RetryingSender(
             policy: connection.retry,
             concurrency: AdaptiveConcurrency(
                 initial: connection.initialConcurrency, maximum: connection.maxConcurrency),
-            ledger: ledger)
+            ledger: ledger, clock: connection.clock, jitter: connection.jitter)
     }
 
     /// One try of a request with a bearer token; a 401 gets one fresh token and one more try.

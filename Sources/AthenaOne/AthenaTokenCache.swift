@@ -18,22 +18,26 @@ import RollcallHTTP
 actor AthenaTokenCache {
     struct Token: Sendable {
         var value: String
-        var refreshAt: ContinuousClock.Instant
+        var refreshAt: Duration
     }
 
     private let credentials: AthenaCredentials
     private let tokenURL: String
     private let exchange: HTTPExchange
     private let requestsPerMinute: Int
-    private let clock = ContinuousClock()
+    private let clock: any WaitClock
     private var current: Token?
     private var pending: Task<Token, any Error>?
-    private var requestTimes: [ContinuousClock.Instant] = []
+    private var requestTimes: [Duration] = []
     /// athenaOne's minute, with room for requests that take longer to arrive than others.
     static let requestWindow = Duration.seconds(62)
 
-    init(credentials: AthenaCredentials, baseURL: String, exchange: HTTPExchange, requestsPerMinute: Int) {
+    init(
+        credentials: AthenaCredentials, baseURL: String, exchange: HTTPExchange, requestsPerMinute: Int,
+        clock: any WaitClock
+    ) {
         self.credentials = credentials
+        self.clock = clock
         tokenURL = baseURL + AthenaAPI.tokenPath
         self.exchange = exchange
         self.requestsPerMinute = max(1, requestsPerMinute)
@@ -41,13 +45,13 @@ actor AthenaTokenCache {
 
     /// A token with time left on it.
     func token() async throws -> String {
-        if let current, clock.now < current.refreshAt { return current.value }
+        if let current, clock.now() < current.refreshAt { return current.value }
         return try await refresh().value
     }
 
     /// A token other than `stale`, which athenaOne has just refused with a 401.
     func replace(stale: String) async throws -> String {
-        if let current, current.value != stale, clock.now < current.refreshAt { return current.value }
+        if let current, current.value != stale, clock.now() < current.refreshAt { return current.value }
         if current?.value == stale { current = nil }
         return try await refresh().value
     }
@@ -71,7 +75,7 @@ actor AthenaTokenCache {
         var transientFailures = 0
         while true {
             try await waitForRequestSlot()
-            let sentAt = clock.now
+            let sentAt = clock.now()
             let answer: HTTPAnswer
             do {
                 answer = try await exchange.send(request(), endpoint: AthenaAPI.Endpoint.token)
@@ -80,7 +84,7 @@ actor AthenaTokenCache {
                 guard transientFailures < 3 else {
                     throw AthenaError(.unavailable, "athenaOne's token endpoint did not answer: \(error)")
                 }
-                try await Task.sleep(for: .milliseconds(200 * transientFailures))
+                try await clock.sleep(for: .milliseconds(200 * transientFailures))
                 continue
             }
             switch answer.status {
@@ -88,14 +92,14 @@ actor AthenaTokenCache {
                 return try parse(answer, sentAt: sentAt)
             case 429:
                 // Someone else spent this client's token requests; wait out the minute.
-                requestTimes = Array(repeating: clock.now, count: requestsPerMinute)
+                requestTimes = Array(repeating: clock.now(), count: requestsPerMinute)
                 continue
             case 500...599:
                 transientFailures += 1
                 guard transientFailures < 3 else {
                     throw AthenaError.answered(answer, .unavailable, "athenaOne's token endpoint kept failing")
                 }
-                try await Task.sleep(for: .milliseconds(200 * transientFailures))
+                try await clock.sleep(for: .milliseconds(200 * transientFailures))
             default:
                 let body = try? JSONDecoder().decode(AthenaErrorBody.self, from: answer.body)
                 if body?.error == "invalid_scope" {
@@ -115,14 +119,14 @@ actor AthenaTokenCache {
     /// Waits until a token request fits in the last minute's allowance, and claims it.
     private func waitForRequestSlot() async throws {
         while true {
-            let now = clock.now
+            let now = clock.now()
             requestTimes.removeAll { now - $0 >= Self.requestWindow }
             if requestTimes.count < requestsPerMinute {
                 requestTimes.append(now)
                 return
             }
             if let oldest = requestTimes.min() {
-                try await Task.sleep(until: oldest + Self.requestWindow, clock: clock)
+                try await clock.sleep(for: oldest + Self.requestWindow - now)
             }
         }
     }
@@ -138,7 +142,7 @@ actor AthenaTokenCache {
             body: Data(body.utf8))
     }
 
-    private func parse(_ answer: HTTPAnswer, sentAt: ContinuousClock.Instant) throws -> Token {
+    private func parse(_ answer: HTTPAnswer, sentAt: Duration) throws -> Token {
         guard let body = try? JSONDecoder().decode(TokenBody.self, from: answer.body), !body.access_token.isEmpty
         else { throw AthenaError.malformed(answer, "a token request") }
         let lifetime = Duration.seconds(max(1, body.expires_in.value ?? 3600))

@@ -120,16 +120,37 @@ extension HealthieConnector {
         }
     }
 
+    /// The member with `email`, ignoring case, or nil: how the applier checks that a membership
+    /// it is about to create does not exist, and finds one a lost answer or a killed run created.
+    public func member(email: String) async throws -> LiveHealthieMember? {
+        try await run(
+            documents.byKeywords, operation: "RollcallMembersByKeywords",
+            variables: KeywordVariables(keywords: email, first: 10), as: MembersData.self
+        ).organizationMembers.flatMap { Self.member(email: email, in: $0) }
+    }
+
+    /// One membership by id with its user, or nil when Healthie has none by that id.
+    public func membership(id: String) async throws -> LiveHealthieMember? {
+        let data = try await run(
+            documents.membership, operation: "RollcallMembership", variables: IDVariables(id: id),
+            as: MembershipData.self)
+        guard let membership = data.organizationMembership else { return nil }
+        guard let user = membership.user else {
+            throw HealthieError(.malformedAnswer, "Healthie answered membership \(id) without its user")
+        }
+        return membership.live(user: user)
+    }
+
+    static func member(email: String, in members: UserConnectionWire) -> LiveHealthieMember? {
+        members.nodes.compactMap(\.member).first { $0.email.lowercased() == email.lowercased() }
+    }
+
     /// The member with `email`, ignoring case, if there is one: one try, for the lost-answer rule.
-    func member(email: String) async throws -> Attempt<LiveHealthieMember?> {
+    func memberAttempt(email: String) async throws -> Attempt<LiveHealthieMember?> {
         try await attempt(
             documents.byKeywords, operation: "RollcallMembersByKeywords",
             variables: KeywordVariables(keywords: email, first: 10), as: MembersData.self,
             endpoint: "POST /graphql RollcallMembersByKeywords"
-        ).map { data in
-            (data.organizationMembers?.nodes ?? []).compactMap(\.member).first {
-                $0.email.lowercased() == email.lowercased()
-            }
-        }
+        ).map { data in data.organizationMembers.flatMap { Self.member(email: email, in: $0) } }
     }
 }

@@ -6,14 +6,31 @@ extension HealthieConnector {
     /// then sets the flags `settings` names, and returns the member as Healthie
     /// then holds it.
     ///
+    /// Two steps, each one the applier can resume: `addMembership`, then
+    /// `updateMembership` with the settings. A member the first step created
+    /// without its flags (a run killed between the two) is found by its email
+    /// when this is called again, and finished, never created twice.
+    public func createMembership(
+        _ draft: HealthieMembershipDraft, settings: HealthieMembershipPatch = HealthieMembershipPatch(),
+        organizationID: String, sendInviteEmail: Bool, lookUpFirst: Bool = false
+    ) async throws -> LiveHealthieMember {
+        let added = try await addMembership(
+            draft, organizationID: organizationID, sendInviteEmail: sendInviteEmail, lookUpFirst: lookUpFirst)
+        guard !settings.isEmpty else { return added }
+        return try await updateMembership(added.membershipID, patch: settings, email: draft.email)
+    }
+
+    /// Step one of a create: the membership, with the role `draft` names and no flags.
+    ///
     /// `sendInviteEmail` is always sent: Healthie emails an invitation unless
     /// told not to, so a sync decides on purpose. Lost-answer safe: before any
     /// retry the member is looked up by email, so a create whose answer was
-    /// lost is never made twice.
-    public func createMembership(
-        _ draft: HealthieMembershipDraft, settings: HealthieMembershipPatch = HealthieMembershipPatch(),
-        organizationID: String, sendInviteEmail: Bool
+    /// lost is never made twice; with `lookUpFirst` (resuming a run that may
+    /// have made it) the member is looked up before the first try too.
+    public func addMembership(
+        _ draft: HealthieMembershipDraft, organizationID: String, sendInviteEmail: Bool, lookUpFirst: Bool = false
     ) async throws -> LiveHealthieMember {
+        if lookUpFirst, let existing = try await member(email: draft.email) { return existing }
         let input = CreateMembershipInput(
             email: draft.email, first_name: draft.firstName, last_name: draft.lastName, org_role: draft.orgRole,
             organization_id: organizationID, send_invite_email: sendInviteEmail)
@@ -21,7 +38,7 @@ extension HealthieConnector {
             HealthieDocuments.createMembership, operation: "RollcallCreateMembership",
             variables: InputVariables(input: input), as: CreateMembershipData.self,
             beforeRetry: {
-                switch try await member(email: draft.email) {
+                switch try await memberAttempt(email: draft.email) {
                 case .done(let existing?):
                     return .done(
                         CreateMembershipData(
@@ -37,28 +54,33 @@ extension HealthieConnector {
         guard let membershipID = payload?.organizationMembership?.id else {
             throw HealthieError(.malformedAnswer, "Healthie added \(draft.email) but sent no membership id")
         }
-        if !settings.isEmpty {
-            return try await updateMembership(membershipID, patch: settings, email: draft.email)
+        guard let added = try await membership(id: membershipID) else {
+            throw HealthieError(
+                .didNotStick, "Healthie added \(draft.email) but cannot find membership \(membershipID)")
         }
-        let found = try await run(
-            documents.byKeywords, operation: "RollcallMembersByKeywords",
-            variables: KeywordVariables(keywords: draft.email, first: 10), as: MembersData.self)
-        let listed = (found.organizationMembers?.nodes ?? []).compactMap(\.member).first {
-            $0.membershipID == membershipID
-        }
-        guard let listed else {
-            throw HealthieError(.didNotStick, "Healthie added \(draft.email) but does not list the new member")
-        }
-        return listed
+        return added
     }
 
     /// Sets the fields `patch` names on one membership (a partial update: nothing
     /// else changes) and checks the answer shows them. `active: false` is how a
     /// member leaves: Healthie cannot delete users.
+    ///
+    /// With a `precondition`, the membership is read first and the condition checked
+    /// on that read; when it fails, nothing is sent and `PreconditionFailed` names the fields.
     public func updateMembership(
-        _ membershipID: String, patch: HealthieMembershipPatch, email: String? = nil
+        _ membershipID: String, patch: HealthieMembershipPatch, email: String? = nil,
+        precondition: RecordCheck<LiveHealthieMember>? = nil
     ) async throws -> LiveHealthieMember {
         let what = "updating the membership of \(email ?? "membership \(membershipID)")"
+        if let precondition {
+            guard let current = try await membership(id: membershipID) else {
+                throw HealthieError(.notFound, "Healthie has no membership \(membershipID) to update")
+            }
+            let changed = precondition.changedFields(current)
+            guard changed.isEmpty else {
+                throw PreconditionFailed(record: "the membership of \(current.email)", changedFields: changed)
+            }
+        }
         let data = try await run(
             HealthieDocuments.updateMembership, operation: "RollcallUpdateMembership",
             variables: InputVariables(input: UpdateMembershipInput(id: membershipID, patch: patch)),

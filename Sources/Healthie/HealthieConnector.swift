@@ -21,6 +21,9 @@ public struct HealthieConnection: Sendable {
     /// Members per page: by default as many as Healthie's complexity limit allows
     /// with `permissions` (`HealthieMemberPage`).
     public var memberPageSize: Int
+    /// Where backoff reads the time and waits, and where it draws its jitter.
+    public var clock: any WaitClock
+    public var jitter: any JitterSource
 
     public static let productionURL = "https://api.gethealthie.com/graphql"
     public static let defaultVersion = "2026-07-01"
@@ -29,7 +32,8 @@ public struct HealthieConnection: Sendable {
         url: String = HealthieConnection.productionURL, apiKey: String,
         apiVersion: String = HealthieConnection.defaultVersion, retry: RetryPolicy = RetryPolicy(),
         initialConcurrency: Int = 4, maxConcurrency: Int = 8, timeout: Duration = .seconds(30),
-        permissions: [String] = HealthieDocuments.allPermissions, memberPageSize: Int? = nil
+        permissions: [String] = HealthieDocuments.allPermissions, memberPageSize: Int? = nil,
+        clock: any WaitClock = SystemWaitClock(), jitter: any JitterSource = SystemJitter()
     ) {
         self.url = url
         self.apiKey = apiKey
@@ -40,6 +44,8 @@ public struct HealthieConnection: Sendable {
         self.timeout = timeout
         self.permissions = permissions.filter { HealthiePermission.descriptions[$0] != nil }.sorted()
         self.memberPageSize = memberPageSize ?? HealthieMemberPage.size(permissionCount: self.permissions.count)
+        self.clock = clock
+        self.jitter = jitter
     }
 }
 
@@ -57,6 +63,7 @@ public struct HealthieConnector: Sendable {
     struct MemberDocuments: Sendable {
         var page: String
         var byKeywords: String
+        var membership: String
     }
 
     public var ledger: RequestLedger { exchange.ledger }
@@ -69,11 +76,12 @@ public struct HealthieConnector: Sendable {
             policy: connection.retry,
             concurrency: AdaptiveConcurrency(
                 initial: connection.initialConcurrency, maximum: connection.maxConcurrency),
-            ledger: ledger)
+            ledger: ledger, clock: connection.clock, jitter: connection.jitter)
         warningLog = WarningLog()
         documents = MemberDocuments(
             page: HealthieDocuments.members(permissions: connection.permissions),
-            byKeywords: HealthieDocuments.membersByKeywords(permissions: connection.permissions))
+            byKeywords: HealthieDocuments.membersByKeywords(permissions: connection.permissions),
+            membership: HealthieDocuments.membership(permissions: connection.permissions))
     }
 
     /// Every distinct warning Healthie sent during this run (a version nearing sunset, say).

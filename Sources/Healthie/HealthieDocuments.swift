@@ -155,10 +155,30 @@ public enum HealthieDocuments {
         }
         """ + "\n" + membershipFragment
 
+    /// One membership by id, with its user: the record an update's precondition is checked on.
+    public static func membership(permissions: [String]) -> String {
+        """
+        query RollcallMembership($id: ID) {
+          organizationMembership(id: $id) {
+            ...RollcallMembership
+            user {
+              id
+              active
+              email
+              first_name
+              last_name
+            }
+          }
+        }
+        """ + "\n" + membershipFragment(permissions: permissions)
+    }
+
+    public static let membership = membership(permissions: allPermissions)
+
     /// Every document, by name, for the schema test.
     public static let all: [String: String] = [
         "members": members, "membersByKeywords": membersByKeywords, "clientsByKeywords": clientsByKeywords,
         "clients": clients, "currentOrganization": currentOrganization,
-        "createMembership": createMembership, "updateMembership": updateMembership,
+        "createMembership": createMembership, "updateMembership": updateMembership, "membership": membership,
     ]
 }

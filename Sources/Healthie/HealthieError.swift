@@ -15,6 +15,8 @@ public struct HealthieError: Error, Sendable, Equatable, CustomStringConvertible
         /// Retries ran out (rate limits, 5xx, connections dropped).
         case unavailable
         case malformedAnswer
+        /// No membership by the id a write names.
+        case notFound
         /// The member list changed while it was read page by page.
         case changedDuringRead
         /// A write was accepted but the membership does not show it.

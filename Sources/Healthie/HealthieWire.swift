@@ -144,6 +144,14 @@ struct UpdateMembershipData: Decodable, Sendable {
     var updateOrganizationMembership: Payload?
 }
 
+struct MembershipData: Decodable, Sendable {
+    var organizationMembership: MembershipWire?
+}
+
+struct IDVariables: Encodable, Sendable {
+    var id: String
+}
+
 struct PageVariables: Encodable, Sendable {
     var first: Int
     var after: String?

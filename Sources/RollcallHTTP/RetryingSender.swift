@@ -44,12 +44,19 @@ public struct RetryingSender: Sendable {
     public let policy: RetryPolicy
     public let concurrency: AdaptiveConcurrency
     public let ledger: RequestLedger
+    public let clock: any WaitClock
+    public let jitter: any JitterSource
     private let budget: RetryBudget
 
-    public init(policy: RetryPolicy, concurrency: AdaptiveConcurrency, ledger: RequestLedger) {
+    public init(
+        policy: RetryPolicy, concurrency: AdaptiveConcurrency, ledger: RequestLedger,
+        clock: any WaitClock = SystemWaitClock(), jitter: any JitterSource = SystemJitter()
+    ) {
         self.policy = policy
         self.concurrency = concurrency
         self.ledger = ledger
+        self.clock = clock
+        self.jitter = jitter
         budget = RetryBudget(policy.runBudget)
     }
 
@@ -75,8 +82,7 @@ public struct RetryingSender: Sendable {
                 throw RetriesExhausted(endpoint: endpoint, attempts: retry, lastReason: reason, budgetSpent: true)
             }
             await ledger.retried(throttled: outcome.isThrottled)
-            try await Task.sleep(
-                for: policy.delay(retry: retry, retryAfter: retryAfter, unit: Double.random(in: 0..<1)))
+            try await clock.sleep(for: policy.delay(retry: retry, retryAfter: retryAfter, unit: jitter.unit()))
         }
     }
 }

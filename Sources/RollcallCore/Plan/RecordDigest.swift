@@ -11,12 +11,27 @@ import Crypto
 public struct RecordDigest: Sendable, Hashable, Codable {
     /// Which field list was hashed: `athena-user/1`, `healthie-member/1`.
     public var scheme: String
-    /// Lower-case hex SHA-256.
+    /// Lower-case hex SHA-256 of `fields`.
     public var sha256: String
+    /// The hashed fields by name, as the record held them: so a record that moved on
+    /// can be reported with the fields that changed, not just "it changed".
+    public var fields: [String: String]
 
-    public init(scheme: String, sha256: String) {
+    public init(scheme: String, fields: [String: String]) {
         self.scheme = scheme
-        self.sha256 = sha256
+        self.fields = fields
+        sha256 = Self.hash(fields: fields)
+    }
+
+    /// True when `sha256` is the hash of `fields` (a hand-edited saved plan may break this).
+    public var isConsistent: Bool { sha256 == Self.hash(fields: fields) }
+
+    /// The fields whose values differ between this digest and `other`, by name; every
+    /// field when the schemes differ, since then nothing can be compared.
+    public func changedFields(comparedTo other: RecordDigest) -> [String] {
+        guard scheme == other.scheme else { return Array(Set(fields.keys).union(other.fields.keys)).sorted() }
+        guard sha256 != other.sha256 else { return [] }
+        return Set(fields.keys).union(other.fields.keys).filter { fields[$0] != other.fields[$0] }.sorted()
     }
 
     public static let athenaUserScheme = "athena-user/1"
@@ -24,24 +39,16 @@ public struct RecordDigest: Sendable, Hashable, Codable {
 
     /// athenaOne: every field a full PUT writes, `active` among them (`LiveAthenaUser.writableFields`).
     public static func of(_ user: LiveAthenaUser) -> RecordDigest {
-        RecordDigest(scheme: athenaUserScheme, sha256: hash(fields: athenaUserFields(user)))
+        RecordDigest(scheme: athenaUserScheme, fields: user.writableFields)
     }
 
     /// Healthie: `active`, the role fields, and exactly the `can_*` flags in `managedFlags`
     /// (those the config manages; a flag not in the live record hashes as false, as Healthie reads it).
     public static func of(_ member: LiveHealthieMember, managedFlags: Set<String>) -> RecordDigest {
-        RecordDigest(
-            scheme: healthieMemberScheme, sha256: hash(fields: healthieMemberFields(member, managedFlags: managedFlags))
-        )
+        RecordDigest(scheme: healthieMemberScheme, fields: healthieMemberFields(member, managedFlags: managedFlags))
     }
 
-    /// The hashed fields by name, for naming the ones that changed.
-    public static func athenaUserFields(_ user: LiveAthenaUser) -> [String: String] {
-        user.writableFields
-    }
-
-    public static func healthieMemberFields(_ member: LiveHealthieMember, managedFlags: Set<String>) -> [String: String]
-    {
+    static func healthieMemberFields(_ member: LiveHealthieMember, managedFlags: Set<String>) -> [String: String] {
         var fields = [
             "active": String(member.active), "org_role": member.orgRole ?? "", "is_admin": String(member.isAdmin),
             "is_provider": String(member.isProvider),
@@ -49,6 +56,9 @@ public struct RecordDigest: Sendable, Hashable, Codable {
         for flag in managedFlags { fields[flag] = String(member.permissions[flag] ?? false) }
         return fields
     }
+
+    /// The `can_*` flags a Healthie digest covers: what to hash a fresh read of the record over.
+    public var managedFlags: Set<String> { Set(fields.keys.filter { $0.hasPrefix("can_") }) }
 
     /// Names in order, each value length-prefixed, so no two field lists share bytes.
     static func hash(fields: [String: String]) -> String {

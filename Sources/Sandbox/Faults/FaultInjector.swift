@@ -1,4 +1,5 @@
 import Foundation
+import RollcallCore
 
 /// Decides, request by request, which fault (if any) to inject. One per simulator.
 public actor FaultInjector {

@@ -38,25 +38,3 @@ public struct SandboxFaults: Sendable, Hashable {
 
     public static let none = SandboxFaults()
 }
-
-/// SplitMix64: small, fast and the same on every platform, so a seed means the same faults everywhere.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform draw in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) / Double(UInt64(1) << 53)
-    }
-}

@@ -39,13 +39,14 @@ struct LiveSandbox: Sendable {
 
     func athena(
         clientID: String = AthenaState.defaultClient.id, secret: String = AthenaState.defaultClient.secret,
-        retry: RetryPolicy = quickRetries, concurrency: Int = 4, maxConcurrency: Int = 8
+        retry: RetryPolicy = quickRetries, concurrency: Int = 4, maxConcurrency: Int = 8,
+        clock: any WaitClock = SystemWaitClock()
     ) -> AthenaConnector {
         AthenaConnector(
             AthenaConnection(
                 baseURL: endpoints.athenaBaseURL,
                 credentials: AthenaCredentials(clientID: clientID, clientSecret: secret), retry: retry,
-                initialConcurrency: concurrency, maxConcurrency: maxConcurrency, timeout: .seconds(10)),
+                initialConcurrency: concurrency, maxConcurrency: maxConcurrency, timeout: .seconds(10), clock: clock),
             client: client)
     }
 

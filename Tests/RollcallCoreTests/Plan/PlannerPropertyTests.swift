@@ -6,18 +6,6 @@ import Testing
 /// Properties over many generated clinics: applying a plan leaves nothing to plan,
 /// and the same inputs always give byte-identical JSON.
 @Suite struct PlannerPropertyTests {
-    /// A seeded generator, so every failing case can be replayed from its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Scenario {
         var config: Config
         var live: LiveState
@@ -26,7 +14,7 @@ import Testing
     /// A clinic of up to 40 staff and a live state that drifts from it every way the planner knows:
     /// missing, renamed, moved, deactivated, offboarded, expired, unmanaged, with Healthie flags off.
     static func scenario(seed: UInt64) throws -> Scenario {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         let roles = ["nurse", "front-desk", "admin"]
         let departments = ["Main Clinic", "Pediatrics", "Lab"]
         let policies = ["report", "deactivate", "ignore"]
