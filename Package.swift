@@ -11,7 +11,7 @@ let package = Package(
     name: "Rollcall",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "rollcall", targets: ["rollcall"]),
+        .executable(name: "rollcall", targets: ["RollcallCLI"]),
         .executable(name: "rollcall-bench", targets: ["rollcall-bench"]),
         .library(name: "RollcallCore", targets: ["RollcallCore"]),
         .library(name: "Rollcall", targets: ["Rollcall"]),
@@ -70,7 +70,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Orchestration: reads config files, and later snapshots, plans, applies, audits.
+        // Orchestration: reads config files, opens the connectors (or an in-process
+        // sandbox), reads a snapshot of the live systems and plans from it.
         .target(
             name: "Rollcall",
             dependencies: [
@@ -95,12 +96,13 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // The command-line tool: thin commands that hand off to `Rollcall`.
+        // The command-line tool (the `rollcall` product): thin commands that hand off to
+        // `Rollcall`. The target is not named `rollcall`: it would differ from the library
+        // `Rollcall` only by case, which a case-insensitive file system cannot hold apart.
         .executableTarget(
-            name: "rollcall",
+            name: "RollcallCLI",
             dependencies: [
-                "Rollcall",
-                "Sandbox",
+                "Rollcall", "RollcallCore", "RollcallHTTP", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -153,7 +155,7 @@ let package = Package(
         // Runs the built `rollcall` binary and pins what a user sees.
         .testTarget(
             name: "RollcallCLITests",
-            dependencies: ["rollcall", "RollcallTestSupport"],
+            dependencies: ["RollcallCLI", "RollcallTestSupport"],
             // Golden plans, read from the source tree by path like the examples.
             exclude: ["Golden"],
             swiftSettings: strictSettings

@@ -24,6 +24,7 @@ enum AthenaAPI {
     }
 
     /// The page size asked for. Servers grant what they will (the seed says at most
-    /// 100; other sources say 5,000), and the reader follows whatever it gets.
+    /// 100; other sources say 5,000): the reader takes the size of the first page it
+    /// is given, and the `totalcount` beside it, as the plan for every other page.
     static let requestedPageSize = 5000
 }

@@ -3,8 +3,6 @@ import Testing
 
 /// `rollcall plan` as a user runs it: the built binary against the built-in sandbox.
 @Suite struct PlanCommandTests {
-    static let golden = RollcallProcess.packageRoot.appendingPathComponent("Tests/RollcallCLITests/Golden")
-
     /// The read line's cost (requests, time) varies from run to run; everything else is pinned.
     static func pinned(_ text: String) -> String {
         guard let end = text.firstIndex(of: "\n"), let colon = text[..<end].range(of: ": ", options: .backwards)
@@ -19,10 +17,25 @@ import Testing
         ])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr.isEmpty)
-        let expected = try String(
-            contentsOf: Self.golden.appendingPathComponent("plan-\(example).txt"), encoding: .utf8)
-        #expect(Self.pinned(output.stdout) == expected)
+        try GoldenFile.check(Self.pinned(output.stdout), "plan-\(example).txt")
         #expect(!output.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    /// The saved plan's JSON, less the read's cost (which varies): change ids, preconditions,
+    /// digests and the checksum are the same on every run of the same inputs.
+    @Test(arguments: ["solo", "riverside"])
+    func thePlanJSONOfEachExampleMatchesItsGoldenFile(example: String) throws {
+        let output = try RollcallProcess.run([
+            "plan", "examples/\(example)", "--sandbox", "examples/\(example)/sandbox.yaml", "--today", "2026-11-24",
+            "--format", "json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        var document = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(document.removeValue(forKey: "read") != nil)
+        let pinned = try JSONSerialization.data(
+            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try GoldenFile.check(String(decoding: pinned, as: UTF8.self) + "\n", "plan-\(example).json")
     }
 
     @Test func detailedExitcodeIsTwoWhenThereAreChanges() throws {
@@ -190,7 +203,9 @@ import Testing
             "plan", "examples/riverside", "--sandbox", "examples/riverside/sandbox.yaml", "--practice", "nort",
         ])
         #expect(output.status == 1)
-        #expect(output.stderr.contains("--practice nort: the config has no such practice (it has: main, north, south)"))
+        #expect(
+            output.stderr.contains(
+                "rollcall: error: --practice nort: the config has no such practice (it has: main, north, south)"))
     }
 
     @Test func onePracticeCanBePlannedAlone() throws {

@@ -45,7 +45,7 @@ public struct ValidationReport: Sendable {
         return "Valid: \(described.joined(separator: "; ")), \(counted(warningCount, "warning"))."
     }
 
-    /// A versioned JSON document for editors and CI (`schemas/validate-report.schema.json`).
+    /// A versioned JSON document for editors and CI; its keys are listed in README (`rollcall validate`).
     public func json() throws -> Data {
         struct Document: Encodable {
             var formatVersion = 1

@@ -23,6 +23,17 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// A runtime failure, as `rollcall: error: MESSAGE`; a message that already names its
+    /// place as a diagnostic does (`FILE:LINE:COL: error: …`) is printed as it is.
+    static func writeFailure(_ error: any Error) {
+        let message = String(describing: error)
+        writeError(message.contains(": error: ") ? message + "\n" : "rollcall: error: \(message)\n")
+    }
+
+    static func writeWarning(_ message: String) {
+        writeError("rollcall: warning: \(message)\n")
+    }
+
     static func writeOutput(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -7,10 +7,14 @@ struct RollcallCommand: AsyncParsableCommand {
         commandName: "rollcall",
         abstract: "Access-as-code for clinic staff accounts in athenaOne and Healthie.",
         discussion: """
-            Describe staff, roles and practices in YAML kept in git; Rollcall checks it and,
-            in later releases, plans and applies the changes to the live systems.
+            Describe staff, roles and practices in YAML kept in git. `rollcall validate` checks
+            the config; `rollcall plan` reads the live systems and shows what would change to
+            match it; `rollcall sandbox` runs simulators of both systems to try it on.
 
-            Exit codes: 0 success, 1 error (invalid config or bad usage).
+            Exit codes: 0 success, 1 error (invalid config, refused plan, bad usage), 2 changes
+            present (plan --detailed-exitcode).
+            Errors: runtime failures print as `rollcall: error: MESSAGE`; config problems as
+            `FILE:LINE:COL: error: MESSAGE`.
             Colour: off when output is not a terminal, with --no-color, or when NO_COLOR is set.
             """,
         version: "0.1.0",

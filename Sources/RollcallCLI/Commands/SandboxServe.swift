@@ -73,7 +73,7 @@ extension RollcallCommand {
                     healthie: HealthieOptions(afterSunset: afterSunset, productionMode: production),
                     faults: faults.settings)
             } catch {
-                Terminal.writeError("\(error)\n")
+                Terminal.writeFailure(error)
                 throw ExitCode.failure
             }
             let format = format

@@ -45,7 +45,7 @@ extension RollcallCommand {
                         + "\(counted(users, "athenaOne user")), \(counted(created.healthie.members.count, "Healthie member")), "
                         + "\(counted(created.healthie.clients.count, "client")).\n")
             } catch {
-                Terminal.writeError("\(error)\n")
+                Terminal.writeFailure(error)
                 throw ExitCode.failure
             }
         }
@@ -63,7 +63,7 @@ extension RollcallCommand {
                 let decoded = try SandboxState.read(stateFile: URL(fileURLWithPath: state))
                 Terminal.writeOutput(String(decoding: try decoded.encodedJSON(), as: UTF8.self) + "\n")
             } catch {
-                Terminal.writeError("\(error)\n")
+                Terminal.writeFailure(error)
                 throw ExitCode.failure
             }
         }

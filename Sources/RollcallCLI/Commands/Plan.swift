@@ -64,7 +64,7 @@ extension RollcallCommand {
             }
             let diagnostics = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: output.noColor))
             Terminal.writeError(diagnostics.render(outcome.configWarnings))
-            for warning in outcome.warnings { Terminal.writeError("warning: \(warning)\n") }
+            for warning in outcome.warnings { Terminal.writeWarning(warning) }
             let document = outcome.document
             switch output.format {
             case .text:
@@ -81,7 +81,8 @@ extension RollcallCommand {
                 do {
                     try document.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
                 } catch {
-                    Terminal.writeError("error: cannot save the plan to \(out): \(error.localizedDescription)\n")
+                    Terminal.writeFailure(
+                        RollcallError("cannot save the plan to \(out): \(error.localizedDescription)"))
                     throw ExitCode.failure
                 }
                 if output.format == .text { Terminal.writeOutput("\nSaved the plan to \(out).\n") }

@@ -21,7 +21,7 @@ enum CommandRun {
             throw ExitCode.failure
         } catch {
             progress?.0.finish()
-            Terminal.writeError("error: \(error)\n")
+            Terminal.writeFailure(error)
             throw ExitCode.failure
         }
     }
