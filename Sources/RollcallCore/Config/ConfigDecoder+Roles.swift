@@ -22,12 +22,12 @@ extension ConfigDecoder {
         }
         let place = "role '\(name.value)'"
         var role = SourceRole(name: name, description: nil, athena: nil, hasAthena: false, healthie: nil)
-        guard let fields = mapping(entry, known: ConfigKeys.role, place: place) else { return role }
-        role.description = fields["description"].flatMap { text($0, prose: true) }?.value
-        if let athenaEntry = fields["athena"] {
+        guard let fields = mapping(entry, keys: RoleKey.self, place: place) else { return role }
+        role.description = fields[.description].flatMap { text($0, prose: true) }?.value
+        if let athenaEntry = fields[.athena] {
             role.hasAthena = true
-            if let athena = mapping(athenaEntry, known: ConfigKeys.athenaRole, place: "\(place) athena settings") {
-                if let usertypeEntry = athena["usertype"] {
+            if let athena = mapping(athenaEntry, keys: AthenaRoleKey.self, place: "\(place) athena settings") {
+                if let usertypeEntry = athena[.usertype] {
                     role.athena = choice(usertypeEntry, as: AthenaUserType.self)
                 } else {
                     error(
@@ -36,17 +36,17 @@ extension ConfigDecoder {
                 }
             }
         }
-        if let healthieEntry = fields["healthie"],
-            let healthie = mapping(healthieEntry, known: ConfigKeys.healthieRole, place: "\(place) healthie settings")
+        if let healthieEntry = fields[.healthie],
+            let healthie = mapping(healthieEntry, keys: HealthieRoleKey.self, place: "\(place) healthie settings")
         {
             role.healthie = SourceHealthieRole(
                 declaredAt: healthieEntry.keyLocation(in: file),
-                orgRole: healthie["org_role"].flatMap { choice($0, as: HealthieOrgRole.self) }?.value,
-                admin: healthie["admin"].flatMap { boolean($0) }?.value,
-                provider: healthie["provider"].flatMap { boolean($0) }?.value,
-                permissions: healthie["permissions"].map { permissions($0, place: place) } ?? [:])
+                orgRole: healthie[.orgRole].flatMap { choice($0, as: HealthieOrgRole.self) }?.value,
+                admin: healthie[.admin].flatMap { boolean($0) }?.value,
+                provider: healthie[.provider].flatMap { boolean($0) }?.value,
+                permissions: healthie[.permissions].map { permissions($0, place: place) } ?? [:])
         }
-        if fields["athena"] == nil, fields["healthie"] == nil {
+        if fields[.athena] == nil, fields[.healthie] == nil {
             diagnostics.append(
                 .warning(
                     "\(place) grants no access: it has neither athena nor healthie settings", at: name.location))

@@ -20,29 +20,29 @@ extension ConfigDecoder {
             error("staff entry #\(number) has no 'id'", at: at, hint: "give each person a stable id such as jane.doe")
         }
         let place = staff.id.map { "staff '\($0.value)'" } ?? "staff entry #\(number)"
-        guard let fields = fields(node, known: ConfigKeys.staff, place: place, key: "staff", keyLocation: at) else {
+        guard let fields = fields(node, keys: StaffKey.self, place: place, key: "staff", keyLocation: at) else {
             return staff
         }
-        staff.firstName = fields["first_name"].flatMap { text($0) }
-        staff.lastName = fields["last_name"].flatMap { text($0) }
-        staff.role = fields["role"].flatMap { text($0) }
-        staff.status = fields["status"].flatMap { choice($0, as: StaffStatus.self) }
-        staff.written = fields.entries.map(\.key)
-        if let email = fields["email"].flatMap({ text($0) }) {
+        staff.firstName = fields[.firstName].flatMap { text($0) }
+        staff.lastName = fields[.lastName].flatMap { text($0) }
+        staff.role = fields[.role].flatMap { text($0) }
+        staff.status = fields[.status].flatMap { choice($0, as: StaffStatus.self) }
+        staff.written = fields.written
+        if let email = fields[.email].flatMap({ text($0) }) {
             if let problem = EmailAddress.problem(with: email.value) {
                 error("email '\(email.value)' of \(place) is malformed: \(problem)", at: email.location)
             } else {
                 staff.email = email
             }
         }
-        if let npi = fields["npi"].flatMap({ text($0) }) {
+        if let npi = fields[.npi].flatMap({ text($0) }) {
             if let problem = NPI.problem(with: npi.value) {
                 error("NPI '\(npi.value)' of \(place) is not valid: \(problem)", at: npi.location)
             } else {
                 staff.npi = npi
             }
         }
-        if let expires = fields["expires"].flatMap({ text($0) }) {
+        if let expires = fields[.expires].flatMap({ text($0) }) {
             if let date = CalendarDate(iso: expires.value) {
                 staff.expires = Located(date, at: expires.location)
             } else {
@@ -51,7 +51,7 @@ extension ConfigDecoder {
                     hint: "write the last day of access as YYYY-MM-DD, such as 2026-12-31")
             }
         }
-        if let practicesEntry = fields["practices"] {
+        if let practicesEntry = fields[.practices] {
             staff.practices = decodeAssignments(practicesEntry, place: place)
         }
         return staff
@@ -67,17 +67,17 @@ extension ConfigDecoder {
         for practiceEntry in entries {
             let practice = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))
             let scope = "\(place) in practice '\(practice.value)'"
-            guard let fields = mapping(practiceEntry, known: ConfigKeys.assignment, place: scope) else { continue }
+            guard let fields = mapping(practiceEntry, keys: AssignmentKey.self, place: scope) else { continue }
             var assignment = SourceAssignment(
-                practice: practice, username: fields["username"].flatMap { text($0) },
-                departments: fields["departments"].map { textList($0, example: "[Main Clinic]") } ?? [],
-                supervising: fields["supervising"].flatMap { text($0) })
-            if fields["username"] == nil {
+                practice: practice, username: fields[.username].flatMap { text($0) },
+                departments: fields[.departments].map { textList($0, example: "[Main Clinic]") } ?? [],
+                supervising: fields[.supervising].flatMap { text($0) })
+            if fields[.username] == nil {
                 error(
                     "\(scope) has no 'username'", at: practice.location,
                     hint: "the username is how Rollcall finds the athenaOne account")
             }
-            if let userIDEntry = fields["userid"], let userID = integer(userIDEntry) {
+            if let userIDEntry = fields[.userid], let userID = integer(userIDEntry) {
                 if userID.value > 0 {
                     assignment.userID = userID
                 } else {

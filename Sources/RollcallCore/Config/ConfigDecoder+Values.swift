@@ -1,11 +1,14 @@
 /// A mapping's entries looked up by key. Config mappings hold a handful of keys
 /// (the parser has already refused duplicates), so a scan beats hashing.
-struct MappingFields {
+struct MappingFields<Key: ConfigKey> {
     var entries: [YAMLMappingEntry]
 
-    subscript(key: String) -> YAMLMappingEntry? {
-        entries.first { $0.key == key }
+    subscript(key: Key) -> YAMLMappingEntry? {
+        entries.first { $0.key == key.rawValue }
     }
+
+    /// The known keys the mapping gives a value for.
+    var written: Set<Key> { Set(entries.compactMap { Key(rawValue: $0.key) }) }
 }
 
 /// Typed readers for single values. Each takes the schema's word for what a key
@@ -18,9 +21,10 @@ extension ConfigDecoder {
     }
 
     /// The entries of a mapping by key, after reporting each key the schema does not know at `place`.
-    mutating func fields(
-        _ node: YAMLNode, known: [String], place: String, key: String, keyLocation: SourceLocation
-    ) -> MappingFields? {
+    mutating func fields<Key: ConfigKey>(
+        _ node: YAMLNode, keys: Key.Type, place: String, key: String, keyLocation: SourceLocation
+    ) -> MappingFields<Key>? {
+        let known = Key.names
         guard case .mapping(let entries) = node.content else {
             let hint =
                 isEmpty(node)
@@ -71,7 +75,7 @@ extension ConfigDecoder {
             error("\(name) is text; the tag '\(tag)' does not fit it", at: node.location(in: file))
             return nil
         }
-        if scalar.isPlain, scalar.text.isEmpty {
+        if ScalarRules.isEmpty(scalar) {
             error("\(name) has no value", at: keyLocation, hint: "give a value or remove the key")
             return nil
         }
@@ -95,7 +99,7 @@ extension ConfigDecoder {
             error("'\(entry.key)' must be a whole number, not \(node.kindDescription)", at: at)
             return nil
         }
-        if scalar.isPlain, scalar.text.isEmpty {
+        if ScalarRules.isEmpty(scalar) {
             error("'\(entry.key)' has no value", at: at, hint: "give a whole number or remove the key")
             return nil
         }
@@ -110,10 +114,8 @@ extension ConfigDecoder {
             error("'\(entry.key)' is a whole number; the tag '\(tag)' does not fit it", at: at)
             return nil
         }
-        guard let value = Self.wholeNumber(scalar.text) else {
-            let why =
-                scalar.text.count > 1 && scalar.text.hasPrefix("0") && scalar.text.allSatisfy(\.isNumber)
-                ? " (a leading zero reads as octal in YAML 1.1; leave it out)" : ""
+        guard let value = ScalarRules.wholeNumber(scalar.text) else {
+            let why = ScalarRules.wholeNumberHint(scalar.text)
             error("'\(entry.key)' must be a whole number, not '\(scalar.text)'\(why)", at: at)
             return nil
         }
@@ -127,14 +129,10 @@ extension ConfigDecoder {
             error("'\(entry.key)' must be true or false, not \(node.kindDescription)", at: at)
             return nil
         }
-        if scalar.isPlain || node.tag == YAMLTag.boolean {
-            switch scalar.text {
-            case "true", "True", "TRUE": return Located(true, at: at)
-            case "false", "False", "FALSE": return Located(false, at: at)
-            default: break
-            }
+        if scalar.isPlain || node.tag == YAMLTag.boolean, let value = ScalarRules.boolean(scalar.text) {
+            return Located(value, at: at)
         }
-        let ambiguous = ["yes", "no", "on", "off", "y", "n"].contains(scalar.text.lowercased())
+        let ambiguous = ScalarRules.isAmbiguousBoolean(scalar.text)
         error(
             "'\(entry.key)' must be true or false, not \(scalar.isPlain ? "'\(scalar.text)'" : "quoted text \(quoted(scalar.text))")",
             at: at, hint: ambiguous ? "YAML 1.1 tools read '\(scalar.text)' as a boolean and others as text" : nil)
@@ -161,7 +159,7 @@ extension ConfigDecoder {
     }
 
     func isEmpty(_ node: YAMLNode) -> Bool {
-        if case .scalar(let scalar) = node.content, scalar.isPlain, scalar.text.isEmpty { return true }
+        if case .scalar(let scalar) = node.content { return ScalarRules.isEmpty(scalar) }
         return false
     }
 
@@ -169,14 +167,4 @@ extension ConfigDecoder {
         "\"\(text)\""
     }
 
-    /// `-?(0|[1-9][0-9]*)` within `Int`'s range; no signs, underscores, bases or exponents.
-    static func wholeNumber(_ text: String) -> Int? {
-        var digits = Substring(text)
-        let negative = digits.first == "-"
-        if negative { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-            digits == "0" || !digits.hasPrefix("0")
-        else { return nil }
-        return Int(text)
-    }
 }

@@ -16,53 +16,53 @@ struct ConfigDecoder {
             error(
                 "a config file is a mapping of keys, but this file holds \(root.kindDescription)",
                 at: root.location(in: file),
-                hint: "start with `version: 1`; the top-level keys are \(ConfigKeys.root.joined(separator: ", "))")
+                hint: "start with `version: 1`; the top-level keys are \(RootKey.names.joined(separator: ", "))")
             return nil
         }
         var config = SourceConfig()
         let start = root.location(in: file)
         guard
             let top = fields(
-                root, known: ConfigKeys.root, place: "the top level of the file", key: "the file", keyLocation: start)
+                root, keys: RootKey.self, place: "the top level of the file", key: "the file", keyLocation: start)
         else { return config }
-        if let entry = top["version"] {
+        if let entry = top[.version] {
             config.versionDeclared = true
             if let version = integer(entry) {
                 config.versions.append(version)
             }
         }
-        if let entry = top["systems"] {
+        if let entry = top[.systems] {
             decodeSystems(entry, into: &config)
         }
-        if let entry = top["policy"] {
+        if let entry = top[.policy] {
             config.policy = decodePolicy(entry)
         }
-        if let entry = top["roles"] {
+        if let entry = top[.roles] {
             config.roles = decodeRoles(entry)
         }
-        if let entry = top["staff"] {
+        if let entry = top[.staff] {
             config.staff = decodeStaffList(entry)
         }
         return config
     }
 
     private mutating func decodeSystems(_ entry: YAMLMappingEntry, into config: inout SourceConfig) {
-        guard let systems = mapping(entry, known: ConfigKeys.systems, place: "systems") else { return }
-        if let athenaEntry = systems["athena"],
-            let athena = mapping(athenaEntry, known: ConfigKeys.athena, place: "systems.athena")
+        guard let systems = mapping(entry, keys: SystemsKey.self, place: "systems") else { return }
+        if let athenaEntry = systems[.athena],
+            let athena = mapping(athenaEntry, keys: AthenaKey.self, place: "systems.athena")
         {
-            if let url = athena["base_url"].flatMap({ baseURL($0) }) {
+            if let url = athena[.baseURL].flatMap({ baseURL($0) }) {
                 config.athenaBaseURLs.append(url)
             }
-            if let practicesEntry = athena["practices"] {
+            if let practicesEntry = athena[.practices] {
                 config.practices = decodePractices(practicesEntry)
             }
         }
-        if let healthieEntry = systems["healthie"],
-            let healthie = mapping(healthieEntry, known: ConfigKeys.healthie, place: "systems.healthie")
+        if let healthieEntry = systems[.healthie],
+            let healthie = mapping(healthieEntry, keys: HealthieKey.self, place: "systems.healthie")
         {
             var apiVersion: Located<String>?
-            if let versionEntry = healthie["api_version"], let version = text(versionEntry) {
+            if let versionEntry = healthie[.apiVersion], let version = text(versionEntry) {
                 if CalendarDate(iso: version.value) == nil {
                     error(
                         "'api_version' is '\(version.value)', which is not a release date", at: version.location,
@@ -74,10 +74,10 @@ struct ConfigDecoder {
             config.healthie.append(
                 SourceHealthie(
                     declaredAt: healthieEntry.keyLocation(in: file),
-                    baseURL: healthie["base_url"].flatMap { baseURL($0) },
-                    organizationID: healthie["organization_id"].flatMap { text($0) },
+                    baseURL: healthie[.baseURL].flatMap { baseURL($0) },
+                    organizationID: healthie[.organizationID].flatMap { text($0) },
                     apiVersion: apiVersion,
-                    sendInviteEmail: healthie["send_invite_email"].flatMap { boolean($0) }))
+                    sendInviteEmail: healthie[.sendInviteEmail].flatMap { boolean($0) }))
         }
     }
 
@@ -92,19 +92,19 @@ struct ConfigDecoder {
             let key = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))
             let problemsBefore = diagnostics.count
             checkName(key, what: "practice name")
-            guard let fields = mapping(practiceEntry, known: ConfigKeys.practice, place: "practice '\(key.value)'")
+            guard let fields = mapping(practiceEntry, keys: PracticeKey.self, place: "practice '\(key.value)'")
             else { continue }
             var practice = SourcePractice(key: key, practiceID: nil, departments: [])
-            if let idEntry = fields["practiceid"], let id = integer(idEntry) {
+            if let idEntry = fields[.practiceid], let id = integer(idEntry) {
                 if id.value > 0 {
                     practice.practiceID = id
                 } else {
                     error("'practiceid' must be a positive number, not \(id.value)", at: id.location)
                 }
-            } else if fields["practiceid"] == nil {
+            } else if fields[.practiceid] == nil {
                 error("practice '\(key.value)' has no 'practiceid'", at: key.location, hint: "add practiceid: 195900")
             }
-            if let departmentsEntry = fields["departments"] {
+            if let departmentsEntry = fields[.departments] {
                 practice.departments = textList(departmentsEntry, example: "[Main Clinic, Lab]")
             }
             practice.complete = diagnostics.count == problemsBefore
@@ -115,21 +115,21 @@ struct ConfigDecoder {
 
     private mutating func decodePolicy(_ entry: YAMLMappingEntry) -> SourcePolicy {
         var policy = SourcePolicy()
-        guard let fields = mapping(entry, known: ConfigKeys.policy, place: "policy") else { return policy }
-        if let unmanaged = fields["unmanaged"].flatMap({ choice($0, as: UnmanagedPolicy.self) }) {
+        guard let fields = mapping(entry, keys: PolicyKey.self, place: "policy") else { return policy }
+        if let unmanaged = fields[.unmanaged].flatMap({ choice($0, as: UnmanagedPolicy.self) }) {
             policy.unmanaged.append(unmanaged)
         }
-        if let limitEntry = fields["max_deactivations"], let limit = deactivationLimit(limitEntry) {
+        if let limitEntry = fields[.maxDeactivations], let limit = deactivationLimit(limitEntry) {
             policy.maxDeactivations.append(limit)
         }
-        if let minEntry = fields["min_admins"], let minimum = integer(minEntry) {
+        if let minEntry = fields[.minAdmins], let minimum = integer(minEntry) {
             if minimum.value >= 0 {
                 policy.minAdmins.append(minimum)
             } else {
                 error("'min_admins' must be 0 or more, not \(minimum.value)", at: minimum.location)
             }
         }
-        if let protectedEntry = fields["protected"] {
+        if let protectedEntry = fields[.protected] {
             var accounts: [Located<ProtectedAccount>] = []
             for item in textList(protectedEntry, example: "[athena:main/apiuser, healthie:it@clinic.org]") {
                 switch ProtectedAccount.parse(item.value) {
@@ -167,8 +167,10 @@ struct ConfigDecoder {
     }
 
     /// A mapping value's fields, reporting unknown keys; `nil` when the value is not a mapping.
-    mutating func mapping(_ entry: YAMLMappingEntry, known: [String], place: String) -> MappingFields? {
-        fields(entry.value, known: known, place: place, key: entry.key, keyLocation: entry.keyLocation(in: file))
+    mutating func mapping<Key: ConfigKey>(_ entry: YAMLMappingEntry, keys: Key.Type, place: String) -> MappingFields<
+        Key
+    >? {
+        fields(entry.value, keys: keys, place: place, key: entry.key, keyLocation: entry.keyLocation(in: file))
     }
 
     /// The entries of a mapping whose keys are names the config chooses (practices, roles),

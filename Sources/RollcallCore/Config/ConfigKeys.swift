@@ -1,17 +1,65 @@
-/// Every key the config schema knows, per mapping. Unknown keys are errors with a suggestion
-/// from the list for that place; `schemas/rollcall.schema.json` lists the same keys.
-enum ConfigKeys {
-    static let root = ["version", "systems", "policy", "roles", "staff"]
-    static let systems = ["athena", "healthie"]
-    static let athena = ["base_url", "practices"]
-    static let practice = ["practiceid", "departments"]
-    static let healthie = ["base_url", "organization_id", "api_version", "send_invite_email"]
-    static let policy = ["unmanaged", "max_deactivations", "min_admins", "protected"]
-    static let role = ["description", "athena", "healthie"]
-    static let athenaRole = ["usertype"]
-    static let healthieRole = ["org_role", "admin", "provider", "permissions"]
-    static let staff = [
-        "id", "first_name", "last_name", "email", "role", "npi", "status", "expires", "practices",
-    ]
-    static let assignment = ["username", "userid", "departments", "supervising"]
+/// The keys of one config mapping, as one enum per mapping (the way
+/// swift-openapi-generator derives known keys from `CodingKeys.allCases`). The
+/// decoder reads each value by its case, an unknown key is answered with a
+/// suggestion from `allCases`, and a test pins every list to
+/// `schemas/rollcall.schema.json`: one source for each mapping's keys.
+protocol ConfigKey: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+
+extension ConfigKey {
+    static var names: [String] { allCases.map(\.rawValue) }
+}
+
+enum RootKey: String, ConfigKey {
+    case version, systems, policy, roles, staff
+}
+
+enum SystemsKey: String, ConfigKey {
+    case athena, healthie
+}
+
+enum AthenaKey: String, ConfigKey {
+    case baseURL = "base_url"
+    case practices
+}
+
+enum PracticeKey: String, ConfigKey {
+    case practiceid, departments
+}
+
+enum HealthieKey: String, ConfigKey {
+    case baseURL = "base_url"
+    case organizationID = "organization_id"
+    case apiVersion = "api_version"
+    case sendInviteEmail = "send_invite_email"
+}
+
+enum PolicyKey: String, ConfigKey {
+    case unmanaged
+    case maxDeactivations = "max_deactivations"
+    case minAdmins = "min_admins"
+    case protected
+}
+
+enum RoleKey: String, ConfigKey {
+    case description, athena, healthie
+}
+
+enum AthenaRoleKey: String, ConfigKey {
+    case usertype
+}
+
+enum HealthieRoleKey: String, ConfigKey {
+    case orgRole = "org_role"
+    case admin, provider, permissions
+}
+
+enum StaffKey: String, ConfigKey {
+    case id
+    case firstName = "first_name"
+    case lastName = "last_name"
+    case email, role, npi, status, expires, practices
+}
+
+enum AssignmentKey: String, ConfigKey {
+    case username, userid, departments, supervising
 }

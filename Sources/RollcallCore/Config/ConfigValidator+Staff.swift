@@ -47,13 +47,13 @@ extension ConfigValidator {
 
     private mutating func checkPerson(_ staff: SourceStaff, id: String, context: StaffContext) {
         // A status that did not decode was reported; checks that depend on it are skipped.
-        let statusKnown = staff.status != nil || !staff.written.contains("status")
+        let statusKnown = staff.status != nil || !staff.written.contains(.status)
         let active = statusKnown && (staff.status?.value ?? .active) == .active
         let place = "staff '\(id)'"
         if active {
-            for key in ["first_name", "last_name", "role"] where !staff.written.contains(key) {
+            for key in [StaffKey.firstName, .lastName, .role] where !staff.written.contains(key) {
                 error(
-                    "\(place) has no '\(key)'", at: staff.declaredAt,
+                    "\(place) has no '\(key.rawValue)'", at: staff.declaredAt,
                     hint: "active staff need first_name, last_name and role")
             }
         }
@@ -68,12 +68,12 @@ extension ConfigValidator {
             }
         }
         if active, let role, role.complete {
-            if role.healthie != nil, !staff.written.contains("email") {
+            if role.healthie != nil, !staff.written.contains(.email) {
                 error(
                     "\(place) has role '\(role.name.value)', which grants a Healthie membership, but no 'email'",
                     at: staff.declaredAt, hint: "Healthie members are matched by email")
             }
-            if role.athena?.value == .provider, !staff.written.contains("npi") {
+            if role.athena?.value == .provider, !staff.written.contains(.npi) {
                 error(
                     "\(place) has role '\(role.name.value)' with usertype PROVIDER, but no 'npi'",
                     at: staff.role?.location ?? staff.declaredAt, hint: "providers need their 10-digit NPI")
@@ -91,7 +91,7 @@ extension ConfigValidator {
             }
         }
         // Accounts are found by username or email, never by name: an entry with neither finds nothing.
-        if statusKnown, !active, staff.practices.isEmpty, !staff.written.contains("email") {
+        if statusKnown, !active, staff.practices.isEmpty, !staff.written.contains(.email) {
             warning(
                 "\(place) is offboarded but names no email and no practice "
                     + "username, so Rollcall cannot find their accounts to deactivate them",

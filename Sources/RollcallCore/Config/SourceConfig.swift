@@ -91,7 +91,7 @@ struct SourceStaff: Sendable {
     var practices: [SourceAssignment] = []
     /// Keys the entry wrote, including those whose value was refused (and reported), so a
     /// bad value is not reported a second time as a missing key.
-    var written: [String] = []
+    var written: Set<StaffKey> = []
 }
 
 struct SourceAssignment: Sendable {

@@ -163,7 +163,7 @@ private struct MappingContainer<Key: CodingKey>: KeyedDecodingContainerProtocol 
     func decodeNil(forKey key: Key) throws -> Bool {
         guard let entry = entries.first(where: { $0.key == key.stringValue }) else { return true }
         decoder.tracker.markRead(key.stringValue, in: index)
-        if case .scalar(let scalar) = entry.value.content, scalar.isPlain, scalar.text.isEmpty { return true }
+        if case .scalar(let scalar) = entry.value.content, ScalarRules.isEmpty(scalar) { return true }
         return false
     }
 
@@ -200,7 +200,7 @@ private struct SequenceContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decodeNil() throws -> Bool {
-        guard !isAtEnd, case .scalar(let scalar) = items[currentIndex].content, scalar.isPlain, scalar.text.isEmpty
+        guard !isAtEnd, case .scalar(let scalar) = items[currentIndex].content, ScalarRules.isEmpty(scalar)
         else { return false }
         currentIndex += 1
         return true
@@ -230,9 +230,7 @@ private struct ScalarContainer: SingleValueDecodingContainer {
     }
 
     func decodeNil() -> Bool {
-        if case .scalar(let scalar) = decoder.node.content, scalar.isPlain {
-            return scalar.text.isEmpty || scalar.text == "null" || scalar.text == "~"
-        }
+        if case .scalar(let scalar) = decoder.node.content { return ScalarRules.isEmpty(scalar) }
         return false
     }
 
@@ -240,21 +238,24 @@ private struct ScalarContainer: SingleValueDecodingContainer {
 
     func decode(_ type: Bool.Type) throws -> Bool {
         let scalar = try scalar("true or false")
-        switch (scalar.isPlain || decoder.acceptsQuotedValues, scalar.text) {
-        case (true, "true"): return true
-        case (true, "false"): return false
-        case (false, "true"), (false, "false"):
-            throw decoder.fail("\(decoder.pathName) must be true or false, but \"\(scalar.text)\" is quoted text")
-        default: throw decoder.fail("\(decoder.pathName) must be true or false, not '\(scalar.text)'")
+        guard let value = ScalarRules.boolean(scalar.text) else {
+            let hint =
+                ScalarRules.isAmbiguousBoolean(scalar.text)
+                ? " (YAML 1.1 tools read '\(scalar.text)' as a boolean and others as text)" : ""
+            throw decoder.fail("\(decoder.pathName) must be true or false, not '\(scalar.text)'\(hint)")
         }
+        guard scalar.isPlain || decoder.acceptsQuotedValues else {
+            throw decoder.fail("\(decoder.pathName) must be true or false, but \"\(scalar.text)\" is quoted text")
+        }
+        return value
     }
 
     func wholeNumber() throws -> Int64 {
         let scalar = try scalar("a whole number")
-        let digits = scalar.text.hasPrefix("-") ? scalar.text.dropFirst() : Substring(scalar.text)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int64(scalar.text)
-        else {
-            throw decoder.fail("\(decoder.pathName) must be a whole number, not '\(scalar.text)'")
+        guard let value = ScalarRules.wholeNumber(scalar.text).map(Int64.init) else {
+            throw decoder.fail(
+                "\(decoder.pathName) must be a whole number, not '\(scalar.text)'"
+                    + ScalarRules.wholeNumberHint(scalar.text))
         }
         guard scalar.isPlain || decoder.acceptsQuotedValues else {
             throw decoder.fail("\(decoder.pathName) must be a whole number, but \"\(scalar.text)\" is quoted text")

@@ -27,17 +27,17 @@ import Testing
     @Test func everyMappingListsTheDecodersKeys() throws {
         let schema = try schema()
         let expectations: [([String], [String])] = [
-            ([], ConfigKeys.root),
-            (["$defs", "systems"], ConfigKeys.systems),
-            (["$defs", "systems", "properties", "athena"], ConfigKeys.athena),
-            (["$defs", "practice"], ConfigKeys.practice),
-            (["$defs", "systems", "properties", "healthie"], ConfigKeys.healthie),
-            (["$defs", "policy"], ConfigKeys.policy),
-            (["$defs", "role"], ConfigKeys.role),
-            (["$defs", "role", "properties", "athena"], ConfigKeys.athenaRole),
-            (["$defs", "role", "properties", "healthie"], ConfigKeys.healthieRole),
-            (["$defs", "staffMember"], ConfigKeys.staff),
-            (["$defs", "assignment"], ConfigKeys.assignment),
+            ([], RootKey.names),
+            (["$defs", "systems"], SystemsKey.names),
+            (["$defs", "systems", "properties", "athena"], AthenaKey.names),
+            (["$defs", "practice"], PracticeKey.names),
+            (["$defs", "systems", "properties", "healthie"], HealthieKey.names),
+            (["$defs", "policy"], PolicyKey.names),
+            (["$defs", "role"], RoleKey.names),
+            (["$defs", "role", "properties", "athena"], AthenaRoleKey.names),
+            (["$defs", "role", "properties", "healthie"], HealthieRoleKey.names),
+            (["$defs", "staffMember"], StaffKey.names),
+            (["$defs", "assignment"], AssignmentKey.names),
         ]
         for (path, decoderKeys) in expectations {
             #expect(try keys(path, in: schema) == Set(decoderKeys), "at \(path)")
