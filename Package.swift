@@ -109,7 +109,11 @@ let package = Package(
         ),
         // Shared fixtures for tests and the benchmark: synthetic configs of any size.
         .target(
-            name: "RollcallTestSupport", dependencies: ["RollcallCore", "RollcallHTTP", "Sandbox"],
+            name: "RollcallTestSupport",
+            dependencies: [
+                "RollcallCore", "RollcallHTTP", "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: strictSettings),
         // `swift run -c release rollcall-bench`: speed and memory, measured, not asserted.
         .executableTarget(

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import RollcallTestSupport
 
 @testable import Sandbox
 
@@ -61,20 +62,7 @@ func withSandbox<Value: Sendable>(
     clock: any SandboxClock = SystemSandboxClock(),
     _ body: @escaping @Sendable (SandboxHarness) async throws -> Value
 ) async throws -> Value {
-    let store = SandboxStore(state: state)
-    let server = try SandboxServer(store: store, athena: athena, healthie: healthie, faults: faults, clock: clock)
-    let client = HTTPClient(eventLoopGroupProvider: .singleton)
-    do {
-        let value = try await server.run { endpoints in
-            try await body(SandboxHarness(endpoints: endpoints, server: server, client: client))
-        }
-        try await client.shutdown()
-        guard let value else { throw SandboxServerError(message: "the sandbox stopped before the test ended") }
-        return value
-    } catch {
-        try await client.shutdown()
-        throw error
-    }
+    try await SandboxSession.with(state, athena: athena, healthie: healthie, faults: faults, clock: clock, body)
 }
 
 /// A plain HTTP answer.
@@ -88,13 +76,10 @@ struct Answer: Sendable {
     var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-struct SandboxHarness: Sendable {
-    let endpoints: SandboxEndpoints
-    let server: SandboxServer
-    let client: HTTPClient
+/// The shared sandbox session, with plain HTTP helpers for each simulator.
+typealias SandboxHarness = SandboxSession
 
-    var store: SandboxStore { server.store }
-
+extension SandboxSession {
     func send(
         _ method: HTTPMethod, _ url: String, headers: [(String, String)] = [], body: String? = nil
     ) async throws -> Answer {
