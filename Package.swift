@@ -3,6 +3,10 @@ import PackageDescription
 
 /// One list of settings for every target: Swift 6 language mode is the tools
 /// default; `ExistentialAny` makes every existential spelled out.
+///
+/// Access: `public` is a contract (the `RollcallCore` and `Rollcall` libraries, the
+/// simulators, what the CLI reads a run's progress through); what one target only
+/// lends another (HTTP plumbing, connectors, test support) is `package`.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]

@@ -3,14 +3,14 @@ import RollcallCore
 import RollcallHTTP
 
 /// One practice's read: its records, or why it could not be read.
-public struct AthenaPracticeRead: Sendable {
-    public var practiceID: Int
-    public var result: Result<LiveAthenaPractice, AthenaError>
+package struct AthenaPracticeRead: Sendable {
+    package var practiceID: Int
+    package var result: Result<LiveAthenaPractice, AthenaError>
 }
 
 extension AthenaConnector {
     /// Reads every practice at once; a practice that fails does not stop the others.
-    public func readPractices(_ practiceIDs: [Int], progress: ProgressSink? = nil) async -> [AthenaPracticeRead] {
+    package func readPractices(_ practiceIDs: [Int], progress: ProgressSink? = nil) async -> [AthenaPracticeRead] {
         await withTaskGroup(of: AthenaPracticeRead.self) { group in
             for id in practiceIDs {
                 group.addTask {
@@ -32,7 +32,7 @@ extension AthenaConnector {
     }
 
     /// All users, providers and departments (hidden ones too) of one practice.
-    public func readPractice(_ practiceID: Int, progress: ProgressSink? = nil) async throws -> LiveAthenaPractice {
+    package func readPractice(_ practiceID: Int, progress: ProgressSink? = nil) async throws -> LiveAthenaPractice {
         async let users = list(
             AthenaUserRecord.self, AthenaAPI.users(practiceID), endpoint: AthenaAPI.Endpoint.listUsers,
             subject: "athena \(practiceID) users", progress: progress)
@@ -55,7 +55,7 @@ extension AthenaConnector {
     }
 
     /// One user by id (athenaOne answers a one-element array), or nil when the practice has no such user.
-    public func user(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser? {
+    package func user(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser? {
         let answer = try await idempotent(
             .GET, AthenaAPI.user(practiceID, userID), endpoint: AthenaAPI.Endpoint.getUser)
         if answer.status == 404 { return nil }

@@ -9,7 +9,7 @@ extension AthenaConnector {
     /// clear refusal (a dropped connection, a timeout, a 5xx, a 429) the username
     /// is looked up before anything is sent again. If the account is there, the
     /// lost POST made it, and it is not made twice.
-    public func createUser(_ draft: AthenaUserDraft, practiceID: Int) async throws -> LiveAthenaUser {
+    package func createUser(_ draft: AthenaUserDraft, practiceID: Int) async throws -> LiveAthenaUser {
         let endpoint = AthenaAPI.Endpoint.createUser
         let url = url(AthenaAPI.users(practiceID), query: [])
         let body = Data(AthenaFormEncoding.encode(Self.form(draft)).utf8)
@@ -69,7 +69,7 @@ extension AthenaConnector {
     ///
     /// `precondition` is checked on the record read immediately before the PUT;
     /// when it fails, nothing is sent and `PreconditionFailed` names the fields.
-    public func updateUser(
+    package func updateUser(
         _ userID: Int, practiceID: Int, patch: AthenaUserPatch, precondition: RecordCheck<LiveAthenaUser>? = nil
     ) async throws -> LiveAthenaUser {
         let what = "updating user \(userID) in practice \(practiceID)"
@@ -95,17 +95,17 @@ extension AthenaConnector {
     }
 
     /// Deactivates a user (athenaOne has no DELETE), keeping every other field.
-    public func deactivateUser(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser {
+    package func deactivateUser(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser {
         try await updateUser(userID, practiceID: practiceID, patch: AthenaUserPatch(active: false))
     }
 
-    public func reactivateUser(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser {
+    package func reactivateUser(_ userID: Int, practiceID: Int) async throws -> LiveAthenaUser {
         try await updateUser(userID, practiceID: practiceID, patch: AthenaUserPatch(active: true))
     }
 
     /// The user with `username` in the practice (ignoring case), or nil: how the applier checks
     /// that an account it is about to create does not exist, and finds one a lost answer created.
-    public func user(username: String, practiceID: Int) async throws -> LiveAthenaUser? {
+    package func user(username: String, practiceID: Int) async throws -> LiveAthenaUser? {
         let what = "looking up user '\(username)' in practice \(practiceID)"
         do {
             return try await sender.run(endpoint: AthenaAPI.Endpoint.listUsers) { _ in

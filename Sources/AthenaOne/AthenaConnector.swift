@@ -3,25 +3,25 @@ import Foundation
 import RollcallHTTP
 
 /// Where athenaOne is and how hard Rollcall may lean on it.
-public struct AthenaConnection: Sendable {
+package struct AthenaConnection: Sendable {
     /// The API host without `/v1` (`https://api.platform.athenahealth.com`).
-    public var baseURL: String
-    public var credentials: AthenaCredentials
+    package var baseURL: String
+    package var credentials: AthenaCredentials
     /// New tokens athenaOne grants a client per minute: 5 in preview, 50 in production.
-    public var tokenRequestsPerMinute: Int
-    public var retry: RetryPolicy
+    package var tokenRequestsPerMinute: Int
+    package var retry: RetryPolicy
     /// Requests in flight at first, and at most, across all practices.
-    public var initialConcurrency: Int
-    public var maxConcurrency: Int
+    package var initialConcurrency: Int
+    package var maxConcurrency: Int
     /// Per request; a write that times out is treated as lost, never as failed.
-    public var timeout: Duration
+    package var timeout: Duration
     /// Where backoff and tokens read the time and wait, and where backoff draws its jitter.
-    public var clock: any WaitClock
-    public var jitter: any JitterSource
+    package var clock: any WaitClock
+    package var jitter: any JitterSource
 
-    public static let productionURL = "https://api.platform.athenahealth.com"
+    package static let productionURL = "https://api.platform.athenahealth.com"
 
-    public init(
+    package init(
         baseURL: String = AthenaConnection.productionURL, credentials: AthenaCredentials,
         tokenRequestsPerMinute: Int = 5, retry: RetryPolicy = RetryPolicy(), initialConcurrency: Int = 4,
         maxConcurrency: Int = 8, timeout: Duration = .seconds(30), clock: any WaitClock = SystemWaitClock(),
@@ -42,16 +42,16 @@ public struct AthenaConnection: Sendable {
 /// athenaOne's REST API: paged reads of users, providers and departments per
 /// practice, and single form-encoded writes that survive full-PUT resets and
 /// lost answers.
-public struct AthenaConnector: Sendable {
+package struct AthenaConnector: Sendable {
     let baseURL: String
     let tokens: AthenaTokenCache
     let exchange: HTTPExchange
     let sender: RetryingSender
 
     /// Every request this connector made, for the plan header and the benchmark.
-    public var ledger: RequestLedger { exchange.ledger }
+    package var ledger: RequestLedger { exchange.ledger }
 
-    public init(_ connection: AthenaConnection, client: HTTPClient) {
+    package init(_ connection: AthenaConnection, client: HTTPClient) {
         baseURL = connection.baseURL
         let ledger = RequestLedger()
         exchange = HTTPExchange(client: client, ledger: ledger, timeout: connection.timeout)

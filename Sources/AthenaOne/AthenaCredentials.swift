@@ -1,12 +1,12 @@
 /// An athenaOne API client's OAuth credentials. Never printed: its description hides the secret.
-public struct AthenaCredentials: Sendable, CustomStringConvertible {
-    public var clientID: String
-    public var clientSecret: String
+package struct AthenaCredentials: Sendable, CustomStringConvertible {
+    package var clientID: String
+    package var clientSecret: String
 
-    public init(clientID: String, clientSecret: String) {
+    package init(clientID: String, clientSecret: String) {
         self.clientID = clientID
         self.clientSecret = clientSecret
     }
 
-    public var description: String { "athenaOne client \(clientID) (secret hidden)" }
+    package var description: String { "athenaOne client \(clientID) (secret hidden)" }
 }

@@ -5,8 +5,8 @@ import RollcallHTTP
 /// says what failed, for which practice or record, and what to do; athenaOne's
 /// own words (`error`, `detailedmessage`, `missingfields`, `invalidfields`) are
 /// kept, and so is the `X-Request-Id` support will ask for.
-public struct AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable, Equatable {
+package struct AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Code: String, Sendable, Equatable {
         /// The client id or secret was refused by the token endpoint.
         case badCredentials
         /// The token lacks a scope this request needs (403).
@@ -27,17 +27,17 @@ public struct AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
         case didNotStick
     }
 
-    public var code: Code
-    public var message: String
-    public var status: Int?
-    public var requestID: String?
+    package var code: Code
+    package var message: String
+    package var status: Int?
+    package var requestID: String?
     /// athenaOne's `error` and `detailedmessage`, when it sent them.
-    public var apiError: String?
-    public var apiDetail: String?
-    public var missingFields: [String]
-    public var invalidFields: [String]
+    package var apiError: String?
+    package var apiDetail: String?
+    package var missingFields: [String]
+    package var invalidFields: [String]
 
-    public init(
+    package init(
         _ code: Code, _ message: String, status: Int? = nil, requestID: String? = nil, apiError: String? = nil,
         apiDetail: String? = nil, missingFields: [String] = [], invalidFields: [String] = []
     ) {
@@ -51,7 +51,7 @@ public struct AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
         self.invalidFields = invalidFields
     }
 
-    public var description: String {
+    package var description: String {
         var parts = [message]
         let said = [apiError, apiDetail].compactMap { $0 }.filter { !$0.isEmpty }
         if !said.isEmpty { parts.append("athenaOne said: \(said.joined(separator: " "))") }

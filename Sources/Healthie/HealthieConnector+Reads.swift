@@ -3,7 +3,7 @@ import RollcallHTTP
 
 extension HealthieConnector {
     /// Every organization member, then every client whose email is one of `staffEmails`.
-    public func readOrganization(staffEmails: [String], progress: ProgressSink? = nil) async throws -> LiveHealthie {
+    package func readOrganization(staffEmails: [String], progress: ProgressSink? = nil) async throws -> LiveHealthie {
         async let members = members(progress: progress)
         async let clients = clients(matching: staffEmails)
         return LiveHealthie(members: try await members, misroutedClients: try await clients)
@@ -11,7 +11,7 @@ extension HealthieConnector {
 
     /// The organization the API key's user belongs to; nil when Healthie does not say
     /// (a key with no user behind it).
-    public func keyOrganizationID() async throws -> String? {
+    package func keyOrganizationID() async throws -> String? {
         let data = try await run(
             HealthieDocuments.currentOrganization, operation: "RollcallCurrentOrganization", variables: NoVariables(),
             as: CurrentOrganizationData.self)
@@ -20,7 +20,7 @@ extension HealthieConnector {
 
     /// Every member with its membership, paged by cursor to the end; `total_count`
     /// checks the result. A list that changes while it is read is read again, once.
-    public func members(progress: ProgressSink? = nil) async throws -> [LiveHealthieMember] {
+    package func members(progress: ProgressSink? = nil) async throws -> [LiveHealthieMember] {
         do {
             return try await membersOnce(progress: progress)
         } catch let error as HealthieError where error.code == .changedDuringRead {
@@ -69,7 +69,7 @@ extension HealthieConnector {
     /// there are; if the rest of them take fewer pages than there are emails to
     /// search, every client is listed and matched here, otherwise each email is
     /// searched on its own, at once.
-    public func clients(matching emails: [String]) async throws -> [LiveHealthieClient] {
+    package func clients(matching emails: [String]) async throws -> [LiveHealthieClient] {
         let wanted = Set(emails.map { $0.lowercased() })
         guard !wanted.isEmpty else { return [] }
         let first = try await clientPage(after: nil)
@@ -122,7 +122,7 @@ extension HealthieConnector {
 
     /// The member with `email`, ignoring case, or nil: how the applier checks that a membership
     /// it is about to create does not exist, and finds one a lost answer or a killed run created.
-    public func member(email: String) async throws -> LiveHealthieMember? {
+    package func member(email: String) async throws -> LiveHealthieMember? {
         try await run(
             documents.byKeywords, operation: "RollcallMembersByKeywords",
             variables: KeywordVariables(keywords: email, first: 10), as: MembersData.self
@@ -130,7 +130,7 @@ extension HealthieConnector {
     }
 
     /// One membership by id with its user, or nil when Healthie has none by that id.
-    public func membership(id: String) async throws -> LiveHealthieMember? {
+    package func membership(id: String) async throws -> LiveHealthieMember? {
         let data = try await run(
             documents.membership, operation: "RollcallMembership", variables: IDVariables(id: id),
             as: MembershipData.self)

@@ -10,7 +10,7 @@ extension HealthieConnector {
     /// `updateMembership` with the settings. A member the first step created
     /// without its flags (a run killed between the two) is found by its email
     /// when this is called again, and finished, never created twice.
-    public func createMembership(
+    package func createMembership(
         _ draft: HealthieMembershipDraft, settings: HealthieMembershipPatch = HealthieMembershipPatch(),
         organizationID: String, sendInviteEmail: Bool, lookUpFirst: Bool = false
     ) async throws -> LiveHealthieMember {
@@ -27,7 +27,7 @@ extension HealthieConnector {
     /// retry the member is looked up by email, so a create whose answer was
     /// lost is never made twice; with `lookUpFirst` (resuming a run that may
     /// have made it) the member is looked up before the first try too.
-    public func addMembership(
+    package func addMembership(
         _ draft: HealthieMembershipDraft, organizationID: String, sendInviteEmail: Bool, lookUpFirst: Bool = false
     ) async throws -> LiveHealthieMember {
         if lookUpFirst, let existing = try await member(email: draft.email) { return existing }
@@ -67,7 +67,7 @@ extension HealthieConnector {
     ///
     /// With a `precondition`, the membership is read first and the condition checked
     /// on that read; when it fails, nothing is sent and `PreconditionFailed` names the fields.
-    public func updateMembership(
+    package func updateMembership(
         _ membershipID: String, patch: HealthieMembershipPatch, email: String? = nil,
         precondition: RecordCheck<LiveHealthieMember>? = nil
     ) async throws -> LiveHealthieMember {

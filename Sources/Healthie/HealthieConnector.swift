@@ -4,31 +4,31 @@ import RollcallCore
 import RollcallHTTP
 
 /// Where Healthie is, which key and API version to use, and how hard Rollcall may lean on it.
-public struct HealthieConnection: Sendable {
-    public var url: String
+package struct HealthieConnection: Sendable {
+    package var url: String
     /// Sent as `Authorization: Basic <key>` with `AuthorizationSource: API`.
-    public var apiKey: String
+    package var apiKey: String
     /// `Healthie-GraphQL-API-Version`. Versions before 2026-07-01 are refused from 2027-01-31.
-    public var apiVersion: String
-    public var retry: RetryPolicy
-    public var initialConcurrency: Int
-    public var maxConcurrency: Int
-    public var timeout: Duration
+    package var apiVersion: String
+    package var retry: RetryPolicy
+    package var initialConcurrency: Int
+    package var maxConcurrency: Int
+    package var timeout: Duration
     /// The `can_*` flags a member read asks for: every one Rollcall knows unless told;
     /// a plan passes those its config manages. Fewer flags make a member cheaper, so
     /// more fit on a page.
-    public var permissions: [String]
+    package var permissions: [String]
     /// Members per page: by default as many as Healthie's complexity limit allows
     /// with `permissions` (`HealthieMemberPage`).
-    public var memberPageSize: Int
+    package var memberPageSize: Int
     /// Where backoff reads the time and waits, and where it draws its jitter.
-    public var clock: any WaitClock
-    public var jitter: any JitterSource
+    package var clock: any WaitClock
+    package var jitter: any JitterSource
 
-    public static let productionURL = "https://api.gethealthie.com/graphql"
-    public static let defaultVersion = "2026-07-01"
+    package static let productionURL = "https://api.gethealthie.com/graphql"
+    package static let defaultVersion = "2026-07-01"
 
-    public init(
+    package init(
         url: String = HealthieConnection.productionURL, apiKey: String,
         apiVersion: String = HealthieConnection.defaultVersion, retry: RetryPolicy = RetryPolicy(),
         initialConcurrency: Int = 4, maxConcurrency: Int = 8, timeout: Duration = .seconds(30),
@@ -52,7 +52,7 @@ public struct HealthieConnection: Sendable {
 /// Healthie's GraphQL API: cursor-paged member reads, client searches by staff
 /// email, and organization-membership writes. Staff are never written as
 /// clients: this connector has no client mutation at all.
-public struct HealthieConnector: Sendable {
+package struct HealthieConnector: Sendable {
     let connection: HealthieConnection
     let exchange: HTTPExchange
     let sender: RetryingSender
@@ -66,9 +66,9 @@ public struct HealthieConnector: Sendable {
         var membership: String
     }
 
-    public var ledger: RequestLedger { exchange.ledger }
+    package var ledger: RequestLedger { exchange.ledger }
 
-    public init(_ connection: HealthieConnection, client: HTTPClient) {
+    package init(_ connection: HealthieConnection, client: HTTPClient) {
         self.connection = connection
         let ledger = RequestLedger()
         exchange = HTTPExchange(client: client, ledger: ledger, timeout: connection.timeout)
@@ -85,7 +85,7 @@ public struct HealthieConnector: Sendable {
     }
 
     /// Every distinct warning Healthie sent during this run (a version nearing sunset, say).
-    public var warnings: [HealthieWarning] {
+    package var warnings: [HealthieWarning] {
         get async { await warningLog.all }
     }
 

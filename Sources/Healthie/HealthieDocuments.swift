@@ -3,9 +3,9 @@ import RollcallCore
 /// Every GraphQL document Rollcall sends to Healthie. Each is static: values
 /// travel only as variables, never spliced into the text. A test validates each
 /// against Healthie's real schema, with the 2026 connection paging applied.
-public enum HealthieDocuments {
+package enum HealthieDocuments {
     /// Every `can_*` flag Rollcall knows, sorted.
-    public static let allPermissions = HealthiePermission.descriptions.keys.sorted()
+    package static let allPermissions = HealthiePermission.descriptions.keys.sorted()
 
     /// The membership fields Rollcall reads and manages: role, admin and provider
     /// flags, and the `can_*` flags asked for. Only flags Rollcall knows are ever
@@ -39,7 +39,7 @@ public enum HealthieDocuments {
         """
 
     /// A page of organization members, by cursor, each with the flags asked for.
-    public static func members(permissions: [String]) -> String {
+    package static func members(permissions: [String]) -> String {
         """
         query RollcallMembers($first: Int, $after: Cursor) {
           organizationMembers(first: $first, after: $after) {
@@ -56,10 +56,10 @@ public enum HealthieDocuments {
         """ + "\n" + memberFragment + "\n" + membershipFragment(permissions: permissions)
     }
 
-    public static let members = members(permissions: allPermissions)
+    package static let members = members(permissions: allPermissions)
 
     /// Members matching an email, to find one a lost answer may have created.
-    public static func membersByKeywords(permissions: [String]) -> String {
+    package static func membersByKeywords(permissions: [String]) -> String {
         """
         query RollcallMembersByKeywords($keywords: String, $first: Int) {
           organizationMembers(keywords: $keywords, first: $first) {
@@ -71,10 +71,10 @@ public enum HealthieDocuments {
         """ + "\n" + memberFragment + "\n" + membershipFragment(permissions: permissions)
     }
 
-    public static let membersByKeywords = membersByKeywords(permissions: allPermissions)
+    package static let membersByKeywords = membersByKeywords(permissions: allPermissions)
 
     /// Clients (patients) matching a staff email: staff misrouted into the patient namespace.
-    public static let clientsByKeywords = """
+    package static let clientsByKeywords = """
         query RollcallClientsByKeywords($keywords: String, $first: Int) {
           users(keywords: $keywords, first: $first) {
             nodes {
@@ -89,7 +89,7 @@ public enum HealthieDocuments {
         """
 
     /// A page of every client, by cursor: cheaper than one search per staff email when there are few clients.
-    public static let clients = """
+    package static let clients = """
         query RollcallClients($first: Int, $after: Cursor) {
           users(first: $first, after: $after) {
             total_count
@@ -109,7 +109,7 @@ public enum HealthieDocuments {
         """
 
     /// The organization the API key's user belongs to, to check it is the one the config names.
-    public static let currentOrganization = """
+    package static let currentOrganization = """
         query RollcallCurrentOrganization {
           currentUser {
             id
@@ -120,7 +120,7 @@ public enum HealthieDocuments {
         }
         """
 
-    public static let createMembership = """
+    package static let createMembership = """
         mutation RollcallCreateMembership($input: createOrganizationMembershipInput) {
           createOrganizationMembership(input: $input) {
             organizationMembership {
@@ -134,7 +134,7 @@ public enum HealthieDocuments {
         }
         """
 
-    public static let updateMembership = """
+    package static let updateMembership = """
         mutation RollcallUpdateMembership($input: updateOrganizationMembershipInput) {
           updateOrganizationMembership(input: $input) {
             organizationMembership {
@@ -156,7 +156,7 @@ public enum HealthieDocuments {
         """ + "\n" + membershipFragment
 
     /// One membership by id, with its user: the record an update's precondition is checked on.
-    public static func membership(permissions: [String]) -> String {
+    package static func membership(permissions: [String]) -> String {
         """
         query RollcallMembership($id: ID) {
           organizationMembership(id: $id) {
@@ -173,10 +173,10 @@ public enum HealthieDocuments {
         """ + "\n" + membershipFragment(permissions: permissions)
     }
 
-    public static let membership = membership(permissions: allPermissions)
+    package static let membership = membership(permissions: allPermissions)
 
     /// Every document, by name, for the schema test.
-    public static let all: [String: String] = [
+    package static let all: [String: String] = [
         "members": members, "membersByKeywords": membersByKeywords, "clientsByKeywords": clientsByKeywords,
         "clients": clients, "currentOrganization": currentOrganization,
         "createMembership": createMembership, "updateMembership": updateMembership, "membership": membership,

@@ -1,7 +1,7 @@
 /// Something Healthie refused, or an answer Rollcall could not use, in words a
 /// clinic admin can act on; Healthie's own messages are kept.
-public struct HealthieError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable, Equatable {
+package struct HealthieError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Code: String, Sendable, Equatable {
         /// The API key was refused (`UNAUTHENTICATED`).
         case badKey
         /// The key works but is not an organization admin's (`FORBIDDEN`).
@@ -23,25 +23,25 @@ public struct HealthieError: Error, Sendable, Equatable, CustomStringConvertible
         case didNotStick
     }
 
-    public struct FieldMessage: Sendable, Equatable, Codable {
-        public var field: String?
-        public var message: String
+    package struct FieldMessage: Sendable, Equatable, Codable {
+        package var field: String?
+        package var message: String
     }
 
-    public var code: Code
-    public var message: String
+    package var code: Code
+    package var message: String
     /// Healthie's `messages` for a write, or its `errors[].message`.
-    public var messages: [FieldMessage]
-    public var requestID: String?
+    package var messages: [FieldMessage]
+    package var requestID: String?
 
-    public init(_ code: Code, _ message: String, messages: [FieldMessage] = [], requestID: String? = nil) {
+    package init(_ code: Code, _ message: String, messages: [FieldMessage] = [], requestID: String? = nil) {
         self.code = code
         self.message = message
         self.messages = messages
         self.requestID = requestID
     }
 
-    public var description: String {
+    package var description: String {
         var parts = [message]
         if !messages.isEmpty {
             let said = messages.map { entry in entry.field.map { "\($0): \(entry.message)" } ?? entry.message }
@@ -53,11 +53,11 @@ public struct HealthieError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 /// A warning Healthie attached to an answer (`extensions.warnings`), such as a version nearing its sunset.
-public struct HealthieWarning: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var code: String
-    public var message: String
-    public var sunsetDate: String?
-    public var latestVersion: String?
+package struct HealthieWarning: Sendable, Hashable, Codable, CustomStringConvertible {
+    package var code: String
+    package var message: String
+    package var sunsetDate: String?
+    package var latestVersion: String?
 
     enum CodingKeys: String, CodingKey {
         case code, message
@@ -65,7 +65,7 @@ public struct HealthieWarning: Sendable, Hashable, Codable, CustomStringConverti
         case latestVersion = "latest_version"
     }
 
-    public var description: String {
+    package var description: String {
         var text = "Healthie: \(message)"
         if let latestVersion { text += " (latest version: \(latestVersion); set systems.healthie.api_version)" }
         return text

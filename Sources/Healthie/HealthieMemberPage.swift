@@ -6,12 +6,12 @@
 /// one per flag, so the page is as large as fits in 1,800 points (Healthie's exact
 /// count is not published; a tenth is kept spare), and never over 100, Healthie's
 /// largest page.
-public enum HealthieMemberPage {
+package enum HealthieMemberPage {
     static let complexityBudget = 1_800
     static let pointsPerMember = 15
-    public static let largest = 100
+    package static let largest = 100
 
-    public static func size(permissionCount: Int) -> Int {
+    package static func size(permissionCount: Int) -> Int {
         let perMember = pointsPerMember + max(0, permissionCount)
         return max(1, min(largest, (complexityBudget - 1) / perMember))
     }

@@ -2,19 +2,19 @@
 /// additive increase, multiplicative decrease (AIMD). A throttled answer halves
 /// the limit; each answer that was not throttled grows it by 1/limit, so it
 /// takes a whole window of good answers to add one more request in flight.
-public actor AdaptiveConcurrency {
-    public let maximum: Int
-    public private(set) var limit: Double
+package actor AdaptiveConcurrency {
+    package let maximum: Int
+    package private(set) var limit: Double
     private var inFlight = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    public init(initial: Int = 4, maximum: Int = 8) {
+    package init(initial: Int = 4, maximum: Int = 8) {
         self.maximum = max(1, maximum)
         limit = Double(min(max(1, initial), self.maximum))
     }
 
     /// Runs `body` once a slot is free; `throttled` tells from its outcome whether the system pushed back.
-    public func run<T: Sendable>(
+    package func run<T: Sendable>(
         _ body: @Sendable () async throws -> T, throttled: @Sendable (T) -> Bool
     ) async throws -> T {
         await acquire()

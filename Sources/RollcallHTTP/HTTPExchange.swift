@@ -4,13 +4,13 @@ import NIOCore
 import NIOHTTP1
 
 /// One HTTP request as a connector builds it.
-public struct HTTPRequestSpec: Sendable {
-    public var method: HTTPMethod
-    public var url: String
-    public var headers: [(String, String)]
-    public var body: Data?
+package struct HTTPRequestSpec: Sendable {
+    package var method: HTTPMethod
+    package var url: String
+    package var headers: [(String, String)]
+    package var body: Data?
 
-    public init(method: HTTPMethod, url: String, headers: [(String, String)] = [], body: Data? = nil) {
+    package init(method: HTTPMethod, url: String, headers: [(String, String)] = [], body: Data? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -19,23 +19,23 @@ public struct HTTPRequestSpec: Sendable {
 }
 
 /// An answer, whatever its status, with the `X-Request-Id` the request carried.
-public struct HTTPAnswer: Sendable {
-    public var status: Int
-    public var headers: HTTPHeaders
-    public var body: Data
-    public var requestID: String
+package struct HTTPAnswer: Sendable {
+    package var status: Int
+    package var headers: HTTPHeaders
+    package var body: Data
+    package var requestID: String
 
-    public init(status: Int, headers: HTTPHeaders, body: Data, requestID: String) {
+    package init(status: Int, headers: HTTPHeaders, body: Data, requestID: String) {
         self.status = status
         self.headers = headers
         self.body = body
         self.requestID = requestID
     }
 
-    public var isServerError: Bool { (500...599).contains(status) }
+    package var isServerError: Bool { (500...599).contains(status) }
 
     /// `Retry-After` as a delay, when the server sent one (seconds, or an HTTP date).
-    public func retryAfter(now: Date = Date()) -> Duration? {
+    package func retryAfter(now: Date = Date()) -> Duration? {
         guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Int(value), seconds >= 0 { return .seconds(seconds) }
         let formatter = DateFormatter()
@@ -49,30 +49,30 @@ public struct HTTPAnswer: Sendable {
 
 /// The request never got an answer: the connection failed, was reset or timed out.
 /// For a write, nobody can tell whether the server applied it.
-public struct NoAnswer: Error, Sendable, CustomStringConvertible {
-    public var endpoint: String
-    public var requestID: String
-    public var reason: String
+package struct NoAnswer: Error, Sendable, CustomStringConvertible {
+    package var endpoint: String
+    package var requestID: String
+    package var reason: String
 
-    public var description: String { "\(endpoint) got no answer (\(reason); request id \(requestID))" }
+    package var description: String { "\(endpoint) got no answer (\(reason); request id \(requestID))" }
 }
 
 /// Sends requests over one `HTTPClient`, stamping each with a fresh `X-Request-Id`
 /// and counting it in the run's ledger under its endpoint.
-public struct HTTPExchange: Sendable {
-    public let client: HTTPClient
-    public let ledger: RequestLedger
-    public var timeout: Duration
-    public static let maxBody = 64 << 20
+package struct HTTPExchange: Sendable {
+    package let client: HTTPClient
+    package let ledger: RequestLedger
+    package var timeout: Duration
+    package static let maxBody = 64 << 20
 
-    public init(client: HTTPClient, ledger: RequestLedger, timeout: Duration = .seconds(30)) {
+    package init(client: HTTPClient, ledger: RequestLedger, timeout: Duration = .seconds(30)) {
         self.client = client
         self.ledger = ledger
         self.timeout = timeout
     }
 
     /// Sends `spec`; `endpoint` names it in the ledger and in errors (`GET /v1/{practiceid}/users`).
-    public func send(_ spec: HTTPRequestSpec, endpoint: String) async throws(NoAnswer) -> HTTPAnswer {
+    package func send(_ spec: HTTPRequestSpec, endpoint: String) async throws(NoAnswer) -> HTTPAnswer {
         let requestID = UUID().uuidString.lowercased()
         var request = HTTPClientRequest(url: spec.url)
         request.method = spec.method
@@ -103,4 +103,4 @@ extension Duration {
 }
 
 /// The method type connectors name requests with, so they need not import NIO themselves.
-public typealias HTTPMethod = NIOHTTP1.HTTPMethod
+package typealias HTTPMethod = NIOHTTP1.HTTPMethod

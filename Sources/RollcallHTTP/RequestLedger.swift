@@ -1,24 +1,24 @@
 /// Counts what a run asked of a system: requests per endpoint, their outcomes,
 /// and retries, so a plan can say what its read cost and the benchmark can
 /// compare it with the minimum.
-public actor RequestLedger {
-    public struct Counts: Sendable, Equatable, Codable {
+package actor RequestLedger {
+    package struct Counts: Sendable, Equatable, Codable {
         /// Requests sent, by endpoint (`GET /v1/{practiceid}/users`).
-        public var requests: [String: Int] = [:]
+        package var requests: [String: Int] = [:]
         /// Answers by status; requests that got no answer count under 0.
-        public var statuses: [Int: Int] = [:]
-        public var retries = 0
+        package var statuses: [Int: Int] = [:]
+        package var retries = 0
         /// Retries caused by throttling (429 or `TOO_MANY_REQUESTS`).
-        public var throttled = 0
+        package var throttled = 0
 
-        public var totalRequests: Int { requests.values.reduce(0, +) }
+        package var totalRequests: Int { requests.values.reduce(0, +) }
 
-        public init() {}
+        package init() {}
     }
 
-    public private(set) var counts = Counts()
+    package private(set) var counts = Counts()
 
-    public init() {}
+    package init() {}
 
     func sent(_ endpoint: String) {
         counts.requests[endpoint, default: 0] += 1

@@ -4,16 +4,16 @@
 /// exponential bound), so many callers throttled together do not come back
 /// together. A `Retry-After` the server sends is honoured instead, up to
 /// `maxRetryAfter`.
-public struct RetryPolicy: Sendable, Equatable {
+package struct RetryPolicy: Sendable, Equatable {
     /// Tries per request, the first included.
-    public var maxAttempts: Int
-    public var baseDelay: Duration
-    public var maxDelay: Duration
-    public var maxRetryAfter: Duration
+    package var maxAttempts: Int
+    package var baseDelay: Duration
+    package var maxDelay: Duration
+    package var maxRetryAfter: Duration
     /// Retries allowed across a whole run, so a failing system ends the run instead of stalling it.
-    public var runBudget: Int
+    package var runBudget: Int
 
-    public init(
+    package init(
         maxAttempts: Int = 8, baseDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(20),
         maxRetryAfter: Duration = .seconds(120), runBudget: Int = 500
     ) {
@@ -25,7 +25,7 @@ public struct RetryPolicy: Sendable, Equatable {
     }
 
     /// The wait before retry number `retry` (1 for the first retry); `unit` is a random draw in [0, 1).
-    public func delay(retry: Int, retryAfter: Duration?, unit: Double) -> Duration {
+    package func delay(retry: Int, retryAfter: Duration?, unit: Double) -> Duration {
         if let retryAfter { return min(retryAfter, maxRetryAfter) }
         let exponent = min(max(retry - 1, 0), 30)
         let bound = min(maxDelay, baseDelay * (1 << exponent))

@@ -1,5 +1,5 @@
 /// What one try of a request came to.
-public enum Attempt<Value: Sendable>: Sendable {
+package enum Attempt<Value: Sendable>: Sendable {
     case done(Value)
     /// The system pushed back (429, `TOO_MANY_REQUESTS`): retry later, and with fewer requests in flight.
     case throttled(retryAfter: Duration?, reason: String)
@@ -12,7 +12,7 @@ public enum Attempt<Value: Sendable>: Sendable {
     }
 
     /// The same outcome with its value, if any, transformed.
-    public func map<Other: Sendable>(_ transform: (Value) -> Other) -> Attempt<Other> {
+    package func map<Other: Sendable>(_ transform: (Value) -> Other) -> Attempt<Other> {
         switch self {
         case .done(let value): .done(transform(value))
         case .throttled(let retryAfter, let reason): .throttled(retryAfter: retryAfter, reason: reason)
@@ -22,13 +22,13 @@ public enum Attempt<Value: Sendable>: Sendable {
 }
 
 /// The retries of a request ran out, or the run's retry budget did.
-public struct RetriesExhausted: Error, Sendable, CustomStringConvertible {
-    public var endpoint: String
-    public var attempts: Int
-    public var lastReason: String
-    public var budgetSpent: Bool
+package struct RetriesExhausted: Error, Sendable, CustomStringConvertible {
+    package var endpoint: String
+    package var attempts: Int
+    package var lastReason: String
+    package var budgetSpent: Bool
 
-    public var description: String {
+    package var description: String {
         let why = budgetSpent ? "the run's retry budget is spent" : "gave up after \(attempts) tries"
         return "\(endpoint): \(why); last answer: \(lastReason)"
     }
@@ -40,15 +40,15 @@ public struct RetriesExhausted: Error, Sendable, CustomStringConvertible {
 /// Whether a request may be retried at all is the caller's to decide: an
 /// attempt for a create must look for what a lost answer may have created
 /// before it sends again (its `retry` number says whether this is a retry).
-public struct RetryingSender: Sendable {
-    public let policy: RetryPolicy
-    public let concurrency: AdaptiveConcurrency
-    public let ledger: RequestLedger
-    public let clock: any WaitClock
-    public let jitter: any JitterSource
+package struct RetryingSender: Sendable {
+    package let policy: RetryPolicy
+    package let concurrency: AdaptiveConcurrency
+    package let ledger: RequestLedger
+    package let clock: any WaitClock
+    package let jitter: any JitterSource
     private let budget: RetryBudget
 
-    public init(
+    package init(
         policy: RetryPolicy, concurrency: AdaptiveConcurrency, ledger: RequestLedger,
         clock: any WaitClock = SystemWaitClock(), jitter: any JitterSource = SystemJitter()
     ) {
@@ -60,7 +60,7 @@ public struct RetryingSender: Sendable {
         budget = RetryBudget(policy.runBudget)
     }
 
-    public func run<Value: Sendable>(
+    package func run<Value: Sendable>(
         endpoint: String, _ attempt: @Sendable (_ retry: Int) async throws -> Attempt<Value>
     ) async throws -> Value {
         var retry = 0

@@ -4,14 +4,14 @@ import Sandbox
 /// Both simulators on loopback, on ports the system picks, with one HTTP client:
 /// the one way tests start a sandbox. `with` always shuts the server and the
 /// client down, even when the test body throws.
-public struct SandboxSession: Sendable {
-    public let endpoints: SandboxEndpoints
-    public let server: SandboxServer
-    public let client: HTTPClient
+package struct SandboxSession: Sendable {
+    package let endpoints: SandboxEndpoints
+    package let server: SandboxServer
+    package let client: HTTPClient
 
-    public var store: SandboxStore { server.store }
+    package var store: SandboxStore { server.store }
 
-    public static func with<Value: Sendable>(
+    package static func with<Value: Sendable>(
         _ state: SandboxState, athena: AthenaOptions = AthenaOptions(), healthie: HealthieOptions = HealthieOptions(),
         faults: SandboxFaults = .none, clock: any SandboxClock = SystemSandboxClock(),
         _ body: @escaping @Sendable (SandboxSession) async throws -> Value
@@ -33,12 +33,12 @@ public struct SandboxSession: Sendable {
     }
 
     /// The requests one simulator answered, oldest first.
-    public func log(_ system: SandboxRequestRecord.System) async -> [SandboxRequestRecord] {
+    package func log(_ system: SandboxRequestRecord.System) async -> [SandboxRequestRecord] {
         await store.requestLog.filter { $0.system == system }
     }
 }
 
 /// The sandbox stopped (a signal, a failed bind) before the test body finished.
-public struct SandboxStopped: Error, CustomStringConvertible {
-    public var description: String { "the sandbox stopped before the test ended" }
+package struct SandboxStopped: Error, CustomStringConvertible {
+    package var description: String { "the sandbox stopped before the test ended" }
 }

@@ -4,7 +4,7 @@ extension LiveState {
     /// The live state as it would be after `plan` is applied, computed in memory the way
     /// the connectors would leave it: creates get the next free id and no provider link,
     /// updates lay their patch over the record. For property tests of the planner.
-    public func applying(_ plan: Plan) -> LiveState {
+    package func applying(_ plan: Plan) -> LiveState {
         var state = self
         for change in plan.changes {
             switch change.operation {

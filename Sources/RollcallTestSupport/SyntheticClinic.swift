@@ -6,20 +6,20 @@ import Sandbox
 /// rest are athenaOne-only staff, with the occasional admin. The live state
 /// drifts from the config in a fixed share of accounts: a missing account, a
 /// changed name, a moved department, a deactivated account, a hand-made one.
-public struct SyntheticClinic: Sendable {
-    public var practices: Int
-    public var usersPerPractice: Int
+package struct SyntheticClinic: Sendable {
+    package var practices: Int
+    package var usersPerPractice: Int
 
-    public init(practices: Int, usersPerPractice: Int) {
+    package init(practices: Int, usersPerPractice: Int) {
         self.practices = practices
         self.usersPerPractice = usersPerPractice
     }
 
-    public var staffCount: Int { practices * usersPerPractice }
-    public static let departments = ["Main Clinic", "Pediatrics", "Lab", "Urgent Care"]
-    public static let organizationID = "5150"
+    package var staffCount: Int { practices * usersPerPractice }
+    package static let departments = ["Main Clinic", "Pediatrics", "Lab", "Urgent Care"]
+    package static let organizationID = "5150"
     /// The `can_*` flags the physician role manages: all a Healthie read of this clinic asks for.
-    public static let physicianPermissions = ["can_order_labs", "can_view_labs"]
+    package static let physicianPermissions = ["can_order_labs", "can_view_labs"]
 
     func practiceKey(_ index: Int) -> String { "p\(index + 1)" }
     func practiceID(_ index: Int) -> Int { 300_000 + index }
@@ -28,7 +28,7 @@ public struct SyntheticClinic: Sendable {
         index % 10 == 0 ? "physician" : index % 97 == 5 ? "admin" : "staff"
     }
 
-    public func configYAML() -> String {
+    package func configYAML() -> String {
         var out = "version: 1\nsystems:\n  athena:\n    practices:\n"
         for practice in 0..<practices {
             out +=
@@ -63,7 +63,7 @@ public struct SyntheticClinic: Sendable {
     }
 
     /// The live state: the config's accounts, with `drift` of them (0 to 1) differing in one way each.
-    public func live(drift: Double = 0.01) -> LiveState {
+    package func live(drift: Double = 0.01) -> LiveState {
         let every = drift > 0 ? max(1, Int((1 / drift).rounded())) : Int.max
         var athena = (0..<practices).map { practice in
             LiveAthenaPractice(
@@ -121,7 +121,7 @@ public struct SyntheticClinic: Sendable {
     }
 
     /// The same live state as a sandbox the simulators can serve.
-    public func sandbox(drift: Double = 0.01) -> SandboxState {
+    package func sandbox(drift: Double = 0.01) -> SandboxState {
         let live = live(drift: drift)
         var practices: [String: AthenaPractice] = [:]
         for practice in live.athena {

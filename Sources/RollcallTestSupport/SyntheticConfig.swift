@@ -2,13 +2,13 @@ import RollcallCore
 
 /// Writes a valid config of any size as YAML text, as a large clinic group would:
 /// several practices, the usual roles, providers with valid NPIs and supervisors.
-public enum SyntheticConfig {
-    public static let practiceKeys = ["main", "north", "south", "east", "west"]
-    public static let departments = ["Main Clinic", "Pediatrics", "Lab", "Urgent Care"]
+package enum SyntheticConfig {
+    package static let practiceKeys = ["main", "north", "south", "east", "west"]
+    package static let departments = ["Main Clinic", "Pediatrics", "Lab", "Urgent Care"]
 
     /// A config with `staffCount` people; every tenth is a provider, and the rest of
     /// each practice's clinical staff are supervised by that practice's first provider.
-    public static func yaml(staffCount: Int, practices: Int = 3) -> String {
+    package static func yaml(staffCount: Int, practices: Int = 3) -> String {
         let keys = Array(practiceKeys.prefix(max(1, min(practices, practiceKeys.count))))
         var out = "version: 1\nsystems:\n  athena:\n    practices:\n"
         for (index, key) in keys.enumerated() {
@@ -60,7 +60,7 @@ public enum SyntheticConfig {
         return out
     }
 
-    public static func role(for index: Int) -> String {
+    package static func role(for index: Int) -> String {
         switch index % 10 {
         case 0: "physician"
         case 1, 2, 3, 4: "nurse"
@@ -70,7 +70,7 @@ public enum SyntheticConfig {
     }
 
     /// A valid, distinct NPI for `index`.
-    public static func npi(for index: Int) -> String {
+    package static func npi(for index: Int) -> String {
         let body = 100_000_000 + index
         let digits = String(body).compactMap { $0.wholeNumberValue }
         return String(body) + String(NPI.checkDigit(forFirstNine: digits))

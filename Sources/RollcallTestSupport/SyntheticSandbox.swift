@@ -3,13 +3,13 @@ import Sandbox
 /// A live sandbox state of any size, for connector tests and the benchmark:
 /// practices with departments (one hidden), providers and users, and a Healthie
 /// organization with members, an admin key and a few clients.
-public enum SyntheticSandbox {
-    public static let firstPracticeID = 195_900
-    public static let organizationID = "4242"
-    public static let adminKey = "synthetic-admin-key"
-    public static let plainKey = "synthetic-plain-key"
+package enum SyntheticSandbox {
+    package static let firstPracticeID = 195_900
+    package static let organizationID = "4242"
+    package static let adminKey = "synthetic-admin-key"
+    package static let plainKey = "synthetic-plain-key"
 
-    public static func state(practices: Int = 1, usersPerPractice: Int, members: Int = 0) -> SandboxState {
+    package static func state(practices: Int = 1, usersPerPractice: Int, members: Int = 0) -> SandboxState {
         var athena: [String: AthenaPractice] = [:]
         for index in 0..<practices {
             athena[String(firstPracticeID + index)] = practice(users: usersPerPractice)

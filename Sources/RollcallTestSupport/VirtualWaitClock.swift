@@ -4,14 +4,14 @@ import Synchronization
 
 /// Virtual time for the connectors: a wait moves the clock forward at once and is
 /// recorded, so tests of backoff and token expiry neither sleep nor depend on load.
-public final class VirtualWaitClock: WaitClock {
+package final class VirtualWaitClock: WaitClock {
     private let state = Mutex((now: Duration.zero, waits: [Duration]()))
 
-    public init() {}
+    package init() {}
 
-    public func now() -> Duration { state.withLock { $0.now } }
+    package func now() -> Duration { state.withLock { $0.now } }
 
-    public func sleep(for duration: Duration) async throws {
+    package func sleep(for duration: Duration) async throws {
         try Task.checkCancellation()
         state.withLock { state in
             state.now += max(duration, .zero)
@@ -19,21 +19,21 @@ public final class VirtualWaitClock: WaitClock {
         }
     }
 
-    public func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         state.withLock { $0.now += duration }
     }
 
     /// Every wait asked for, in order.
-    public var waits: [Duration] { state.withLock { $0.waits } }
+    package var waits: [Duration] { state.withLock { $0.waits } }
 }
 
 /// Jitter from a seed: the same draws every run.
-public final class SeededJitter: JitterSource {
+package final class SeededJitter: JitterSource {
     private let generator: Mutex<SeededGenerator>
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         generator = Mutex(SeededGenerator(seed: seed))
     }
 
-    public func unit() -> Double { generator.withLock { $0.unit() } }
+    package func unit() -> Double { generator.withLock { $0.unit() } }
 }

@@ -7,15 +7,15 @@ import RollcallHTTP
 import Sandbox
 
 /// The connectors a run talks through, one per system the config manages.
-public struct LiveSystems: Sendable {
-    public var athena: AthenaConnector?
-    public var healthie: HealthieConnector?
+package struct LiveSystems: Sendable {
+    package var athena: AthenaConnector?
+    package var healthie: HealthieConnector?
     /// The organization new memberships go into.
-    public var healthieOrganizationID: String?
-    public var sendInviteEmail: Bool
+    package var healthieOrganizationID: String?
+    package var sendInviteEmail: Bool
 
     /// Opens connectors for `config` from `source`, runs `body`, and closes everything after.
-    public static func with<Value: Sendable>(
+    package static func with<Value: Sendable>(
         config: Config, source: LiveSource, _ body: @escaping @Sendable (LiveSystems) async throws -> Value
     ) async throws -> Value {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)

@@ -4,22 +4,22 @@ import RollcallCore
 import RollcallHTTP
 
 /// A read of every system a config manages.
-public struct Snapshot: Sendable {
-    public var state: LiveState
-    public var summary: ReadSummary
+package struct Snapshot: Sendable {
+    package var state: LiveState
+    package var summary: ReadSummary
     /// Practices (or Healthie) that could not be read, each with why. A plan is never made from a
     /// partial read: the caller refuses, unless the user narrowed the run to what did read.
-    public var failures: [String]
+    package var failures: [String]
     /// Warnings the systems sent (a Healthie version nearing sunset, say).
-    public var warnings: [String]
+    package var warnings: [String]
 
-    public var isComplete: Bool { failures.isEmpty }
+    package var isComplete: Bool { failures.isEmpty }
 }
 
-public enum SnapshotReader {
+package enum SnapshotReader {
     /// Reads every practice of `config` and its Healthie organization at once.
     /// `practices` narrows athenaOne to those practice keys; nil reads them all.
-    public static func read(
+    package static func read(
         config: Config, systems: LiveSystems, practices: [String]? = nil, progress: ProgressSink? = nil
     ) async -> Snapshot {
         let start = ContinuousClock.now
