@@ -59,12 +59,7 @@ extension PlanWork {
     }
 
     func isProtected(practice: String, username: String) -> Bool {
-        policy.protected.contains { protected in
-            if case .athena(let key, let name) = protected {
-                return key == practice && name.lowercased() == username.lowercased()
-            }
-            return false
-        }
+        protectedAthena.contains(Self.protectedKey(practice, username))
     }
 
     /// A pinned `userid` whose account has another username: a finding, and no change, since

@@ -38,12 +38,7 @@ extension PlanWork {
     }
 
     func isProtected(email: String) -> Bool {
-        policy.protected.contains { protected in
-            if case .healthie(let protectedEmail) = protected {
-                return protectedEmail.lowercased() == email.lowercased()
-            }
-            return false
-        }
+        protectedHealthie.contains(email.lowercased())
     }
 
     /// The settings a role manages, as a membership patch.

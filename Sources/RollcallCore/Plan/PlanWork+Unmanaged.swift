@@ -60,14 +60,15 @@ extension PlanWork {
             if let active = patch.active { activeAfterPlan[userID] = active }
         }
         let users = Dictionary(live.users.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
+        var supervisedBy: [Int: [LiveAthenaUser]] = [:]
+        for user in live.users where activeAfterPlan[user.userID] == true {
+            if let provider = supervisingAfterPlan[user.userID] { supervisedBy[provider, default: []].append(user) }
+        }
         for index in deactivating {
             guard case .athenaUpdate(_, let userID, _) = changes[index].operation,
                 let providerID = users[userID]?.providerID
             else { continue }
-            let supervised = live.users.filter {
-                $0.userID != userID && supervisingAfterPlan[$0.userID] == providerID
-                    && activeAfterPlan[$0.userID] == true
-            }.map(\.username).sorted()
+            let supervised = (supervisedBy[providerID] ?? []).filter { $0.userID != userID }.map(\.username).sorted()
             guard !supervised.isEmpty else { continue }
             let list = supervised.joined(separator: ", ")
             changes[index].notes.append(
