@@ -81,6 +81,7 @@ package struct HTTPExchange: Sendable {
         request.headers.replaceOrAdd(name: "User-Agent", value: "rollcall")
         if let body = spec.body { request.body = .bytes(ByteBuffer(bytes: body)) }
         await ledger.sent(endpoint)
+        RequestIDLog.current?.append(requestID)
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
             let bytes = try await response.body.collect(upTo: Self.maxBody)

@@ -26,6 +26,25 @@ public enum Planner {
     public static let upcomingExpiryDays = 14
 
     public static func plan(config: Config, live unordered: LiveState, policy: Policy, today: CalendarDate) -> Plan {
+        var work = planned(config: config, live: unordered, policy: policy, today: today)
+        work.listUpcomingExpiries()
+        return work.finish()
+    }
+
+    /// The safety rules checked again for exactly `changes` (what an apply will really make)
+    /// against a fresh read: the refusals they break, none when they may be applied.
+    public static func refusals(
+        applying changes: [PlannedChange], config: Config, live: LiveState, policy: Policy, today: CalendarDate
+    ) -> [Refusal] {
+        var work = planned(config: config, live: live, policy: policy, today: today)
+        work.refusals = []
+        work.checkSafety(changes.sorted { PlanWork.phase($0.action) < PlanWork.phase($1.action) })
+        return work.refusals
+    }
+
+    private static func planned(config: Config, live unordered: LiveState, policy: Policy, today: CalendarDate)
+        -> PlanWork
+    {
         let live = unordered.canonical
         var work = PlanWork(config: config, policy: policy, today: today)
         for practice in live.athena { work.liveAthena[practice.practiceID] = practice }
@@ -39,8 +58,7 @@ public enum Planner {
         if let healthie = live.healthie, config.healthie != nil {
             work.planHealthie(healthie)
         }
-        work.listUpcomingExpiries()
-        return work.finish()
+        return work
     }
 }
 

@@ -1,0 +1,19 @@
+import Synchronization
+
+/// Whether an apply should start more writes: a first SIGINT or SIGTERM, `--fail-fast`
+/// after a failure, or an audit line that could not be written stops new writes; the
+/// ones in flight finish and are recorded.
+public final class ApplyControl: Sendable {
+    private let reason = Mutex<String?>(nil)
+
+    public init() {}
+
+    /// Asks the run to stop starting writes; the first reason given is kept.
+    public func stop(_ why: String) {
+        reason.withLock { current in
+            if current == nil { current = why }
+        }
+    }
+
+    public var stopReason: String? { reason.withLock { $0 } }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import RollcallCore
+
+/// The journal beside the audit log: an intent line on disk before every write,
+/// an outcome line after. After a crash (`kill -9`, a lost machine), the next
+/// apply finds intents with no outcome and settles each by looking the record up
+/// before anything is sent again.
+final class ApplyJournal: @unchecked Sendable {
+    struct Line: Codable, Equatable {
+        enum Kind: String, Codable { case intent, outcome }
+        var kind: Kind
+        var changeID: String
+        var runID: String
+        var address: String
+        var outcome: String?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, address, outcome
+            case changeID = "change_id"
+            case runID = "run_id"
+        }
+    }
+
+    let path: String
+    private let file: DurableLog
+
+    init(path: String) throws {
+        self.path = path
+        file = try DurableLog(path: path)
+    }
+
+    /// Change ids with an intent and no outcome after it: writes an earlier run may or may not have made.
+    static func openIntents(at path: String) throws -> Set<String> {
+        var open: Set<String> = []
+        for raw in try DurableLog.lines(of: path) {
+            guard let line = try? JSONDecoder().decode(Line.self, from: Data(raw.utf8)) else { continue }
+            switch line.kind {
+            case .intent: open.insert(line.changeID)
+            case .outcome: open.remove(line.changeID)
+            }
+        }
+        return open
+    }
+
+    func intent(_ change: PlannedChange, runID: String) throws {
+        try write(Line(kind: .intent, changeID: change.id, runID: runID, address: change.address.description))
+    }
+
+    func outcome(_ change: PlannedChange, runID: String, _ outcome: String) throws {
+        try write(
+            Line(
+                kind: .outcome, changeID: change.id, runID: runID, address: change.address.description,
+                outcome: outcome))
+    }
+
+    private func write(_ line: Line) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try file.append(String(decoding: try encoder.encode(line), as: UTF8.self))
+    }
+}
