@@ -127,21 +127,25 @@ public enum ApplyRun {
                     read: snapshot.summary
                 ).sealed()
             }
-            let reconciliation = Reconciliation.reconcile(
-                reviewed: reviewed.changes, fresh: fresh, live: snapshot.state)
+            var report = ApplyReport(runID: identity.runID, planChecksum: reviewed.checksum)
+            report.auditLog = auditPath
+            // Changes left out by --practice or --no-deactivations are not compared with a read that
+            // may not have covered them; they wait for a later run.
+            var inScope: [PlannedChange] = []
+            for change in reviewed.changes {
+                if let reason = exclusion(of: change, request) {
+                    report.changes.append(.init(change: change, outcome: .excluded, detail: reason))
+                } else {
+                    inScope.append(change)
+                }
+            }
+            var freshInScope = fresh
+            freshInScope.changes.removeAll { exclusion(of: $0, request) != nil }
+            let reconciliation = Reconciliation.reconcile(reviewed: inScope, fresh: freshInScope, live: snapshot.state)
             if !reconciliation.stale.isEmpty && !request.skipStale {
                 throw Refused(message: staleMessage(reconciliation.stale))
             }
-            var report = ApplyReport(runID: identity.runID, planChecksum: reviewed.checksum)
-            report.auditLog = auditPath
-            var toApply: [PendingChange] = []
-            for pending in reconciliation.pending {
-                if let reason = exclusion(of: pending.change, request) {
-                    report.changes.append(.init(change: pending.change, outcome: .excluded, detail: reason))
-                } else {
-                    toApply.append(pending)
-                }
-            }
+            var toApply = reconciliation.pending
             var refusals = Planner.refusals(
                 applying: toApply.map(\.change), config: config, live: snapshot.state, policy: config.policy,
                 today: request.today)
