@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Checks schemas/plan.schema.json, and every plan JSON file given, against it.
+"""Checks a schema under schemas/, and every JSON file given, against it.
 
-An independent check of the plan format with Python's jsonschema: CI passes the
-plans `rollcall plan --format json` prints for the examples.
+Usage: check-plan-schema.py [--schema NAME] FILE...   (NAME defaults to plan)
+
+An independent check of Rollcall's formats with Python's jsonschema: CI passes
+the plans `rollcall plan --format json` prints for the examples, and the
+reports `rollcall apply --format json` prints when it applies them.
 """
 import json
 import pathlib
@@ -11,9 +14,13 @@ import sys
 import jsonschema
 
 
-def main(paths):
+def main(arguments):
+    name = "plan"
+    if arguments[:1] == ["--schema"]:
+        name, arguments = arguments[1], arguments[2:]
+    paths = arguments
     root = pathlib.Path(__file__).resolve().parent.parent
-    schema = json.loads((root / "schemas" / "plan.schema.json").read_text())
+    schema = json.loads((root / "schemas" / f"{name}.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     failures = []
@@ -24,7 +31,7 @@ def main(paths):
             failures.append(f"{path}: {location}: {error.message}")
     for failure in failures:
         print(failure, file=sys.stderr)
-    print(f"plan schema check: {len(paths)} plans, {len(failures)} problems")
+    print(f"{name} schema check: {len(paths)} documents, {len(failures)} problems")
     return 1 if failures or not paths else 0
 
 

@@ -28,9 +28,14 @@ struct RollcallProcess {
 
     /// Runs `rollcall arguments` in the package root, so example paths read as in README.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        try runExecutable([try binary().path] + arguments, environment: environment)
+    }
+
+    /// Runs `command` (an executable and its arguments) in the package root.
+    static func runExecutable(_ command: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.currentDirectoryURL = packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let stdout = Pipe()
