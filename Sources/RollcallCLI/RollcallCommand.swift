@@ -9,10 +9,12 @@ struct RollcallCommand: AsyncParsableCommand {
         discussion: """
             Describe staff, roles and practices in YAML kept in git. `rollcall validate` checks
             the config; `rollcall plan` reads the live systems and shows what would change to
-            match it; `rollcall sandbox` runs simulators of both systems to try it on.
+            match it; `rollcall apply` makes it so, bound to the reviewed plan, with a chained
+            audit log that `rollcall audit verify` checks; `rollcall sandbox` runs simulators of
+            both systems to try it on.
 
-            Exit codes: 0 success, 1 error (invalid config, refused plan, bad usage), 2 changes
-            present (plan --detailed-exitcode).
+            Exit codes: 0 success, 1 error (invalid config, refused or stale plan, failed apply,
+            broken audit chain, bad usage), 2 changes present (plan --detailed-exitcode).
             Errors: runtime failures print as `rollcall: error: MESSAGE`; config problems as
             `FILE:LINE:COL: error: MESSAGE`.
             Colour: off when output is not a terminal, with --no-color, or when NO_COLOR is set.
