@@ -138,14 +138,7 @@ package enum HealthieDocuments {
         mutation RollcallUpdateMembership($input: updateOrganizationMembershipInput) {
           updateOrganizationMembership(input: $input) {
             organizationMembership {
-              ...RollcallMembership
-              user {
-                id
-                active
-                email
-                first_name
-                last_name
-              }
+              ...RollcallMembershipWithUser
             }
             messages {
               field
@@ -153,24 +146,31 @@ package enum HealthieDocuments {
             }
           }
         }
-        """ + "\n" + membershipFragment
+        """ + "\n" + membershipWithUserFragment + "\n" + membershipFragment
+
+    /// A membership with its user's own fields: what a write's answer and a single read carry.
+    static let membershipWithUserFragment = """
+        fragment RollcallMembershipWithUser on OrganizationMembership {
+          ...RollcallMembership
+          user {
+            id
+            active
+            email
+            first_name
+            last_name
+          }
+        }
+        """
 
     /// One membership by id, with its user: the record an update's precondition is checked on.
     package static func membership(permissions: [String]) -> String {
         """
         query RollcallMembership($id: ID) {
           organizationMembership(id: $id) {
-            ...RollcallMembership
-            user {
-              id
-              active
-              email
-              first_name
-              last_name
-            }
+            ...RollcallMembershipWithUser
           }
         }
-        """ + "\n" + membershipFragment(permissions: permissions)
+        """ + "\n" + membershipWithUserFragment + "\n" + membershipFragment(permissions: permissions)
     }
 
     package static let membership = membership(permissions: allPermissions)
