@@ -32,120 +32,169 @@ func peakMemoryMiB() -> Double {
     return 0
 }
 
-var rows: [Row] = []
-let staffCount = 50_000
-let yaml = SyntheticConfig.yaml(staffCount: staffCount, practices: 5)
-let bytes = Array(yaml.utf8)
+/// `rollcall-bench [--only CASE]...`: every case, or the ones named.
+let cases = ["config", "diff", "plan", "apply"]
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(
+        """
+        USAGE: rollcall-bench [--only CASE]...
 
-let parseSeconds = measure(3) { _ = YAMLParser.parse(bytes, file: "bench.yaml") }
-rows.append(
-    Row(
-        name: "YAML parse (libyaml events → nodes)", size: "\(staffCount) staff, \(bytes.count / 1024) KiB",
-        seconds: parseSeconds, note: ""))
+        Measures Rollcall's speed and memory and prints a table; asserts nothing.
+        Build it in release mode: swift run -c release rollcall-bench
 
-var staffLoaded = 0
-var firstProblem = ""
-let loadSeconds = measure(3) {
-    let result = ConfigLoader.load(origin: "bench.yaml", files: [ConfigSourceFile(path: "bench.yaml", bytes: bytes)])
-    staffLoaded = result.config?.staff.count ?? -1
-    firstProblem = result.diagnostics.first.map { "first problem: \($0.message)" } ?? ""
+        CASES:
+          config  YAML parse, config load and validate, `rollcall validate` as a process (50,000 staff)
+          diff    the pure planner: 100,000 desired accounts against 100,000 live ones
+          plan    a full plan against the sandbox over loopback (20 x 2,500 users, 5,000 members, 20 ms)
+          apply   about a thousand mixed changes applied under a 50 requests/s limit and 20 ms latency
+        """)
+    exit(0)
 }
-if !firstProblem.isEmpty { print(firstProblem) }
-rows.append(
-    Row(
-        name: "config load + validate (in memory)", size: "\(staffCount) staff", seconds: loadSeconds,
-        note: "\(staffLoaded) staff loaded"))
+/// The cases `--only` names; every case when it names none.
+func selectedCases(_ arguments: [String]) -> Set<String> {
+    var only: Set<String> = []
+    var remaining = arguments[...]
+    while let argument = remaining.popFirst() {
+        guard argument == "--only", let name = remaining.popFirst() else {
+            print("rollcall-bench: error: unknown argument '\(argument)'; see --help")
+            exit(1)
+        }
+        guard cases.contains(name) else {
+            print("rollcall-bench: error: no case '\(name)'; the cases are \(cases.joined(separator: ", "))")
+            exit(1)
+        }
+        only.insert(name)
+    }
+    return only.isEmpty ? Set(cases) : only
+}
+let only = selectedCases(arguments)
+func wants(_ name: String) -> Bool { only.contains(name) }
 
+var rows: [Row] = []
 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rollcall-bench-\(getpid())")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: directory) }
-let file = directory.appendingPathComponent("staff.yaml")
-try Data(bytes).write(to: file)
-var valid = false
-let validateSeconds = measure(3) { valid = Validation.run(paths: [file.path]).isValid }
-rows.append(
-    Row(
-        name: "rollcall validate (file read + load)", size: "\(staffCount) staff", seconds: validateSeconds,
-        note: valid ? "valid" : "INVALID"))
+if wants("config") {
+    let staffCount = 50_000
+    let yaml = SyntheticConfig.yaml(staffCount: staffCount, practices: 5)
+    let bytes = Array(yaml.utf8)
 
-/// The `rollcall` binary built beside this one, run as a user would: process start, file read, load.
-let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-    "rollcall")
-if FileManager.default.isExecutableFile(atPath: binary.path) {
-    var status: Int32 = -1
-    let processSeconds = try measure(3) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["validate", file.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        status = process.terminationStatus
-    }
+    let parseSeconds = measure(3) { _ = YAMLParser.parse(bytes, file: "bench.yaml") }
     rows.append(
         Row(
-            name: "`rollcall validate FILE` as a process", size: "\(staffCount) staff", seconds: processSeconds,
-            note: "exit \(status)"))
-}
+            name: "YAML parse (libyaml events → nodes)", size: "\(staffCount) staff, \(bytes.count / 1024) KiB",
+            seconds: parseSeconds, note: ""))
 
+    var staffLoaded = 0
+    var firstProblem = ""
+    let loadSeconds = measure(3) {
+        let result = ConfigLoader.load(
+            origin: "bench.yaml", files: [ConfigSourceFile(path: "bench.yaml", bytes: bytes)])
+        staffLoaded = result.config?.staff.count ?? -1
+        firstProblem = result.diagnostics.first.map { "first problem: \($0.message)" } ?? ""
+    }
+    if !firstProblem.isEmpty { print(firstProblem) }
+    rows.append(
+        Row(
+            name: "config load + validate (in memory)", size: "\(staffCount) staff", seconds: loadSeconds,
+            note: "\(staffLoaded) staff loaded"))
+
+    let file = directory.appendingPathComponent("staff.yaml")
+    try Data(bytes).write(to: file)
+    var valid = false
+    let validateSeconds = measure(3) { valid = Validation.run(paths: [file.path]).isValid }
+    rows.append(
+        Row(
+            name: "rollcall validate (file read + load)", size: "\(staffCount) staff", seconds: validateSeconds,
+            note: valid ? "valid" : "INVALID"))
+
+    /// The `rollcall` binary built beside this one, run as a user would: process start, file read, load.
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+        "rollcall")
+    if FileManager.default.isExecutableFile(atPath: binary.path) {
+        var status: Int32 = -1
+        let processSeconds = try measure(3) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = ["validate", file.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            status = process.terminationStatus
+        }
+        rows.append(
+            Row(
+                name: "`rollcall validate FILE` as a process", size: "\(staffCount) staff", seconds: processSeconds,
+                note: "exit \(status)"))
+    }
+
+}
 // The pure diff: 100,000 desired accounts against 100,000 live ones, 1% drifting.
-let diffClinic = SyntheticClinic(practices: 20, usersPerPractice: 5_000)
-let diffYAML = Array(diffClinic.configYAML().utf8)
-let diffConfig = ConfigLoader.load(
-    origin: "diff.yaml", files: [ConfigSourceFile(path: "diff.yaml", bytes: diffYAML)]
-).config
-let diffLive = diffClinic.live(drift: 0.01)
-let memoryBeforeDiff = peakMemoryMiB()
-var diffChanges = 0
-if let diffConfig {
-    let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
-    let diffSeconds = measure(3) {
-        diffChanges =
-            Planner.plan(config: diffConfig, live: diffLive, policy: diffConfig.policy, today: today)
-            .changes.count
+if wants("diff") {
+    let diffClinic = SyntheticClinic(practices: 20, usersPerPractice: 5_000)
+    let diffYAML = Array(diffClinic.configYAML().utf8)
+    let diffConfig = ConfigLoader.load(
+        origin: "diff.yaml", files: [ConfigSourceFile(path: "diff.yaml", bytes: diffYAML)]
+    ).config
+    let diffLive = diffClinic.live(drift: 0.01)
+    let memoryBeforeDiff = peakMemoryMiB()
+    var diffChanges = 0
+    if let diffConfig {
+        let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
+        let diffSeconds = measure(3) {
+            diffChanges =
+                Planner.plan(config: diffConfig, live: diffLive, policy: diffConfig.policy, today: today)
+                .changes.count
+        }
+        rows.append(
+            Row(
+                name: "pure diff (Planner.plan)",
+                size: "\(diffClinic.staffCount) desired vs \(diffLive.athena.reduce(0) { $0 + $1.users.count }) live",
+                seconds: diffSeconds,
+                note:
+                    "\(diffChanges) changes; peak memory \(String(format: "%.0f", peakMemoryMiB())) MiB (was \(String(format: "%.0f", memoryBeforeDiff)) before)"
+            ))
+    } else {
+        print("the diff config did not load")
     }
-    rows.append(
-        Row(
-            name: "pure diff (Planner.plan)",
-            size: "\(diffClinic.staffCount) desired vs \(diffLive.athena.reduce(0) { $0 + $1.users.count }) live",
-            seconds: diffSeconds,
-            note:
-                "\(diffChanges) changes; peak memory \(String(format: "%.0f", peakMemoryMiB())) MiB (was \(String(format: "%.0f", memoryBeforeDiff)) before)"
-        ))
-} else {
-    print("the diff config did not load")
-}
 
+}
 // A full plan against the sandbox over loopback: 20 practices x 2,500 users and 5,000 Healthie
 // members, 20 ms added to every answer. Compared with the fewest requests a read can make and
 // with the wall time those requests need at that latency.
-let planClinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
-let configFile = directory.appendingPathComponent("clinic.yaml")
-let stateFile = directory.appendingPathComponent("state.json")
-try Data(planClinic.configYAML().utf8).write(to: configFile)
-let sandboxState = planClinic.sandbox(drift: 0.01)
-try sandboxState.encodedJSON().write(to: stateFile)
-let latency = Duration.milliseconds(20)
-let request = PlanRun.Request(
-    path: configFile.path, source: .sandbox(path: stateFile.path, faults: SandboxFaults(latency: latency)),
-    today: CalendarDate(iso: "2026-11-24") ?? .unixEpoch)
-let planStart = DispatchTime.now().uptimeNanoseconds
-let outcome = try await PlanRun.run(request)
-let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9
-let read = outcome.document.read ?? ReadSummary()
-let budget = PlanBenchmarkBudget(
-    state: sandboxState, staffEmails: planClinic.staffCount,
-    managedFlags: SyntheticClinic.physicianPermissions.count, latency: latency)
-rows.append(
-    Row(
-        name: "full plan vs sandbox, 20 ms latency", size: "20 x 2,500 users + \(read.healthieMembers ?? 0) members",
-        seconds: planSeconds,
-        note:
-            "\(read.requests) requests (minimum \(budget.minimumRequests)), \(read.retries) retries; "
-            + "read \(String(format: "%.2f", read.seconds)) s against an ideal at 20 ms of "
-            + "\(String(format: "%.2f", budget.idealSeconds)) s; \(outcome.document.changes.count) changes"
-    ))
+if wants("plan") {
+    let planClinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
+    let configFile = directory.appendingPathComponent("clinic.yaml")
+    let stateFile = directory.appendingPathComponent("state.json")
+    try Data(planClinic.configYAML().utf8).write(to: configFile)
+    let sandboxState = planClinic.sandbox(drift: 0.01)
+    try sandboxState.encodedJSON().write(to: stateFile)
+    let latency = Duration.milliseconds(20)
+    let request = PlanRun.Request(
+        path: configFile.path, source: .sandbox(path: stateFile.path, faults: SandboxFaults(latency: latency)),
+        today: CalendarDate(iso: "2026-11-24") ?? .unixEpoch)
+    let planStart = DispatchTime.now().uptimeNanoseconds
+    let outcome = try await PlanRun.run(request)
+    let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9
+    let read = outcome.document.read ?? ReadSummary()
+    let budget = PlanBenchmarkBudget(
+        state: sandboxState, staffEmails: planClinic.staffCount,
+        managedFlags: SyntheticClinic.physicianPermissions.count, latency: latency)
+    rows.append(
+        Row(
+            name: "full plan vs sandbox, 20 ms latency",
+            size: "20 x 2,500 users + \(read.healthieMembers ?? 0) members",
+            seconds: planSeconds,
+            note:
+                "\(read.requests) requests (minimum \(budget.minimumRequests)), \(read.retries) retries; "
+                + "read \(String(format: "%.2f", read.seconds)) s against an ideal at 20 ms of "
+                + "\(String(format: "%.2f", budget.idealSeconds)) s; \(outcome.document.changes.count) changes"
+        ))
+
+}
+if wants("apply") { rows.append(try await ApplyBenchmark.run(in: directory)) }
 
 print("rollcall-bench (best of 3; peak memory of this process \(String(format: "%.0f", peakMemoryMiB())) MiB)")
 print("| case | size | seconds | note |")
