@@ -60,6 +60,11 @@ extension AthenaConnector {
             .GET, AthenaAPI.user(practiceID, userID), endpoint: AthenaAPI.Endpoint.getUser)
         if answer.status == 404 { return nil }
         try Self.expectOK(answer, "reading user \(userID) in practice \(practiceID)")
+        return try Self.decodeUser(answer, userID: userID, practiceID: practiceID)
+    }
+
+    /// A get-by-id answer: a one-element array as athenaOne sends it, or the bare record.
+    static func decodeUser(_ answer: HTTPAnswer, userID: Int, practiceID: Int) throws -> LiveAthenaUser {
         let decoder = JSONDecoder()
         let record =
             (try? decoder.decode([AthenaUserRecord].self, from: answer.body))?.first

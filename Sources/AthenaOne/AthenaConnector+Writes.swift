@@ -81,10 +81,7 @@ extension AthenaConnector {
         }
         let desired = patch.applied(to: current)
         guard FullPutMerge.mismatches(expected: desired, actual: current).isEmpty else {
-            let answer = try await idempotent(
-                .PUT, AthenaAPI.user(practiceID, userID), form: FullPutMerge.form(desired),
-                endpoint: AthenaAPI.Endpoint.updateUser)
-            try Self.expectOK(answer, what)
+            try await put(desired, userID: userID, practiceID: practiceID, what)
             guard let after = try await user(userID, practiceID: practiceID) else {
                 throw AthenaError(.didNotStick, "user \(userID) in practice \(practiceID) is gone after \(what)")
             }
@@ -92,6 +89,68 @@ extension AthenaConnector {
             return after
         }
         return current
+    }
+
+    /// The full PUT of `desired`. A PUT whose answer was lost, or that failed with a 5xx, may
+    /// have been applied: before it is sent again the record is read, and when it already
+    /// holds `desired` the write is not made twice.
+    private func put(_ desired: LiveAthenaUser, userID: Int, practiceID: Int, _ what: String) async throws {
+        let endpoint = AthenaAPI.Endpoint.updateUser
+        let url = url(AthenaAPI.user(practiceID, userID), query: [])
+        let body = Data(AthenaFormEncoding.encode(FullPutMerge.form(desired)).utf8)
+        let mayHaveApplied = Flag()
+        do {
+            try await sender.run(endpoint: endpoint) { _ in
+                if mayHaveApplied.isSet {
+                    switch try await userOnce(userID, practiceID: practiceID) {
+                    case .done(let now?) where FullPutMerge.mismatches(expected: desired, actual: now).isEmpty:
+                        return .done(())
+                    case .done: break
+                    case .throttled(let after, let reason): return .throttled(retryAfter: after, reason: reason)
+                    case .transient(let reason): return .transient(reason: reason)
+                    }
+                }
+                let answer: HTTPAnswer
+                do {
+                    answer = try await authorized(endpoint: endpoint) { token in
+                        HTTPRequestSpec(
+                            method: .PUT, url: url,
+                            headers: [
+                                ("Authorization", "Bearer \(token)"), ("Content-Type", AthenaFormEncoding.contentType),
+                            ], body: body)
+                    }
+                } catch let lost as NoAnswer {
+                    mayHaveApplied.set()
+                    return .transient(reason: lost.description)
+                }
+                if answer.isServerError { mayHaveApplied.set() }
+                let outcome = Self.classify(answer)
+                guard case .done(let answer) = outcome else { return outcome.map { _ in () } }
+                try Self.expectOK(answer, what)
+                return .done(())
+            }
+        } catch let exhausted as RetriesExhausted {
+            throw AthenaError.unavailable(exhausted, what)
+        }
+    }
+
+    /// One try at reading a user, for the lost-answer rule: the caller's retry loop retries it.
+    func userOnce(_ userID: Int, practiceID: Int) async throws -> Attempt<LiveAthenaUser?> {
+        let url = url(AthenaAPI.user(practiceID, userID), query: [])
+        let answer: HTTPAnswer
+        do {
+            answer = try await authorized(endpoint: AthenaAPI.Endpoint.getUser) { token in
+                HTTPRequestSpec(method: .GET, url: url, headers: [("Authorization", "Bearer \(token)")])
+            }
+        } catch let lost as NoAnswer {
+            return .transient(reason: lost.description)
+        }
+        guard case .done(let answer) = Self.classify(answer) else {
+            return .transient(reason: "HTTP \(answer.status) reading user \(userID), request id \(answer.requestID)")
+        }
+        if answer.status == 404 { return .done(nil) }
+        try Self.expectOK(answer, "reading user \(userID) in practice \(practiceID)")
+        return .done(try Self.decodeUser(answer, userID: userID, practiceID: practiceID))
     }
 
     /// Deactivates a user (athenaOne has no DELETE), keeping every other field.

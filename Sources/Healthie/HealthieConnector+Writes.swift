@@ -81,10 +81,28 @@ extension HealthieConnector {
                 throw PreconditionFailed(record: "the membership of \(current.email)", changedFields: changed)
             }
         }
+        // A mutation whose answer was lost may have been applied: before it is sent again the
+        // membership is read, and when it already holds the patch the write is not made twice.
         let data = try await run(
             HealthieDocuments.updateMembership, operation: "RollcallUpdateMembership",
             variables: InputVariables(input: UpdateMembershipInput(id: membershipID, patch: patch)),
-            as: UpdateMembershipData.self)
+            as: UpdateMembershipData.self,
+            beforeRetry: {
+                let read = try await attempt(
+                    documents.membership, operation: "RollcallMembership", variables: IDVariables(id: membershipID),
+                    as: MembershipData.self, endpoint: "POST /graphql RollcallMembership")
+                switch read {
+                case .done(let found):
+                    guard let membership = found.organizationMembership, let user = membership.user else { return nil }
+                    let member = membership.live(user: user)
+                    guard patch.applied(to: member) == member else { return nil }
+                    return .done(
+                        UpdateMembershipData(
+                            updateOrganizationMembership: .init(organizationMembership: membership, messages: [])))
+                case .throttled(let after, let reason): return .throttled(retryAfter: after, reason: reason)
+                case .transient(let reason): return .transient(reason: reason)
+                }
+            })
         let payload = data.updateOrganizationMembership
         try Self.refuseMessages(payload?.messages, what)
         guard let membership = payload?.organizationMembership, let user = membership.user else {

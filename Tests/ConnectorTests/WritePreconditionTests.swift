@@ -98,3 +98,32 @@ import Testing
         }
     }
 }
+
+/// A write whose answer was lost is looked for before it is sent again: never made twice.
+@Suite struct LostAnswerUpdateTests {
+    @Test func aPutWhoseAnswerWasLostIsNotSentAgainWhenItTook() async throws {
+        let faults = SandboxFaults(dropResponseRate: 1.0)
+        try await LiveSandbox.with(SyntheticSandbox.state(usersPerPractice: 4), faults: faults) { sandbox in
+            let practiceID = SyntheticSandbox.firstPracticeID
+            let after = try await sandbox.athena().updateUser(
+                1_001, practiceID: practiceID, patch: AthenaUserPatch(lastName: "Once"))
+            #expect(after.lastName == "Once")
+            let puts = await sandbox.log(.athena).filter { $0.method == "PUT" }
+            #expect(puts.count == 1, "the lost PUT took, so it is not sent again")
+        }
+    }
+
+    @Test func aMutationWhoseAnswerWasLostIsNotSentAgainWhenItTook() async throws {
+        let faults = SandboxFaults(dropResponseRate: 1.0)
+        try await LiveSandbox.with(SyntheticSandbox.state(usersPerPractice: 0, members: 3), faults: faults) {
+            sandbox in
+            let healthie = sandbox.healthie()
+            let member = try #require(try await healthie.member(email: "member1@example.org"))
+            let after = try await healthie.updateMembership(
+                member.membershipID, patch: HealthieMembershipPatch(isAdmin: true))
+            #expect(after.isAdmin)
+            let mutations = await sandbox.log(.healthie).filter { $0.body.contains("RollcallUpdateMembership") }
+            #expect(mutations.count == 1, "the lost mutation took, so it is not sent again")
+        }
+    }
+}
