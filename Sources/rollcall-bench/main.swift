@@ -33,7 +33,7 @@ func peakMemoryMiB() -> Double {
 }
 
 /// `rollcall-bench [--only CASE]...`: every case, or the ones named.
-let cases = ["config", "diff", "plan", "apply"]
+let cases = ["config", "diff", "plan", "apply", "soak"]
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(
@@ -48,6 +48,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           diff    the pure planner: 100,000 desired accounts against 100,000 live ones
           plan    a full plan against the sandbox over loopback (20 x 2,500 users, 5,000 members, 20 ms)
           apply   about a thousand mixed changes applied under a 50 requests/s limit and 20 ms latency
+          soak    10,000 changes applied through faults, the process killed at random and restarted
         """)
     exit(0)
 }
@@ -195,6 +196,11 @@ if wants("plan") {
 
 }
 if wants("apply") { rows.append(try await ApplyBenchmark.run(in: directory)) }
+if wants("soak") {
+    let rollcall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("rollcall")
+    rows.append(try await SoakBenchmark.run(in: directory, binary: rollcall))
+}
 
 print("rollcall-bench (best of 3; peak memory of this process \(String(format: "%.0f", peakMemoryMiB())) MiB)")
 print("| case | size | seconds | note |")

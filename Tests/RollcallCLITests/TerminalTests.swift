@@ -42,9 +42,9 @@ import Testing
         """
 
     /// Runs `rollcall arguments` on a pseudo-terminal in the package root; stdout and stderr both go to it.
-    static func onTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> (
-        status: Int32, seen: String
-    ) {
+    static func onTerminal(_ arguments: [String], environment: [String: String] = [:], typed: String? = nil) throws
+        -> (status: Int32, seen: String)
+    {
         let command = ([try RollcallProcess.binary().path] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: script)
@@ -58,8 +58,13 @@ import Testing
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = typed == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let typed {
+            input.fileHandleForWriting.write(Data(typed.utf8))
+            try input.fileHandleForWriting.close()
+        }
         let seen = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return (process.terminationStatus, seen)
@@ -82,6 +87,23 @@ import Testing
             let cleared = try #require(seen.range(of: clear, options: .backwards))
             let plan = try #require(seen.range(of: "Read athenaOne 1 practice"))
             #expect(lastProgress.lowerBound < cleared.lowerBound && cleared.upperBound <= plan.lowerBound)
+        }
+    }
+
+    /// `apply PATH` on a terminal shows the plan and applies it only when `yes` is typed.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: script)))
+    func applyAsksOnATerminalAndOnlyYesApplies() throws {
+        try ApplyScenario.with { scenario in
+            let apply = ["apply", scenario.config, "--sandbox", scenario.state, "--today", ApplyScenario.today]
+            let declined = try Self.onTerminal(apply, typed: "no\n")
+            #expect(declined.status == 1)
+            #expect(declined.seen.contains("Do you want to apply these changes? Only 'yes' is accepted:"))
+            #expect(declined.seen.contains("nothing was applied"), "\(declined.seen)")
+            #expect(try scenario.users()["lfischer"] == nil)
+            let accepted = try Self.onTerminal(apply, typed: "yes\n")
+            #expect(accepted.status == 0, "\(accepted.seen)")
+            #expect(accepted.seen.contains("Apply complete: 2 created"))
+            #expect(try scenario.users()["lfischer"] != nil)
         }
     }
 
