@@ -169,6 +169,13 @@ public enum ApplyRun {
             guard await observer.confirm(prepared) else {
                 throw Refused(message: "Apply cancelled; nothing was applied.")
             }
+            // A change found applied that the log does not record as made (a write that took though
+            // its answer was lost and its run gave up, or one made by hand) is recorded now, so the
+            // log accounts for every change of the plan.
+            for change in reconciliation.alreadyApplied where !audit.hasRecorded(change.id) {
+                try audit.append(
+                    identity.entry(change, planChecksum: reviewed.checksum, outcome: .resolved, verified: true))
+            }
             for change in reconciliation.alreadyApplied {
                 report.changes.append(.init(change: change, outcome: .alreadyApplied, verified: true))
             }

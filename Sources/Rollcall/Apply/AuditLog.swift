@@ -12,6 +12,8 @@ final class AuditLog: @unchecked Sendable {
     private var head: String
     private var sequence: Int
     private(set) var written = 0
+    /// Changes the log already records as made: applied, or settled as applied.
+    private var recorded: Set<String> = []
 
     init(path: String, key: [UInt8]?) throws {
         self.path = path
@@ -27,7 +29,19 @@ final class AuditLog: @unchecked Sendable {
                     + "Keep the file for review and run `rollcall audit verify \(path)`")
         }
         file = try DurableLog(path: path)
+        for line in existing.split(separator: "\n") {
+            if let entry = try? JSONDecoder().decode(AuditEntry.self, from: Data(line.utf8)), Self.records(entry) {
+                recorded.insert(entry.changeID)
+            }
+        }
     }
+
+    static func records(_ entry: AuditEntry) -> Bool {
+        entry.outcome == .applied || (entry.outcome == .resolved && entry.verified == true)
+    }
+
+    /// Whether the log already says this change was made.
+    func hasRecorded(_ changeID: String) -> Bool { lock.withLock { recorded.contains(changeID) } }
 
     /// The hash of the last line: what the run prints, and `audit verify --head` checks.
     var chainHead: String { lock.withLock { head } }
@@ -42,6 +56,7 @@ final class AuditLog: @unchecked Sendable {
             head = linked.hash
             sequence += 1
             written += 1
+            if Self.records(linked) { recorded.insert(linked.changeID) }
         }
     }
 }
