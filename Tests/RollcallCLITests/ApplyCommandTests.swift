@@ -183,3 +183,46 @@ import Testing
         }
     }
 }
+
+/// `rollcall audit verify` on a real apply's log: intact, then each kind of tampering named by line.
+@Suite struct AuditVerifyCommandTests {
+    @Test func verifyNamesTheFirstBrokenLineAndACutTail() throws {
+        try ApplyScenario.with { scenario in
+            #expect(try scenario.savePlan().status == 0)
+            let applied = try scenario.apply()
+            #expect(applied.status == 0)
+            let head = try #require(applied.stdout.split(separator: " ").last.map { String($0.dropLast()) })
+            let intact = try scenario.run(["audit", "verify", scenario.audit, "--head", head])
+            #expect(intact.status == 0, "\(intact.stderr)")
+            #expect(intact.stdout.contains("Intact: \(scenario.audit), 8 lines"))
+            let lines = try scenario.auditLines()
+            let tamperings: [(String, [String], Int)] = [
+                (
+                    "edited",
+                    [lines[0]] + [lines[1].replacingOccurrences(of: "\"actor\":\"", with: "\"actor\":\"mallory-")]
+                        + lines.dropFirst(2), 2
+                ),
+                ("deleted", [lines[0]] + lines.dropFirst(2), 2),
+                ("reordered", [lines[1], lines[0]] + lines.dropFirst(2), 1),
+            ]
+            for (what, tampered, line) in tamperings {
+                try (tampered.joined(separator: "\n") + "\n").write(
+                    toFile: scenario.audit, atomically: true, encoding: .utf8)
+                let output = try scenario.run(["audit", "verify", scenario.audit])
+                #expect(output.status == 1, "\(what)")
+                #expect(
+                    output.stderr.hasPrefix("\(scenario.audit):\(line): error: the chain is broken here"),
+                    "\(what): \(output.stderr)")
+            }
+            try (lines.prefix(6).joined(separator: "\n") + "\n").write(
+                toFile: scenario.audit, atomically: true, encoding: .utf8)
+            #expect(
+                try scenario.run(["audit", "verify", scenario.audit]).status == 0, "a cut log is a chain on its own")
+            let cut = try scenario.run(["audit", "verify", scenario.audit, "--head", head])
+            #expect(cut.status == 1)
+            #expect(cut.stderr.contains("cut from the end"), "\(cut.stderr)")
+            let refused = try scenario.apply()
+            #expect(refused.status == 0, "a cut log is intact as far as apply can tell: \(refused.stderr)")
+        }
+    }
+}
