@@ -10,7 +10,8 @@ package struct RetryPolicy: Sendable, Equatable {
     package var baseDelay: Duration
     package var maxDelay: Duration
     package var maxRetryAfter: Duration
-    /// Retries allowed across a whole run, so a failing system ends the run instead of stalling it.
+    /// Retries allowed across a whole run without a success between them, so a failing system
+    /// ends the run instead of stalling it; each success gives one back (see `RetryBudget`).
     package var runBudget: Int
 
     package init(

@@ -70,7 +70,9 @@ package struct RetryingSender: Sendable {
             let retryAfter: Duration?
             let reason: String
             switch outcome {
-            case .done(let value): return value
+            case .done(let value):
+                await budget.refund()
+                return value
             case .throttled(let after, let why): (retryAfter, reason) = (after, why)
             case .transient(let why): (retryAfter, reason) = (nil, why)
             }
@@ -87,11 +89,16 @@ package struct RetryingSender: Sendable {
     }
 }
 
-/// Retries left in this run.
+/// Retries left in this run: a token bucket, as AWS's SDKs keep one. A retry spends a
+/// token and a request that succeeds returns one, up to the policy's `runBudget`. A long
+/// run against a healthy but busy system keeps going; one against a failing system (no
+/// successes) stops after `runBudget` retries instead of stalling.
 actor RetryBudget {
+    private let capacity: Int
     private var remaining: Int
 
     init(_ total: Int) {
+        capacity = total
         remaining = total
     }
 
@@ -99,5 +106,9 @@ actor RetryBudget {
         guard remaining > 0 else { return false }
         remaining -= 1
         return true
+    }
+
+    func refund() {
+        remaining = min(capacity, remaining + 1)
     }
 }

@@ -52,7 +52,11 @@ enum ApplyBenchmark {
             if change.system == .athena { athenaAccepted += minimumRequests(change) }
         }
         let applied = report.changes.filter { $0.outcome == .applied }.count
-        let failures = report.changes.filter { $0.outcome != .applied }.count
+        let unapplied = report.changes.filter { $0.outcome != .applied }
+        let failures = unapplied.count
+        for change in unapplied.prefix(5) {
+            print("apply bench: \(change.address) \(change.outcome.rawValue): \(change.detail ?? "")")
+        }
         // The apply reads everything twice (before and after the writes); the rest of its time is
         // writing. Each simulator has its own limit; athenaOne carries most of the writes.
         let writeSeconds = max(0.001, seconds - 2 * readSeconds)

@@ -29,6 +29,26 @@ import Testing
         #expect(clock.now() == expected.reduce(.zero, +))
     }
 
+    /// Successes give retries back: a long run against a busy but healthy system is never cut
+    /// short by the run's budget, which still stops a failing one.
+    @Test func successesRefillTheRunsRetryBudget() async throws {
+        let sender = RetryingSender(
+            policy: RetryPolicy(maxAttempts: 10, runBudget: 2),
+            concurrency: AdaptiveConcurrency(initial: 1, maximum: 1),
+            ledger: RequestLedger(), clock: VirtualWaitClock(), jitter: SeededJitter(seed: 3))
+        for request in 0..<20 {
+            let value = try await sender.run(endpoint: "GET /x") { retry in
+                retry == 0 ? .throttled(retryAfter: nil, reason: "429") : .done(request)
+            }
+            #expect(value == request)
+        }
+        #expect(await sender.ledger.counts.retries == 20)
+        let error = await #expect(throws: RetriesExhausted.self) {
+            let _: Int = try await sender.run(endpoint: "GET /x") { _ in .transient(reason: "HTTP 503") }
+        }
+        #expect(error?.budgetSpent == true)
+    }
+
     @Test func aRetryAfterIsWaitedOutWhateverTheJitter() async throws {
         let clock = VirtualWaitClock()
         let sender = RetryingSender(

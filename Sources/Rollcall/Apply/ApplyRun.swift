@@ -80,18 +80,15 @@ public enum ApplyRun {
         let saved = SavedPlan.isPlan(request.input)
         let document = saved ? try SavedPlan.read(request.input, expectChecksum: request.expectChecksum) : nil
         let configPath = document?.config.first ?? request.input
-        let read = ConfigFiles.read(configPath, excluding: request.source.files)
-        let loaded =
-            read.diagnostics.isEmpty
-            ? ConfigLoader.load(origin: configPath, files: read.files)
-            : ConfigLoader.Result(config: nil, diagnostics: read.diagnostics)
-        guard let config = loaded.config else { throw PlanRun.InvalidConfig(diagnostics: loaded.diagnostics) }
-        if let document, document.configDigest != ConfigDigest.of(read.files) {
+        let loaded = try LoadedConfig(path: configPath, excluding: request.source.files)
+        let config = loaded.config
+        if let document, document.configDigest != loaded.digest {
             throw Refused(
                 message:
                     "the config at \(configPath) is not the one the plan was made from (its digest differs); "
                     + "nothing was applied: make and review a new plan")
         }
+        try config.checkPracticeKeys(request.practices)
         let identity = RunIdentity(environment: request.environment)
         let auditPath = request.auditLog ?? defaultAuditLog(beside: configPath)
         let lock = try ApplyLock(
@@ -123,7 +120,7 @@ public enum ApplyRun {
                         message: fresh.refusals.map { "refused by \($0.rule): \($0.message)" }.joined(separator: "\n"))
                 }
                 reviewed = try PlanDocument(
-                    plan: fresh, policy: config.policy, config: [configPath], configDigest: ConfigDigest.of(read.files),
+                    plan: fresh, policy: config.policy, config: [configPath], configDigest: loaded.digest,
                     read: snapshot.summary
                 ).sealed()
             }

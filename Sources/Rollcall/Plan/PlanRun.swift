@@ -39,19 +39,9 @@ public enum PlanRun {
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
-        let read = ConfigFiles.read(request.path, excluding: request.source.files)
-        let loaded =
-            read.diagnostics.isEmpty
-            ? ConfigLoader.load(origin: request.path, files: read.files)
-            : ConfigLoader.Result(config: nil, diagnostics: read.diagnostics)
-        guard let config = loaded.config else { throw InvalidConfig(diagnostics: loaded.diagnostics) }
-        if let practices = request.practices {
-            let known = Set(config.athena?.practices.map(\.key) ?? [])
-            for key in practices where !known.contains(key) {
-                let names = known.sorted().joined(separator: ", ")
-                throw RollcallError("--practice \(key): the config has no such practice (it has: \(names))")
-            }
-        }
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.files)
+        let config = loaded.config
+        try config.checkPracticeKeys(request.practices)
         let snapshot = try await LiveSystems.with(config: config, source: request.source) { systems in
             await SnapshotReader.read(
                 config: config, systems: systems, practices: request.practices, progress: progress)
@@ -65,10 +55,10 @@ public enum PlanRun {
         var plan = Planner.plan(config: config, live: snapshot.state, policy: config.policy, today: request.today)
         if request.allowMassDeactivation { plan = plan.allowingMassDeactivation() }
         let document = try PlanDocument(
-            plan: plan, policy: config.policy, config: [request.path], configDigest: ConfigDigest.of(read.files),
+            plan: plan, policy: config.policy, config: [request.path], configDigest: loaded.digest,
             read: snapshot.summary
         ).sealed()
         return Outcome(
-            document: document, configWarnings: loaded.diagnostics, warnings: snapshot.warnings, state: snapshot.state)
+            document: document, configWarnings: loaded.warnings, warnings: snapshot.warnings, state: snapshot.state)
     }
 }

@@ -1,0 +1,36 @@
+import RollcallCore
+
+/// A config read and loaded for a run that reads live state: the config, its digest, its warnings.
+struct LoadedConfig {
+    var config: Config
+    /// `ConfigDigest` of the files it was merged from.
+    var digest: String
+    var warnings: [Diagnostic]
+
+    /// Reads `path` (leaving out `excluding`, such as the sandbox seed) and loads it, or throws
+    /// every diagnostic when it does not load.
+    init(path: String, excluding: [String]) throws {
+        let read = ConfigFiles.read(path, excluding: excluding)
+        let loaded =
+            read.diagnostics.isEmpty
+            ? ConfigLoader.load(origin: path, files: read.files)
+            : ConfigLoader.Result(config: nil, diagnostics: read.diagnostics)
+        guard let config = loaded.config else { throw PlanRun.InvalidConfig(diagnostics: loaded.diagnostics) }
+        self.config = config
+        digest = ConfigDigest.of(read.files)
+        warnings = loaded.diagnostics
+    }
+}
+
+extension Config {
+    /// `--practice KEY` names only practices the config has.
+    func checkPracticeKeys(_ keys: [String]?) throws {
+        guard let keys else { return }
+        let known = Set(athena?.practices.map(\.key) ?? [])
+        for key in keys where !known.contains(key) {
+            throw RollcallError(
+                "--practice \(key): the config has no such practice (it has: \(known.sorted().joined(separator: ", ")))"
+            )
+        }
+    }
+}
