@@ -226,3 +226,29 @@ import Testing
         }
     }
 }
+
+@Suite struct ApplyInputTests {
+    /// A config written as one YAML flow mapping starts with `{` like a plan; its name says it is a config.
+    @Test func aFlowStyleConfigIsAppliedAsAConfigNotReadAsAPlan() throws {
+        let config = """
+            {version: 1, systems: {athena: {practices: {main: {practiceid: 1, departments: [Clinic]}}}},
+             policy: {min_admins: 0}, roles: {nurse: {athena: {usertype: STAFF}}},
+             staff: [{id: ann, first_name: Ann, last_name: Lee, role: nurse, practices: {main: {username: alee}}}]}
+            """
+        let seed = """
+            athena:
+              practices:
+                "1":
+                  departments: [{ departmentid: 10, name: Clinic }]
+                  users: []
+            """
+        try RollcallProcess.withFiles(["flow.yaml": Array(config.utf8), "seed.yaml": Array(seed.utf8)]) { directory in
+            let output = try RollcallProcess.run([
+                "apply", directory.appendingPathComponent("flow.yaml").path, "--sandbox",
+                directory.appendingPathComponent("seed.yaml").path, "--auto-approve",
+            ])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(output.stdout.contains("Apply complete: 1 created"), "\(output.stdout)")
+        }
+    }
+}

@@ -5,8 +5,10 @@ import RollcallCore
 /// reviewed before anything is done with it: complete JSON of a known format, its
 /// checksum matching its content (and `--expect-checksum`), every digest whole.
 enum SavedPlan {
-    /// Whether `path` names a saved plan rather than a config: a file whose first non-blank byte is `{`.
+    /// Whether `path` names a saved plan rather than a config: a file whose first non-blank byte
+    /// is `{` and whose name does not end in `.yaml` or `.yml` (a config may be one flow mapping).
     static func isPlan(_ path: String) -> Bool {
+        guard !path.hasSuffix(".yaml"), !path.hasSuffix(".yml") else { return false }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let handle = FileHandle(forReadingAtPath: path)
