@@ -75,10 +75,12 @@ extension AthenaConnector {
         return live
     }
 
-    /// Every record of a paged list. The first page asks for a large page; the
-    /// server's `totalcount` and the size it granted then give every other
-    /// offset, and those pages are fetched at once. A list that changes while it
-    /// is read (its total moves, or records repeat) is read again, once.
+    /// Every record of a paged list, proven complete. The first page asks for a large
+    /// page; the server's `totalcount` and the size it granted then give every other
+    /// offset, and those pages are fetched at once. The read must add up: as many
+    /// records as `totalcount`, every id once, a `next` link on every page but the
+    /// last. A list that does not is read again, once (it may have changed while it
+    /// was read); if it still does not, nothing is planned from it.
     func list<Record: AthenaListed>(
         _ type: Record.Type, _ path: String, query: [(String, String)] = [], endpoint: String, subject: String,
         progress: ProgressSink?
@@ -86,9 +88,16 @@ extension AthenaConnector {
         do {
             return try await listOnce(
                 type, path, query: query, endpoint: endpoint, subject: subject, progress: progress)
-        } catch let error as AthenaError where error.code == .changedDuringRead {
-            return try await listOnce(
-                type, path, query: query, endpoint: endpoint, subject: subject, progress: progress)
+        } catch let first as AthenaError where first.code == .changedDuringRead {
+            do {
+                return try await listOnce(
+                    type, path, query: query, endpoint: endpoint, subject: subject, progress: progress)
+            } catch let second as AthenaError where second.code == .changedDuringRead {
+                throw AthenaError(
+                    .inconsistentList,
+                    "athenaOne's answers for \(subject) do not add up, on two reads: \(second.message); "
+                        + "nothing is planned from an incomplete list")
+            }
         }
     }
 
@@ -101,7 +110,15 @@ extension AthenaConnector {
             subject: subject)
         let total = first.totalcount
         progress?(ReadProgress(subject: subject, read: first.records.count, total: total))
-        guard first.records.count < total else { return first.records }
+        guard first.records.count < total else {
+            guard first.next == nil else {
+                throw AthenaError(
+                    .changedDuringRead,
+                    "\(subject): totalcount is \(total), the first page holds \(first.records.count), "
+                        + "yet it links a next page")
+            }
+            return try Self.unique(first.records, subject)
+        }
         let granted = first.records.count
         guard granted > 0, first.next != nil else {
             throw AthenaError(
@@ -127,6 +144,22 @@ extension AthenaConnector {
         guard pages.values.allSatisfy({ $0.totalcount == total }), records.count == total else {
             throw AthenaError(
                 .changedDuringRead, "\(subject) changed while it was read (\(records.count) records, \(total) counted)")
+        }
+        if let last = pages.keys.max(), pages[last]?.next != nil {
+            throw AthenaError(
+                .changedDuringRead, "\(subject): the page at offset \(last) should be the last, yet it links another")
+        }
+        return try Self.unique(records, subject)
+    }
+
+    /// The records, when no id appears twice.
+    static func unique<Record: AthenaListed>(_ records: [Record], _ subject: String) throws -> [Record] {
+        var seen: Set<Int> = []
+        for record in records {
+            guard let id = record.listedID else { continue }
+            guard seen.insert(id).inserted else {
+                throw AthenaError(.changedDuringRead, "\(subject): record \(id) appears more than once")
+            }
         }
         return records
     }

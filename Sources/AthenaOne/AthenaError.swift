@@ -23,6 +23,8 @@ package struct AthenaError: Error, Sendable, Equatable, CustomStringConvertible 
         case malformedAnswer
         /// A list changed while it was being read page by page.
         case changedDuringRead
+        /// A list did not add up (counts, links, repeated ids) on two reads in a row.
+        case inconsistentList
         /// An update was accepted but a read-back shows fields that did not take.
         case didNotStick
     }

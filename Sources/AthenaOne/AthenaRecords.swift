@@ -6,6 +6,7 @@ import RollcallCore
 struct AthenaUserRecord: AthenaListed {
     static let listKey = "users"
     var userid: LenientInt
+    var listedID: Int? { userid.value }
     var username: String
     var firstname: String?
     var lastname: String?
@@ -32,6 +33,7 @@ struct AthenaUserRecord: AthenaListed {
 struct AthenaProviderRecord: AthenaListed {
     static let listKey = "providers"
     var providerid: LenientInt
+    var listedID: Int? { providerid.value }
     var firstname: String?
     var lastname: String?
     var npi: String?
@@ -50,6 +52,7 @@ struct AthenaProviderRecord: AthenaListed {
 struct AthenaDepartmentRecord: AthenaListed {
     static let listKey = "departments"
     var departmentid: LenientInt
+    var listedID: Int? { departmentid.value }
     var name: String
 
     func live() throws -> LiveDepartment {
@@ -98,4 +101,6 @@ struct AthenaListPage<Record: AthenaListed>: Sendable {
 /// A record athenaOne lists in pages, under its own key (`users`, `providers`, `departments`).
 protocol AthenaListed: Decodable, Sendable {
     static var listKey: String { get }
+    /// The record's id, which no other record of the list may share.
+    var listedID: Int? { get }
 }

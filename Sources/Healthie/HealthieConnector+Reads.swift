@@ -18,19 +18,29 @@ extension HealthieConnector {
         return data.currentUser?.organization?.id
     }
 
-    /// Every member with its membership, paged by cursor to the end; `total_count`
-    /// checks the result. A list that changes while it is read is read again, once.
+    /// Every member with its membership, paged by cursor to the end and proven complete:
+    /// as many members as `total_count`, every id once, no cursor twice. A list that does
+    /// not add up is read again, once (it may have changed while it was read); if it still
+    /// does not, nothing is planned from it.
     package func members(progress: ProgressSink? = nil) async throws -> [LiveHealthieMember] {
         do {
             return try await membersOnce(progress: progress)
-        } catch let error as HealthieError where error.code == .changedDuringRead {
-            return try await membersOnce(progress: progress)
+        } catch let first as HealthieError where first.code == .changedDuringRead {
+            do {
+                return try await membersOnce(progress: progress)
+            } catch let second as HealthieError where second.code == .changedDuringRead {
+                throw HealthieError(
+                    .inconsistentList,
+                    "Healthie's answers for the member list do not add up, on two reads: \(second.message); "
+                        + "nothing is planned from an incomplete list")
+            }
         }
     }
 
     private func membersOnce(progress: ProgressSink?) async throws -> [LiveHealthieMember] {
         var members: [LiveHealthieMember] = []
         var seen: Set<String> = []
+        var cursors: Set<String> = []
         var cursor: String?
         var total: Int?
         repeat {
@@ -40,13 +50,17 @@ extension HealthieConnector {
             guard let page = data.organizationMembers, let info = page.page_info else {
                 throw HealthieError(.malformedAnswer, "Healthie answered a member page without page_info")
             }
-            if let count = page.total_count {
-                if let total, total != count {
-                    throw HealthieError(.changedDuringRead, "Healthie's member count moved from \(total) to \(count)")
-                }
-                total = count
+            guard let count = page.total_count else {
+                throw HealthieError(.malformedAnswer, "Healthie answered a member page without total_count")
             }
-            for user in page.nodes where seen.insert(user.id).inserted {
+            if let total, total != count {
+                throw HealthieError(.changedDuringRead, "the member count moved from \(total) to \(count)")
+            }
+            total = count
+            for user in page.nodes {
+                guard seen.insert(user.id).inserted else {
+                    throw HealthieError(.changedDuringRead, "user \(user.id) appears more than once")
+                }
                 if let member = user.member { members.append(member) }
             }
             progress?(ReadProgress(subject: "healthie members", read: seen.count, total: total))
@@ -54,10 +68,13 @@ extension HealthieConnector {
             if info.has_next_page, cursor == nil {
                 throw HealthieError(.malformedAnswer, "Healthie said more members follow but sent no end_cursor")
             }
+            if let next = cursor, !cursors.insert(next).inserted {
+                throw HealthieError(.changedDuringRead, "the cursor \(next) came back, so the pages would loop")
+            }
         } while cursor != nil
         if let total, total != seen.count {
             throw HealthieError(
-                .changedDuringRead, "Healthie counted \(total) members but \(seen.count) were read")
+                .changedDuringRead, "total_count is \(total), but \(seen.count) members were read")
         }
         return members.sorted { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
     }

@@ -19,6 +19,8 @@ package struct HealthieError: Error, Sendable, Equatable, CustomStringConvertibl
         case notFound
         /// The member list changed while it was read page by page.
         case changedDuringRead
+        /// The member list did not add up (count, repeated ids, looping cursors) on two reads in a row.
+        case inconsistentList
         /// A write was accepted but the membership does not show it.
         case didNotStick
     }

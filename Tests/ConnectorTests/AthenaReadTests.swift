@@ -201,3 +201,33 @@ import Testing
         }
     }
 }
+
+/// A server that lies about its lists gets no plan: a read proves itself complete first.
+@Suite struct LyingListTests {
+    @Test(arguments: ListLie.allCases)
+    func aListThatDoesNotAddUpIsRefusedNamingThePracticeAfterOneMoreRead(lie: ListLie) async throws {
+        let options = AthenaOptions(maxPageSize: 10, listLie: lie)
+        try await LiveSandbox.with(SyntheticSandbox.state(usersPerPractice: 35), athena: options) { sandbox in
+            let practiceID = SyntheticSandbox.firstPracticeID
+            let error = await #expect(throws: AthenaError.self) {
+                try await sandbox.athena().readPractice(practiceID)
+            }
+            #expect(error?.code == .inconsistentList)
+            #expect(error?.description.contains("athena \(practiceID) users") == true, "\(String(describing: error))")
+            #expect(error?.description.contains("on two reads") == true)
+            let firstPages = await sandbox.log(.athena).filter {
+                $0.path.hasSuffix("/users") && $0.query.contains("offset=0")
+            }
+            #expect(firstPages.count == 2, "read again once before giving up")
+        }
+    }
+
+    @Test func anHonestListOfTheSameSizeReads() async throws {
+        try await LiveSandbox.with(
+            SyntheticSandbox.state(usersPerPractice: 35), athena: AthenaOptions(maxPageSize: 10)
+        ) { sandbox in
+            let practice = try await sandbox.athena().readPractice(SyntheticSandbox.firstPracticeID)
+            #expect(practice.users.count == 35)
+        }
+    }
+}

@@ -244,3 +244,19 @@ import Testing
         }
     }
 }
+
+/// A member list that lies gets no plan: counts, repeated ids and cursors are checked.
+@Suite struct LyingMemberListTests {
+    @Test(arguments: ListLie.allCases)
+    func aMemberListThatDoesNotAddUpIsRefusedAfterOneMoreRead(lie: ListLie) async throws {
+        try await LiveSandbox.with(
+            SyntheticSandbox.state(usersPerPractice: 0, members: 60), healthie: HealthieOptions(listLie: lie)
+        ) { sandbox in
+            let error = await #expect(throws: HealthieError.self) {
+                try await sandbox.healthie(memberPageSize: 20).members()
+            }
+            #expect(error?.code == .inconsistentList, "\(String(describing: error))")
+            #expect(error?.description.contains("on two reads") == true)
+        }
+    }
+}

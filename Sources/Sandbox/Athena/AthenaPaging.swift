@@ -5,9 +5,10 @@ import Hummingbird
 struct AthenaPaging: Sendable {
     var limit: Int
     var offset: Int
+    var lie: ListLie?
 
     static func read(
-        _ request: Request, defaultLimit: Int, maxLimit: Int
+        _ request: Request, defaultLimit: Int, maxLimit: Int, lie: ListLie? = nil
     ) throws(AthenaError) -> AthenaPaging {
         let query = request.uri.queryParameters
         func number(_ name: String) throws(AthenaError) -> Int? {
@@ -20,7 +21,7 @@ struct AthenaPaging: Sendable {
             return value
         }
         let limit = try number("limit") ?? defaultLimit
-        return AthenaPaging(limit: min(max(limit, 1), maxLimit), offset: try number("offset") ?? 0)
+        return AthenaPaging(limit: min(max(limit, 1), maxLimit), offset: try number("offset") ?? 0, lie: lie)
     }
 
     /// This page of `records` in their wire shape, with links that keep every other query
@@ -32,9 +33,14 @@ struct AthenaPaging: Sendable {
         let end = min(start + limit, records.count)
         let next = end < records.count ? link(request, offset: end) : nil
         let previous = start > 0 ? link(request, offset: max(0, start - limit)) : nil
-        return AthenaPage(
-            key: key, records: records[start..<end].map(wire), totalcount: records.count, next: next,
-            previous: previous)
+        var shown = records[start..<end].map(wire)
+        var total = records.count
+        switch lie {
+        case .shortTotal: total = min(records.count, limit)
+        case .repeatedPages where start > 0: shown = records[0..<min(end - start, records.count)].map(wire)
+        case .repeatedPages, nil: break
+        }
+        return AthenaPage(key: key, records: shown, totalcount: total, next: next, previous: previous)
     }
 
     private func link(_ request: Request, offset: Int) -> String {

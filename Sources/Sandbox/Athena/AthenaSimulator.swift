@@ -11,16 +11,27 @@ public struct AthenaOptions: Sendable, Hashable {
     public var defaultPageSize: Int
     /// The largest page answered, whatever `limit` asks for: 100 as the seed says.
     public var maxPageSize: Int
+    /// A list that lies, to prove a client checks what it reads; nil answers truthfully.
+    public var listLie: ListLie?
 
     public init(
         tokenLifetime: TimeInterval = 3600, tokenRequestsPerMinute: Int = 5, defaultPageSize: Int = 10,
-        maxPageSize: Int = 100
+        maxPageSize: Int = 100, listLie: ListLie? = nil
     ) {
         self.tokenLifetime = tokenLifetime
         self.tokenRequestsPerMinute = tokenRequestsPerMinute
         self.defaultPageSize = defaultPageSize
         self.maxPageSize = maxPageSize
+        self.listLie = listLie
     }
+}
+
+/// Ways a server's paged lists can be wrong, for proving that a read checks itself.
+public enum ListLie: String, Sendable, Hashable, CaseIterable {
+    /// `totalcount` counts only the first page, while `next` still points on.
+    case shortTotal = "short-total"
+    /// Every page after the first repeats the first page's records.
+    case repeatedPages = "repeated-pages"
 }
 
 /// The athenaOne REST simulator: OAuth token endpoint and the practice-scoped
@@ -195,7 +206,8 @@ struct AthenaSimulator: Sendable {
     }
 
     private func paging(_ request: Request) throws(AthenaError) -> AthenaPaging {
-        try AthenaPaging.read(request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize)
+        try AthenaPaging.read(
+            request, defaultLimit: options.defaultPageSize, maxLimit: options.maxPageSize, lie: options.listLie)
     }
 
     /// GET by id: the record in a one-element array, as athena answers, or 404 when the practice has none.

@@ -6,12 +6,15 @@ final class HealthieCaller: Sendable {
     let store: SandboxStore
     let key: HealthieAPIKey
     let version: HealthieVersion
+    /// How the member list lies, when the simulator is told to (see `ListLie`).
+    let listLie: ListLie?
     private let wrote = Mutex(false)
 
-    init(store: SandboxStore, key: HealthieAPIKey, version: HealthieVersion) {
+    init(store: SandboxStore, key: HealthieAPIKey, version: HealthieVersion, listLie: ListLie? = nil) {
         self.store = store
         self.key = key
         self.version = version
+        self.listLie = listLie
     }
 
     var didWrite: Bool { wrote.withLock { $0 } }

@@ -38,7 +38,8 @@ enum HealthieQueries {
     static func organizationMembers(_ caller: HealthieCaller, args: Map) async throws -> any Sendable {
         try caller.requireAdmin("organizationMembers")
         let members = await filteredMembers(caller, keywords: args["keywords"].string)
-        return try page(members, args: args, version: caller.version, as: HealthieRecordsAsGraphQL.user)
+        return try page(
+            members, args: args, version: caller.version, lie: caller.listLie, as: HealthieRecordsAsGraphQL.user)
     }
 
     static func organizationMembersCount(_ caller: HealthieCaller, args: Map) async throws -> Int {
@@ -79,7 +80,7 @@ enum HealthieQueries {
     /// for the baseline, a `UserConnection` by `first`/`after` from 2026-01-01. Only the
     /// records on the page become GraphQL objects.
     private static func page<Record>(
-        _ records: [Record], args: Map, version: HealthieVersion, as object: (Record) -> Object
+        _ records: [Record], args: Map, version: HealthieVersion, lie: ListLie? = nil, as object: (Record) -> Object
     ) throws -> any Sendable {
         guard version.servesConnections else {
             let offset = max(0, args["offset"].int ?? 0)
@@ -97,13 +98,19 @@ enum HealthieQueries {
         if let last = args["last"].int { start = max(start, end - min(max(0, last), maxPageSize)) }
         if args["first"].int == nil, args["last"].int == nil { end = min(end, start + 10) }
         let window = Array(start..<end)
-        let nodes = window.map { object(records[$0]) }
+        var nodes = window.map { object(records[$0]) }
+        var total = records.count
+        switch lie {
+        case .shortTotal: total = min(records.count, window.count)
+        case .repeatedPages where start > 0: nodes = records.prefix(window.count).map(object)
+        case .repeatedPages, nil: break
+        }
         let edges: [Object] = zip(window, nodes).map { ["cursor": cursor(for: $0), "node": $1] }
         var pageInfo: Object = ["has_next_page": end < records.count, "has_previous_page": start > 0]
         if let first = window.first { pageInfo["start_cursor"] = cursor(for: first) }
         if let last = window.last { pageInfo["end_cursor"] = cursor(for: last) }
         return [
-            "edges": edges, "nodes": nodes, "page_info": pageInfo, "total_count": records.count,
+            "edges": edges, "nodes": nodes, "page_info": pageInfo, "total_count": total,
         ] as Object
     }
 

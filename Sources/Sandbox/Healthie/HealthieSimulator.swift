@@ -10,10 +10,13 @@ public struct HealthieOptions: Sendable, Hashable {
     public var afterSunset: Bool
     /// Refuse introspection (`__schema`, `__type`), as production may.
     public var productionMode: Bool
+    /// A member list that lies, to prove a client checks what it reads; nil answers truthfully.
+    public var listLie: ListLie?
 
-    public init(afterSunset: Bool = false, productionMode: Bool = false) {
+    public init(afterSunset: Bool = false, productionMode: Bool = false, listLie: ListLie? = nil) {
         self.afterSunset = afterSunset
         self.productionMode = productionMode
+        self.listLie = listLie
     }
 }
 
@@ -70,7 +73,7 @@ struct HealthieSimulator: Sendable {
         guard let call = try? JSONDecoder().decode(GraphQLCall.self, from: Data(buffer: body)) else {
             return HealthieAnswer.error(.badRequest, "The body must be JSON with a `query`.", code: "BAD_REQUEST")
         }
-        let caller = HealthieCaller(store: store, key: key, version: version)
+        let caller = HealthieCaller(store: store, key: key, version: version, listLie: options.listLie)
         let result = await run(call, caller: caller, schema: schema.schema(for: version))
         return HealthieAnswer.result(result, warnings: version.warnings, wrote: caller.didWrite)
     }
