@@ -91,8 +91,25 @@ package struct HTTPExchange: Sendable {
                 requestID: requestID)
         } catch {
             await ledger.answered(endpoint, status: nil)
-            throw NoAnswer(endpoint: endpoint, requestID: requestID, reason: "\(error)")
+            throw NoAnswer(endpoint: endpoint, requestID: requestID, reason: Self.redacted("\(error)", spec.headers))
         }
+    }
+
+    /// `text` with every header value of the request (and each credential inside one, after
+    /// `Bearer ` or `Basic `) replaced, so no error message can carry a secret.
+    package static func redacted(_ text: String, _ headers: [(String, String)]) -> String {
+        var result = text
+        var secrets: [String] = []
+        for (_, value) in headers {
+            secrets.append(value)
+            if let space = value.firstIndex(of: " ") { secrets.append(String(value[value.index(after: space)...])) }
+        }
+        for secret in secrets.sorted(by: { $0.count > $1.count }) {
+            for form in [secret, secret.trimmingCharacters(in: .whitespacesAndNewlines)] where form.count >= 4 {
+                result = result.replacingOccurrences(of: form, with: "<redacted>")
+            }
+        }
+        return result
     }
 }
 

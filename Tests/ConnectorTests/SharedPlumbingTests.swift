@@ -115,3 +115,13 @@ actor InFlightGauge {
 
     func leave() { now -= 1 }
 }
+
+@Suite struct RedactionTests {
+    @Test func headerValuesAndTheCredentialsInsideThemNeverReachAnErrorMessage() {
+        let headers = [("Authorization", "Basic healthie-key-789\r"), ("X-Other", "ok")]
+        let message = #"invalidHeaderFieldValues(["Basic healthie-key-789\r"]) and healthie-key-789 again"#
+        let redacted = HTTPExchange.redacted(message, headers)
+        #expect(!redacted.contains("healthie-key-789"))
+        #expect(redacted.contains("<redacted>"))
+    }
+}

@@ -255,3 +255,23 @@ import Testing
             - { id: "5", email: ann@clinic.org, first_name: Ann, last_name: Lee, org_role: Support, permissions: { can_view_labs: true } }
         """
 }
+
+/// Credentials with control characters are refused at once, naming the variable and never the value.
+@Suite struct CredentialTests {
+    @Test(arguments: ["HEALTHIE_API_KEY", "ATHENA_CLIENT_ID", "ATHENA_CLIENT_SECRET"])
+    func aCredentialWithALineEndingIsNamedNeverShown(variable: String) throws {
+        var environment = [
+            "ATHENA_CLIENT_ID": "client-id-123", "ATHENA_CLIENT_SECRET": "s3cret-value-456",
+            "HEALTHIE_API_KEY": "healthie-key-789",
+        ]
+        let secret = (environment[variable] ?? "") + "\r"
+        environment[variable] = secret
+        let output = try RollcallProcess.run(["plan", "examples/solo"], environment: environment)
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("\(variable) holds a control character"), "\(output.stderr)")
+        for value in environment.values {
+            #expect(!output.stderr.contains(value.trimmingCharacters(in: .whitespacesAndNewlines)))
+            #expect(!output.stdout.contains(value.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+    }
+}

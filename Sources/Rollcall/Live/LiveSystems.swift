@@ -55,6 +55,15 @@ package struct LiveSystems: Sendable {
                     "\(name) is not set; the config manages \(system), so Rollcall needs its credentials from the "
                         + "environment (or pass --sandbox to use the built-in simulators)")
             }
+            // Never the value itself: it is a secret, and a control character would reach the terminal raw.
+            if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+                throw RollcallError(
+                    "\(name) holds a control character (a line ending, if it was read from a file saved with "
+                        + "CRLF line endings); set it again without one")
+            }
+            if value != value.trimmingCharacters(in: .whitespaces) {
+                throw RollcallError("\(name) starts or ends with a space; set it again without one")
+            }
             return value
         }
         var systems = LiveSystems(
