@@ -205,19 +205,22 @@ struct ConfigDecoder {
 
     private mutating func baseURL(_ entry: YAMLMappingEntry) -> Located<String>? {
         guard let url = text(entry) else { return nil }
-        let lower = url.value.lowercased()
-        let local = ["http://localhost", "http://127.0.0.1", "http://[::1]"].contains { lower.hasPrefix($0) }
-        guard lower.hasPrefix("https://") || local else {
-            error(
-                "'base_url' must start with https:// (plain http is allowed only on loopback)", at: url.location)
-            return nil
-        }
-        if let authority = url.value.split(separator: "/").dropFirst().first, authority.contains("@") {
+        switch BaseURL.problem(with: url.value) {
+        case nil: return url
+        case .credentials:
             error(
                 "'base_url' holds credentials", at: url.location,
                 hint: "secrets come from the environment (ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET, HEALTHIE_API_KEY)")
-            return nil
+        case .plainHTTPOffLoopback(let host):
+            error(
+                "'base_url' must start with https:// (plain http is allowed only on loopback, and '\(host)' is not)",
+                at: url.location, hint: "loopback is localhost, 127.0.0.0/8 or [::1]")
+        case .notHTTP:
+            error("'base_url' must start with https:// (plain http is allowed only on loopback)", at: url.location)
+        case .noHost: error("'base_url' names no host", at: url.location)
+        case .queryOrFragment:
+            error("'base_url' has a query or a fragment, which an API base cannot have", at: url.location)
         }
-        return url
+        return nil
     }
 }
