@@ -275,3 +275,26 @@ import Testing
         }
     }
 }
+
+/// `rollcall plan … | head`: a reader that goes away ends the command quietly, never with a crash.
+@Suite struct ClosedOutputTests {
+    @Test func aClosedStdoutEndsThePlanQuietly() throws {
+        let process = Process()
+        process.executableURL = try RollcallProcess.binary()
+        process.arguments = ["plan", "examples/riverside", "--sandbox", "examples/riverside/sandbox.yaml"]
+        process.currentDirectoryURL = RollcallProcess.packageRoot
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        try stdout.fileHandleForReading.close()
+        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let signal = process.terminationReason == .uncaughtSignal
+        #expect(
+            (signal && process.terminationStatus == SIGPIPE) || (!signal && process.terminationStatus == 141),
+            "status \(process.terminationStatus), signal \(signal)")
+        #expect(!errors.contains("Fatal error"), "\(errors)")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import RollcallCore
 
 /// What the process is writing to, and how to write there.
 enum Terminal {
@@ -19,14 +20,15 @@ enum Terminal {
 
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// To stderr. A closed stderr is ignored: there is nowhere left to say anything.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        _ = write(text, to: STDERR_FILENO)
     }
 
     /// A runtime failure, as `rollcall: error: MESSAGE`; a message that already names its
     /// place as a diagnostic does (`FILE:LINE:COL: error: …`) is printed as it is.
     static func writeFailure(_ error: any Error) {
-        let message = String(describing: error)
+        let message = TerminalText.escaped(String(describing: error))
         writeError(message.contains(": error: ") ? message + "\n" : "rollcall: error: \(message)\n")
     }
 
@@ -34,7 +36,29 @@ enum Terminal {
         writeError("rollcall: warning: \(message)\n")
     }
 
+    /// To stdout. When the reader has gone (`rollcall plan | head`), the command ends quietly
+    /// with the status a SIGPIPE gives, as `git log | head` does, instead of crashing.
     static func writeOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if !write(text, to: STDOUT_FILENO) { exit(128 + SIGPIPE) }
+    }
+
+    /// Every byte of `text` to `descriptor`; false when the other end is closed.
+    private static func write(_ text: String, to descriptor: Int32) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return false
+            }
+            bytes = bytes.dropFirst(written)
+        }
+        return true
     }
 }
+
+#if canImport(Darwin)
+    private let systemWrite = Darwin.write
+#else
+    private let systemWrite = Glibc.write
+#endif
