@@ -298,3 +298,37 @@ import Testing
         #expect(!errors.contains("Fatal error"), "\(errors)")
     }
 }
+
+/// `plan --out` never writes over what it must not: its own inputs, a pipe, a symlink's target.
+@Suite struct PlanOutTests {
+    @Test(arguments: ["the config", "the seed", "a fifo", "a symlink", "a directory", "inside the config directory"])
+    func theOutPathIsRefusedAndLeftAlone(target: String) throws {
+        try ApplyScenario.with { scenario in
+            let config = scenario.config + "/rollcall.yaml"
+            let seed = scenario.directory.appendingPathComponent("seed.yaml").path
+            try FileManager.default.copyItem(
+                atPath: RollcallProcess.packageRoot.appendingPathComponent("examples/solo/sandbox.yaml").path,
+                toPath: seed)
+            let path: String
+            switch target {
+            case "the config": path = config
+            case "the seed": path = seed
+            case "a fifo":
+                path = scenario.directory.appendingPathComponent("fifo").path
+                #expect(mkfifo(path, 0o644) == 0)
+            case "a symlink":
+                path = scenario.directory.appendingPathComponent("link.json").path
+                try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: config)
+            case "a directory": path = scenario.directory.path
+            default: path = scenario.config + "/plan.yaml"
+            }
+            let before = try? Data(contentsOf: URL(fileURLWithPath: config))
+            let output = try scenario.run(["plan", scenario.config, "--sandbox", seed, "--out", path])
+            #expect(output.status == 1, "\(target)")
+            #expect(output.stderr.hasPrefix("rollcall: error: \(path)"), "\(target): \(output.stderr)")
+            #expect(output.stdout.isEmpty, "refused before any work")
+            let after = try? Data(contentsOf: URL(fileURLWithPath: config))
+            #expect(after == before)
+        }
+    }
+}

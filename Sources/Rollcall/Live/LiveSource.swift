@@ -14,6 +14,8 @@ public enum LiveSource: Sendable {
     public static var processEnvironment: LiveSource { .environment(ProcessInfo.processInfo.environment) }
 
     /// The files this source reads, which a config directory leaves out even when they sit inside it.
+    public var inputFiles: [String] { files }
+
     var files: [String] {
         switch self {
         case .environment: []

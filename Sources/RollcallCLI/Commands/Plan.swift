@@ -59,6 +59,14 @@ extension RollcallCommand {
             let request = PlanRun.Request(
                 path: path, source: live.source, today: today.flatMap(CalendarDate.init(iso:)) ?? .today(),
                 practices: practice.isEmpty ? nil : practice, allowMassDeactivation: allowMassDeactivation)
+            if let out {
+                do {
+                    try OutputFile.check(out, inputs: [path] + live.source.inputFiles)
+                } catch {
+                    Terminal.writeFailure(error)
+                    throw ExitCode.failure
+                }
+            }
             let outcome = try await CommandRun.reading(noColor: output.noColor) { progress in
                 try await PlanRun.run(request, progress: progress)
             }
@@ -79,10 +87,9 @@ extension RollcallCommand {
             }
             if let out {
                 do {
-                    try document.encoded().write(to: URL(fileURLWithPath: out), options: .atomic)
+                    try OutputFile.write(document.encoded(), to: out, inputs: [path] + live.source.inputFiles)
                 } catch {
-                    Terminal.writeFailure(
-                        RollcallError("cannot save the plan to \(out): \(error.localizedDescription)"))
+                    Terminal.writeFailure(error)
                     throw ExitCode.failure
                 }
                 if output.format == .text { Terminal.writeOutput("\nSaved the plan to \(out).\n") }

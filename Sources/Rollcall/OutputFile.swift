@@ -1,0 +1,50 @@
+import Foundation
+
+/// Writes a file Rollcall makes (`plan --out`) without writing over anything it should
+/// not: not a FIFO, a device or a directory, not through a symlink, and never one of the
+/// command's own inputs. The bytes go to a temporary file beside it that is renamed into
+/// place, so a reader never sees half a file.
+public enum OutputFile {
+    public static func write(_ data: Data, to path: String, inputs: [String]) throws {
+        try check(path, inputs: inputs)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw RollcallError("cannot save to \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Throws when `path` may not be written; a command checks before it does its work.
+    public static func check(_ path: String, inputs: [String]) throws {
+        let url = URL(fileURLWithPath: path)
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            let type = status.st_mode & S_IFMT
+            if type == S_IFLNK {
+                throw RollcallError("\(path) is a symbolic link; give the path of a regular file to write the plan to")
+            }
+            guard type == S_IFREG else {
+                throw RollcallError(
+                    "\(path) is not a regular file (a directory, a pipe or a device); nothing was written")
+            }
+        }
+        let target = canonical(url)
+        for input in inputs where canonical(URL(fileURLWithPath: input)) == target {
+            throw RollcallError("\(path) is one of this command's inputs; write the plan somewhere else")
+        }
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue
+            else { continue }
+            if canonical(URL(fileURLWithPath: input)) == canonical(url.deletingLastPathComponent()),
+                url.pathExtension == "yaml" || url.pathExtension == "yml"
+            {
+                throw RollcallError("\(path) would become part of the config directory \(input); write it elsewhere")
+            }
+        }
+    }
+
+    private static func canonical(_ url: URL) -> String {
+        url.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
