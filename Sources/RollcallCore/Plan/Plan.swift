@@ -187,6 +187,9 @@ public struct Finding: Sendable, Equatable, Codable {
         case missingDepartment = "missing_department"
         /// A live account no staff entry describes.
         case unmanagedAccount = "unmanaged_account"
+        /// A staff entry's pinned `userid` whose account has another username live: the entry's
+        /// changes in that practice are held back until the config or the pin is fixed.
+        case identityConflict = "identity_conflict"
         /// A provider being deactivated whom other users name as supervising.
         case supervisorDeactivated = "supervisor_deactivated"
         /// A supervisor with no provider record in that practice, so supervision cannot be set yet.
@@ -225,13 +228,20 @@ public struct Refusal: Sendable, Equatable, Codable {
     public var records: [RecordAddress]
     /// Whether a flag may override it (`--allow-mass-deactivation`); `min_admins` never.
     public var overridable: Bool
+    /// The message once the flag has lifted it: what was allowed, without telling to pass the flag.
+    public var liftedMessage: String?
 
-    public init(rule: String, message: String, records: [RecordAddress], overridable: Bool) {
+    public init(
+        rule: String, message: String, records: [RecordAddress], overridable: Bool, liftedMessage: String? = nil
+    ) {
         self.rule = rule
         self.message = message
         self.records = records
         self.overridable = overridable
+        self.liftedMessage = liftedMessage
     }
+
+    enum CodingKeys: String, CodingKey { case rule, message, records, overridable }
 }
 
 extension Plan {
@@ -245,7 +255,7 @@ extension Plan {
                 Finding(
                     kind: .massDeactivationAllowed, severity: .warning,
                     address: .policy(String(refusal.rule.dropFirst("policy.".count))),
-                    message: "allowed by --allow-mass-deactivation: \(refusal.message)"))
+                    message: "allowed by --allow-mass-deactivation: \(refusal.liftedMessage ?? refusal.message)"))
         }
         return plan
     }

@@ -6,7 +6,16 @@ extension PlanWork {
             live.users.map { ($0.username.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         let directory = PracticeDirectory(live)
         var matched: Set<Int> = []
-        var reportedMissing: Set<String> = []
+        // Every department the practice declares, used by someone or not, must exist live.
+        for name in practice.departments where directory.departmentID(named: name) == nil {
+            findings.append(
+                Finding(
+                    kind: .missingDepartment, severity: .warning,
+                    address: .athenaDepartment(practice: practice.key, name: name),
+                    message:
+                        "practice \(practice.key) (\(practice.practiceID)) has no department named '\(name)' live; "
+                        + "accounts are planned without it"))
+        }
 
         func liveAccount(_ assignment: PracticeAssignment) -> LiveAthenaUser? {
             if let pinned = assignment.userID { return byID[pinned] }
@@ -24,16 +33,6 @@ extension PlanWork {
                         kind: .protectedAccount, severity: .info, address: address,
                         message: "protected by policy.protected; staff entry \(staff.id) does not change it"))
                 continue
-            }
-            for name in assignment.departments where directory.departmentID(named: name) == nil {
-                guard reportedMissing.insert(name).inserted else { continue }
-                findings.append(
-                    Finding(
-                        kind: .missingDepartment, severity: .warning,
-                        address: .athenaDepartment(practice: practice.key, name: name),
-                        message:
-                            "practice \(practice.key) (\(practice.practiceID)) has no department named '\(name)' live; "
-                            + "accounts are planned without it"))
             }
             let access = access(for: staff)
             guard let current else {
@@ -72,10 +71,12 @@ extension PlanWork {
         }
         findings.append(
             Finding(
-                kind: .unmanagedAccount, severity: .warning, address: address,
+                kind: .identityConflict, severity: .warning, address: address,
                 message:
-                    "staff \(staff.id) pins userid \(current.userID), whose username is '\(current.username)', "
-                    + "not '\(assignment.username)'; fix the username or the pin before Rollcall changes it"))
+                    "staff \(staff.id) pins userid \(current.userID), whose username live is '\(current.username)', "
+                    + "not '\(assignment.username)': none of this entry's changes in practice \(assignment.practice) "
+                    + "are in the plan. Rollcall never renames or re-points an account: fix the username or the "
+                    + "pin in the config"))
         return true
     }
 }

@@ -13,14 +13,17 @@ extension PlanWork {
         let practice: String?
         let operation: ChangeOperation
         let digest: RecordDigest
+        let who: String
         switch target {
         case .athena(let user, let livePractice):
+            who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
             system = .athena
             practice = livePractice.key
             operation = .athenaUpdate(
                 practiceID: livePractice.practiceID, userID: user.userID, patch: AthenaUserPatch(active: false))
             digest = .of(user)
         case .healthie(let member):
+            who = "\(member.firstName) \(member.lastName), user \(member.userID)"
             system = .healthie
             practice = nil
             operation = .healthieUpdate(
@@ -31,6 +34,6 @@ extension PlanWork {
             PlannedChange(
                 system: system, action: .deactivate, address: address, staffID: staffID, practice: practice,
                 fields: [FieldChange(name: "active", before: "true", after: "false")], unchangedCount: 0,
-                reason: reason, operation: operation, precondition: .matches(digest)))
+                reason: reason, notes: [who], operation: operation, precondition: .matches(digest)))
     }
 }

@@ -100,7 +100,9 @@ extension PlanWork {
     }
 
     /// Field changes for the settings in `settings`, against `before` (nil for a new membership).
-    /// Gaining admin, a permission, or the Standard role (Support is narrower) is an escalation.
+    /// One rule for every system: an escalation is more access on an existing account (admin, a
+    /// permission, the Standard role, which is broader than Support) or a reactivation; on a new
+    /// account only an admin-level grant is marked, so the real escalations are not buried.
     static func membershipFields(before: LiveHealthieMember?, settings: HealthieMembershipPatch) -> [FieldChange] {
         var fields: [FieldChange] = []
         if let orgRole = settings.orgRole {
@@ -125,7 +127,7 @@ extension PlanWork {
             fields.append(
                 FieldChange(
                     name: name, before: before.map { flag($0.permissions[name] ?? false) } ?? nil, after: flag(value),
-                    escalation: value))
+                    escalation: value && before != nil))
         }
         return fields
     }

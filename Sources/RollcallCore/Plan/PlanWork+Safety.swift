@@ -18,13 +18,14 @@ extension PlanWork {
         case .percent:
             limit = "\(policy.maxDeactivations) of \(managedAccounts) managed accounts, which is \(allowed)"
         }
+        let count =
+            "this plan deactivates \(deactivations.count) accounts, but policy.max_deactivations allows \(limit)"
         refusals.append(
             Refusal(
                 rule: "policy.max_deactivations",
-                message:
-                    "this plan deactivates \(deactivations.count) accounts, but policy.max_deactivations allows "
-                    + "\(limit); check the config for a mistake, or pass --allow-mass-deactivation if this is intended",
-                records: deactivations.map(\.address), overridable: true))
+                message: count
+                    + "; check the config for a mistake, or pass --allow-mass-deactivation if this is intended",
+                records: deactivations.map(\.address), overridable: true, liftedMessage: count))
     }
 
     /// Active athenaOne ADMIN accounts in one practice, before and after the plan.

@@ -50,6 +50,7 @@ extension PlanWork {
         guard !deactivating.isEmpty else { return }
         var supervisingAfterPlan: [Int: Int] = [:]
         var activeAfterPlan: [Int: Bool] = [:]
+        var updated: Set<Int> = []
         for user in live.users {
             supervisingAfterPlan[user.userID] = user.supervisingProviderID
             activeAfterPlan[user.userID] = user.active
@@ -58,26 +59,34 @@ extension PlanWork {
             guard case .athenaUpdate(_, let userID, let patch) = change.operation else { continue }
             if let supervisor = patch.supervisingProviderID { supervisingAfterPlan[userID] = supervisor }
             if let active = patch.active { activeAfterPlan[userID] = active }
+            if change.action != .deactivate { updated.insert(userID) }
         }
         let users = Dictionary(live.users.map { ($0.userID, $0) }, uniquingKeysWith: { first, _ in first })
         var supervisedBy: [Int: [LiveAthenaUser]] = [:]
         for user in live.users where activeAfterPlan[user.userID] == true {
             if let provider = supervisingAfterPlan[user.userID] { supervisedBy[provider, default: []].append(user) }
         }
+        let directory = PracticeDirectory(live)
         for index in deactivating {
             guard case .athenaUpdate(_, let userID, _) = changes[index].operation,
                 let providerID = users[userID]?.providerID
             else { continue }
-            let supervised = (supervisedBy[providerID] ?? []).filter { $0.userID != userID }.map(\.username).sorted()
+            let supervised = (supervisedBy[providerID] ?? []).filter { $0.userID != userID }
+                .sorted { $0.username < $1.username }
             guard !supervised.isEmpty else { continue }
-            let list = supervised.joined(separator: ", ")
+            let list = supervised.map(\.username).joined(separator: ", ")
+            let provider = directory.provider(providerID) ?? String(providerID)
+            let order =
+                supervised.contains { updated.contains($0.userID) }
+                ? "deactivated after their updates in this plan"
+                : "none of them has an update in this plan, so they keep this supervisor until the config names another"
             changes[index].notes.append(
-                "supervises \(supervised.count) active user(s) (\(list)); deactivated after their updates")
+                "supervises \(counted(supervised.count, "active user")) (\(list)) as provider \(provider); \(order)")
             findings.append(
                 Finding(
                     kind: .supervisorDeactivated, severity: .warning, address: changes[index].address,
                     message:
-                        "being deactivated, but still the supervising provider (\(providerID)) of \(list); "
+                        "being deactivated, but still the supervising provider \(provider) of \(list); "
                         + "assign them a new supervisor in the config"))
         }
     }

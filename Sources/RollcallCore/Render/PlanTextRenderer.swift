@@ -38,6 +38,11 @@ public struct PlanTextRenderer: Sendable {
                 paint("Plan:", "1") + " \(summary.create) to create, \(summary.update) to update, "
                     + "\(summary.deactivate) to deactivate, \(summary.reactivate) to reactivate.\n")
         }
+        if !plan.refusals.isEmpty {
+            sections.append(
+                paint("Refused:", "1;31") + " this plan breaks \(counted(plan.refusals.count, "safety rule")) "
+                    + "(\(plan.refusals.map(\.rule).joined(separator: ", "))) and cannot be applied.\n")
+        }
         return sections.joined(separator: "\n")
     }
 

@@ -62,8 +62,13 @@ import Testing
         #expect(refusal.records.count == 5)
         let allowed = plan.allowingMassDeactivation()
         #expect(allowed.refusals.isEmpty)
-        #expect(allowed.findings(.massDeactivationAllowed).count == 1)
+        let lifted = try #require(allowed.findings(.massDeactivationAllowed).first)
+        #expect(lifted.message.contains("deactivates 5 accounts"))
+        #expect(!lifted.message.contains("pass --allow-mass-deactivation"), "it was passed already")
         #expect(allowed.changes == plan.changes)
+        let text = PlanTextRenderer(colored: false).render(plan, read: nil)
+        let last = text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("Refused: this plan breaks 1 safety rule (policy.max_deactivations)"), "\(last)")
     }
 
     @Test func aPercentageLimitCountsManagedAccounts() throws {
@@ -178,9 +183,12 @@ import Testing
         #expect(finding.address.description == "athena[main].user[\"doc\"]")
         #expect(finding.message.contains("of hand"))
         #expect(!finding.message.contains("rn"))
+        #expect(finding.message.contains("provider 71 (D Oc)"))
         #expect(
             plan.change("athena[main].user[\"doc\"]")?.notes == [
-                "supervises 1 active user(s) (hand); deactivated after their updates"
+                "D Oc, PROVIDER, userid 1",
+                "supervises 1 active user (hand) as provider 71 (D Oc); none of them has an update in this plan, "
+                    + "so they keep this supervisor until the config names another",
             ])
     }
 
