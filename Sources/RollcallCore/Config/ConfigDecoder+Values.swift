@@ -86,8 +86,19 @@ extension ConfigDecoder {
             case .paddedWithSpace:
                 error("\(name) \(quoted(scalar.text)) has spaces at its start or end", at: at, hint: "remove them")
             case .controlCharacter: error("\(name) holds a control character", at: at)
+            case .invisibleCharacter:
+                error(
+                    "\(name) holds an invisible or direction-changing character, so it reads as something it is not",
+                    at: at, hint: "retype the value without it")
             }
             return nil
+        }
+        if !prose, let scripts = TextShape.mixedScripts(scalar.text) {
+            diagnostics.append(
+                .warning(
+                    "\(name) \(quoted(scalar.text)) mixes \(scripts.map(\.rawValue).joined(separator: " and ")) letters; "
+                        + "a lookalike letter makes it another name than the one it shows",
+                    at: at, hint: "retype it in one script"))
         }
         return Located(scalar.text, at: at)
     }

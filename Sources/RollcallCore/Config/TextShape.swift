@@ -7,6 +7,9 @@ enum TextShape {
         case blank
         case paddedWithSpace
         case controlCharacter
+        /// A character that shows nothing or turns the text around (U+202E), so the text
+        /// reads as something it is not.
+        case invisibleCharacter
     }
 
     /// What is wrong with `text`, or `nil`. `prose` (a description) may hold line breaks,
@@ -23,7 +26,37 @@ enum TextShape {
             return .paddedWithSpace
         }
         if scalars.contains(where: { $0.properties.generalCategory == .control }) { return .controlCharacter }
+        if scalars.contains(where: isInvisible) { return .invisibleCharacter }
         return nil
+    }
+
+    /// Format characters (bidi controls, zero-width joiners, the BOM, soft hyphens) and
+    /// other characters that draw nothing.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .format || (0x2060...0x2064).contains(scalar.value)
+            || scalar.value == 0x115F || scalar.value == 0x1160 || scalar.value == 0x3164
+    }
+
+    enum Script: String, CaseIterable {
+        case latin = "Latin"
+        case greek = "Greek"
+        case cyrillic = "Cyrillic"
+    }
+
+    /// The scripts whose letters `text` mixes, when it mixes any of Latin, Greek and
+    /// Cyrillic: `аlee` with a Cyrillic `а` reads as `alee` but is another name.
+    static func mixedScripts(_ text: String) -> [Script]? {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var found: Set<Script> = []
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            switch scalar.value {
+            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: found.insert(.latin)
+            case 0x370...0x3FF, 0x1F00...0x1FFF: found.insert(.greek)
+            case 0x400...0x52F: found.insert(.cyrillic)
+            default: continue
+            }
+        }
+        return found.count > 1 ? Script.allCases.filter { found.contains($0) } : nil
     }
 
     private static func asciiProblem(_ utf8: String.UTF8View, prose: Bool) -> Problem? {

@@ -23,7 +23,8 @@ public struct ApplyTextRenderer: Sendable {
         case .stale: (verb, marker, color) = ("stale, not applied", "!", "1;33")
         case .notReviewed: (verb, marker, color) = ("not in the reviewed plan, not applied", "?", "2")
         }
-        var text = "  \(paint(marker, color)) \(result.address) \(verb)"
+        var text =
+            "  \(paint(marker, color)) \(TerminalText.escaped(result.address.description, keepingLineBreaks: false)) \(verb)"
         if let detail = result.detail, result.outcome != .notReviewed {
             text += ": " + TerminalText.escaped(detail)
         }

@@ -8,7 +8,7 @@ public struct DiagnosticTextRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var place = diagnostic.file ?? "rollcall"
+        var place = TerminalText.escaped(diagnostic.file ?? "rollcall", keepingLineBreaks: false)
         if let line = diagnostic.line {
             place += ":\(line)"
             if let column = diagnostic.column { place += ":\(column)" }
@@ -18,9 +18,9 @@ public struct DiagnosticTextRenderer: Sendable {
             case .error: paint("error:", code: "1;31")
             case .warning: paint("warning:", code: "1;33")
             }
-        var text = "\(paint(place, code: "1")): \(severity) \(diagnostic.message)"
+        var text = "\(paint(place, code: "1")): \(severity) \(TerminalText.escaped(diagnostic.message))"
         if let hint = diagnostic.hint {
-            text += "\n    \(paint("hint:", code: "36")) \(hint)"
+            text += "\n    \(paint("hint:", code: "36")) \(TerminalText.escaped(hint))"
         }
         return text
     }

@@ -21,16 +21,19 @@ public struct PlanTextRenderer: Sendable {
         if !warnings.isEmpty {
             sections.append(
                 paint("Warnings:", "1;33") + "\n"
-                    + warnings.map { "  \(paint("!", "33")) \($0.address): \($0.message)\n" }.joined())
+                    + warnings.map { "  \(paint("!", "33")) \(Self.safe($0.address)): \(Self.safe($0.message))\n" }
+                    .joined())
         }
         let notes = plan.findings.filter { $0.severity == .info }
         if !notes.isEmpty {
-            sections.append(paint("Notes:", "1") + "\n" + notes.map { "  - \($0.address): \($0.message)\n" }.joined())
+            sections.append(
+                paint("Notes:", "1") + "\n"
+                    + notes.map { "  - \(Self.safe($0.address)): \(Self.safe($0.message))\n" }.joined())
         }
         for refusal in plan.refusals {
             sections.append(
-                paint("Error:", "1;31") + " refused by \(refusal.rule): \(refusal.message)\n"
-                    + refusal.records.map { "    \($0)\n" }.joined())
+                paint("Error:", "1;31") + " refused by \(refusal.rule): \(Self.safe(refusal.message))\n"
+                    + refusal.records.map { "    \(Self.safe($0))\n" }.joined())
         }
         if plan.hasChanges {
             let summary = plan.summary
@@ -73,22 +76,23 @@ public struct PlanTextRenderer: Sendable {
             case .deactivate: ("will be deactivated", "-", "31")
             case .reactivate: ("will be reactivated", "~", "33")
             }
-        var header = "  # \(paint(change.address.description, "1")) \(verb)"
-        if let reason = change.reason { header += " (\(reason))" }
+        var header = "  # \(paint(Self.safe(change.address), "1")) \(verb)"
+        if let reason = change.reason { header += " (\(Self.safe(reason)))" }
         if change.isEscalation { header += paint(" [escalates access]", "1;35") }
         var lines = [header]
-        for note in change.notes { lines.append("  # \(note)") }
+        for note in change.notes { lines.append("  # \(Self.safe(note))") }
         let kind = change.system == .athena ? "user" : "member"
-        lines.append("  \(paint(marker, color)) \(kind) \(change.address.quotedKey) {")
+        lines.append("  \(paint(marker, color)) \(kind) \(Self.safe(change.address.quotedKey)) {")
         let width = change.fields.map(\.name.count).max() ?? 0
         for field in change.fields {
             let padded = field.name + String(repeating: " ", count: width - field.name.count)
             let escalation = field.escalation ? paint("  # escalation", "35") : ""
             if change.action == .create {
-                lines.append("      \(paint("+", "32")) \(padded) = \(field.after ?? "null")\(escalation)")
+                lines.append("      \(paint("+", "32")) \(padded) = \(Self.safe(field.after ?? "null"))\(escalation)")
             } else {
                 lines.append(
-                    "      \(paint("~", "33")) \(padded) = \(field.before ?? "null") -> \(field.after ?? "null")\(escalation)"
+                    "      \(paint("~", "33")) \(padded) = \(Self.safe(field.before ?? "null")) -> "
+                        + "\(Self.safe(field.after ?? "null"))\(escalation)"
                 )
             }
         }
@@ -97,6 +101,11 @@ public struct PlanTextRenderer: Sendable {
         }
         lines.append("    }")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text that came from a YAML file or a server, made safe to print on a terminal.
+    static func safe(_ text: some CustomStringConvertible) -> String {
+        TerminalText.escaped(text.description, keepingLineBreaks: false)
     }
 
     private func paint(_ text: String, _ code: String) -> String {
