@@ -19,6 +19,13 @@ public enum ConfigFiles {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            var link = stat()
+            if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+                var target = stat()
+                let why =
+                    stat(path, &target) != 0 && errno == ELOOP ? "a symbolic link loop" : "a dangling symbolic link"
+                return Read(files: [], diagnostics: [.error(why, file: path)])
+            }
             return Read(files: [], diagnostics: [.error("no such file or directory", file: path)])
         }
         guard isDirectory.boolValue else {
@@ -56,16 +63,17 @@ public enum ConfigFiles {
     public static let sandboxSeedNames: Set<String> = ["sandbox.yaml", "sandbox.yml"]
 
     public static func readFile(_ path: String, limits: YAMLLimits = .standard) -> Read {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            return Read(files: [], diagnostics: [.error("cannot read the file: \(reason(error))", file: path)])
+        // The file a symbolic link leads to is the one judged: a link to a pipe would block the read forever.
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let why = errno == ELOOP ? "a symbolic link loop" : String(cString: strerror(errno))
+            return Read(files: [], diagnostics: [.error("cannot read the file: \(why)", file: path)])
         }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
             return Read(files: [], diagnostics: [.error("not a regular file", file: path)])
         }
-        if let size = (attributes[.size] as? NSNumber)?.intValue, size > limits.maxFileBytes {
+        let size = Int(status.st_size)
+        if size > limits.maxFileBytes {
             return Read(
                 files: [],
                 diagnostics: [

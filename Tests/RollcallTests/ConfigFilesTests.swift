@@ -128,6 +128,24 @@ import Testing
         #expect(Validation.loadConfig("/dev/zero").diagnostics.map(\.message) == ["not a regular file"])
     }
 
+    /// A link is judged by where it leads: a link to a pipe is refused at once (reading one
+    /// would block forever), a link loop is named as one.
+    @Test func linksToPipesAndLinkLoopsAreNamedNotFollowedForever() throws {
+        try withDirectory([:]) { directory in
+            let fifo = directory.appendingPathComponent("pipe").path
+            #expect(mkfifo(fifo, 0o644) == 0)
+            let link = directory.appendingPathComponent("clinic.yaml").path
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fifo)
+            let viaLink = ConfigFiles.read(link)
+            #expect(viaLink.diagnostics.map(\.message) == ["not a regular file"])
+            let inDirectory = ConfigFiles.read(directory.path)
+            #expect(inDirectory.diagnostics.map(\.message) == ["not a regular file"])
+            let loop = directory.appendingPathComponent("loop.yaml").path
+            try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+            #expect(ConfigFiles.read(loop).diagnostics.map(\.message) == ["a symbolic link loop"])
+        }
+    }
+
     @Test func eachPathIsItsOwnConfig() throws {
         try withDirectory([
             "good.yaml": Self.systems + Self.roles,
