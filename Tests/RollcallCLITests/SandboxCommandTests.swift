@@ -163,6 +163,23 @@ final class ServingProcess: @unchecked Sendable {
     }
 }
 
+@Suite struct SandboxLockTests {
+    /// Two processes serving one state file would hand out the same ids: the second is refused, naming the first.
+    @Test func aServedStateIsNotServedOrWrittenTwice() throws {
+        try ApplyScenario.with { scenario in
+            let server = try ServingProcess(["sandbox", "serve", "--state", scenario.state, "--format", "json"])
+            defer { server.stop() }
+            #expect(server.firstLine() != nil)
+            let second = try scenario.run(["sandbox", "serve", "--state", scenario.state])
+            #expect(second.status == 1)
+            #expect(second.stderr.contains("another process serves this sandbox state (pid "), "\(second.stderr)")
+            let apply = try scenario.run(["plan", scenario.config, "--sandbox", scenario.state])
+            #expect(apply.status == 1)
+            #expect(apply.stderr.contains("another process serves this sandbox state"), "\(apply.stderr)")
+        }
+    }
+}
+
 /// Plain HTTP, as curl would send it, through Foundation rather than Rollcall's clients.
 enum PlainHTTP {
     struct Answer {

@@ -8,19 +8,25 @@ import Foundation
 public actor SandboxStore {
     public private(set) var state: SandboxState
     private let stateFile: URL?
+    /// Held while this store serves `stateFile`.
+    private let lock: StateFileLock?
     private var log: [SandboxRequestRecord] = []
     /// Counts the changes to `state`, so values derived from it know when they are stale.
     private var revision = 0
     private var derivedValues: [String: (revision: Int, value: any Sendable)] = [:]
 
-    public init(state: SandboxState, stateFile: URL? = nil) {
+    public init(state: SandboxState) {
         self.state = state
-        self.stateFile = stateFile
+        stateFile = nil
+        lock = nil
     }
 
-    /// Opens a state file written by `rollcall sandbox init`.
+    /// Opens a state file written by `rollcall sandbox init`, and holds it until this store
+    /// is gone: a second process that opens it is told who serves it.
     public init(stateFile: URL) throws {
-        self.init(state: try SandboxState.read(stateFile: stateFile), stateFile: stateFile)
+        lock = try StateFileLock(for: stateFile)
+        state = try SandboxState.read(stateFile: stateFile)
+        self.stateFile = stateFile
     }
 
     /// Runs `change` on the state and saves the result; when `change` throws, nothing changes.
