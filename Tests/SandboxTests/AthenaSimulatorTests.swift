@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import Testing
 
 @testable import Sandbox
@@ -151,6 +152,47 @@ struct AthenaSimulatorTests {
             let answer = try await sandbox.athena(.DELETE, "/v1/195900/users/101", token: token)
             #expect(answer.status == 405)
             #expect(await sandbox.store.state.athena.practices["195900"]?.users.count == 3)
+        }
+    }
+
+    /// athenaOne checks the token before the method: no token is a 401, whatever the method.
+    @Test func theTokenIsCheckedBeforeTheMethod() async throws {
+        try await withSandbox { sandbox in
+            let unauthenticated = try await sandbox.send(
+                .DELETE, sandbox.endpoints.athenaBaseURL + "/v1/195900/users/101")
+            #expect(unauthenticated.status == 401)
+        }
+    }
+
+    @Test(arguments: [
+        "/v1/195900/providers", "/v1/195900/providers/71", "/v1/195900/departments", "/v1/195900/users/101",
+    ])
+    func unsupportedMethodsAre405InAthenasErrorShape(path: String) async throws {
+        try await withSandbox { sandbox in
+            let token = try await sandbox.token()
+            for method in [NIOHTTP1.HTTPMethod.DELETE, .PATCH] {
+                let answer = try await sandbox.athena(method, path, token: token)
+                #expect(answer.status == 405, "\(method) \(path)")
+                #expect(answer.object["error"] as? String == "Method not allowed.", "\(method) \(path): \(answer.text)")
+                #expect(answer.headers["Allow"].first != nil)
+            }
+        }
+    }
+
+    /// Public athenahealth scripts ask for `athena/service/Athenanet.MDP.*`: granted as every scope the client has.
+    @Test func theWildcardScopeGrantsTheClientsScopes() async throws {
+        try await withSandbox { sandbox in
+            let answer = try await sandbox.tokenAnswer(scope: "athena/service/Athenanet.MDP.*")
+            #expect(answer.status == 200, "\(answer.text)")
+            let scope = answer.object["scope"] as? String ?? ""
+            #expect(
+                scope.contains(AthenaState.userManagementScope) && scope.contains(AthenaState.practiceManagementScope))
+            let narrow = try await sandbox.tokenAnswer(
+                client: "users-only", secret: "s2", scope: "athena/service/Athenanet.MDP.*")
+            #expect(narrow.status == 200)
+            #expect((narrow.object["scope"] as? String) == AthenaState.userManagementScope)
+            let none = try await sandbox.tokenAnswer(scope: "athena/service/Other.*")
+            #expect(none.object["error"] as? String == "invalid_scope")
         }
     }
 

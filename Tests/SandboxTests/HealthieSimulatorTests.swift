@@ -155,6 +155,13 @@ struct HealthieSimulatorTests {
             #expect(messages?.first?["field"] as? String == "organization_id")
             #expect(await sandbox.store.state.healthie.members.count == 2)
 
+            let nameless = try await sandbox.graphql(
+                create,
+                variables: ["input": ["email": "n@x.example", "first_name": "N", "organization_id": "4001"]])
+            let blamed =
+                (nameless.data["createOrganizationMembership"] as? [String: Any])?["messages"] as? [[String: Any]]
+            #expect(blamed?.map { $0["field"] as? String } == ["last_name"], "a missing last name blames last_name")
+
             let invited = try await sandbox.graphql(
                 create,
                 variables: [

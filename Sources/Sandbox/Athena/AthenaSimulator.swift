@@ -83,13 +83,26 @@ struct AthenaSimulator: Sendable {
                 try await updateUser(request, practiceID: practiceID, userid: context.parameters.get("userid"))
             }
         }
-        router.delete("/v1/:practiceid/users/:userid") { _, _ in
-            var response = AthenaError(
-                .methodNotAllowed, "Method not allowed.",
-                detail: "Users cannot be deleted; deactivate with PUT active=false."
-            ).response
-            response.headers[.allow] = "GET, PUT"
-            return response
+        // Methods athenaOne does not offer: answered 405 in its error shape, after the token is checked.
+        let notAllowed: [(String, String, String, String?)] = [
+            (
+                "/v1/:practiceid/users/:userid", AthenaState.userManagementScope, "GET, PUT",
+                "Users cannot be deleted; deactivate with PUT active=false."
+            ),
+            ("/v1/:practiceid/providers", AthenaState.practiceManagementScope, "GET", nil),
+            ("/v1/:practiceid/providers/:providerid", AthenaState.practiceManagementScope, "GET", nil),
+            ("/v1/:practiceid/departments", AthenaState.practiceManagementScope, "GET", nil),
+        ]
+        for (path, scope, allow, detail) in notAllowed {
+            let refuse: @Sendable (Request, BasicRequestContext) async -> Response = { request, context in
+                await answer(request, context, scope: scope) { _, _ in
+                    var response = AthenaError(.methodNotAllowed, "Method not allowed.", detail: detail).response
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
+            router.delete(RouterPath(path), use: refuse)
+            router.patch(RouterPath(path), use: refuse)
         }
         router.get("/v1/:practiceid/providers") { request, context in
             await answer(request, context, scope: AthenaState.practiceManagementScope) { practice, _ in

@@ -48,8 +48,19 @@ actor AthenaTokens {
             return .failure(.tooManyRequests(retryAt: window.opened.addingTimeInterval(60)))
         }
         let allowed = Set(client.scopes)
-        let scopes = requested.isEmpty ? allowed : Set(requested)
-        if let unknown = scopes.subtracting(allowed).sorted().first { return .failure(.invalidScope(unknown)) }
+        var scopes: Set<String> = requested.isEmpty ? allowed : []
+        for scope in requested {
+            // `athena/service/Athenanet.MDP.*`, as public athenahealth scripts ask: every scope of the
+            // client under that prefix.
+            if scope.hasSuffix(".*") {
+                let matching = allowed.filter { $0.hasPrefix(scope.dropLast()) }
+                guard !matching.isEmpty else { return .failure(.invalidScope(scope)) }
+                scopes.formUnion(matching)
+            } else {
+                guard allowed.contains(scope) else { return .failure(.invalidScope(scope)) }
+                scopes.insert(scope)
+            }
+        }
         window.count += 1
         windows[clientID] = window
         serial += 1

@@ -46,6 +46,10 @@ struct HealthieFieldErrors: Error {
         messages = [(field, message)]
     }
 
+    init(messages: [(field: String?, message: String)]) {
+        self.messages = messages
+    }
+
     var objects: [[String: any Sendable]] {
         messages.map { message in
             var object: [String: any Sendable] = ["message": message.message]

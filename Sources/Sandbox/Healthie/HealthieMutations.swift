@@ -8,12 +8,23 @@ import RollcallCore
 enum HealthieMutations {
     typealias Object = HealthieRecordsAsGraphQL.Object
 
+    /// Both names, or a message for each one missing, naming its own field.
+    static func names(_ input: Map) throws -> (first: String, last: String) {
+        let first = text(input["first_name"])
+        let last = text(input["last_name"])
+        guard let first, let last else {
+            var errors = HealthieFieldErrors(messages: [])
+            if first == nil { errors.messages.append(("first_name", "First name can't be blank")) }
+            if last == nil { errors.messages.append(("last_name", "Last name can't be blank")) }
+            throw errors
+        }
+        return (first, last)
+    }
+
     static func createClient(_ caller: HealthieCaller, args: Map) async throws -> Object {
         let input = args["input"]
         return try await payload(caller, key: "user") { state in
-            guard let first = text(input["first_name"]), let last = text(input["last_name"]) else {
-                throw HealthieFieldErrors("first_name", "First and last name are required")
-            }
+            let (first, last) = try names(input)
             let email = text(input["email"])
             if email == nil, input["skipped_email"].bool != true {
                 throw HealthieFieldErrors("email", "Email can't be blank")
@@ -64,9 +75,7 @@ enum HealthieMutations {
             guard let email = text(input["email"]), email.contains("@") else {
                 throw HealthieFieldErrors("email", "Email is invalid")
             }
-            guard let first = text(input["first_name"]), let last = text(input["last_name"]) else {
-                throw HealthieFieldErrors("first_name", "First and last name are required")
-            }
+            let (first, last) = try names(input)
             if state.healthie.members.contains(where: { $0.email.lowercased() == email.lowercased() }) {
                 throw HealthieFieldErrors("email", "Email has already been taken")
             }
