@@ -266,3 +266,78 @@ struct HealthieSimulatorTests {
         }
     }
 }
+
+/// One permission rule on every path to the same data, memberships resolved the same at every
+/// depth, and errors shaped as GraphQL servers shape them.
+@Suite struct HealthieFidelityTests {
+    /// testState plus a key of a member who is neither admin nor provider, and a client of Jane's.
+    static func state() -> SandboxState {
+        var state = testState()
+        state.healthie.members.append(
+            HealthieMember(
+                id: "2003", membershipID: "m2003", email: "nurse@riverside.example", firstName: "N", lastName: "Urse"))
+        state.healthie.apiKeys.append(HealthieAPIKey(key: "nurse-key", admin: false, userID: "2003"))
+        state.healthie.clients.append(
+            HealthieClient(
+                id: "3003", email: "janes.patient@example.com", firstName: "P", lastName: "Atient", dietitianID: "2002")
+        )
+        return state
+    }
+
+    @Test func aKeyWithoutAdminRightsCannotReadMembershipsOrOtherClientsByAnotherPath() async throws {
+        try await withSandbox(state: Self.state()) { sandbox in
+            let byID = #"{ user(id: "2001") { id email organization_membership { id can_see_billing } } }"#
+            let admin = try await sandbox.graphql(byID)
+            #expect(
+                ((admin.data["user"] as? [String: Any])?["organization_membership"] as? [String: Any])?["id"] as? String
+                    == "m2001")
+            let provider = try await sandbox.graphql(byID, key: "plain-key")
+            #expect(
+                (provider.data["user"] as? [String: Any])?["id"] as? String == "2001", "a provider may look a user up")
+            #expect(
+                (provider.data["user"] as? [String: Any])?["organization_membership"] is NSNull,
+                "but not their membership")
+            let nurse = try await sandbox.graphql(byID, key: "nurse-key")
+            #expect(nurse.errorCode == "FORBIDDEN")
+
+            let clients = #"{ users(first: 10) { nodes { id } } }"#
+            func ids(_ answer: Answer) -> [String] {
+                ((answer.data["users"] as? [String: Any])?["nodes"] as? [[String: Any]] ?? []).compactMap {
+                    $0["id"] as? String
+                }
+            }
+            #expect(Set(ids(try await sandbox.graphql(clients))) == ["3001", "3003"])
+            #expect(
+                ids(try await sandbox.graphql(clients, key: "plain-key")) == ["3003"],
+                "a provider sees their own clients")
+            #expect(ids(try await sandbox.graphql(clients, key: "nurse-key")).isEmpty)
+            let otherClient = try await sandbox.graphql(#"{ user(id: "3001") { id } }"#, key: "plain-key")
+            #expect(otherClient.errorCode == "FORBIDDEN")
+        }
+    }
+
+    @Test func aMembershipResolvesTheSameAtEveryDepth() async throws {
+        try await withSandbox(state: Self.state()) { sandbox in
+            let answer = try await sandbox.graphql(
+                "{ currentUser { organization_membership { user { organization_membership { id user { id } } } } } }")
+            let inner =
+                (((answer.data["currentUser"] as? [String: Any])?["organization_membership"] as? [String: Any])?["user"]
+                as? [String: Any])?["organization_membership"] as? [String: Any]
+            #expect(inner?["id"] as? String == "m2001", "\(answer.text)")
+            #expect((inner?["user"] as? [String: Any])?["id"] as? String == "2001")
+        }
+    }
+
+    @Test func fieldErrorsNameTheirPathAndRequestErrorsDoNot() async throws {
+        try await withSandbox(state: Self.state()) { sandbox in
+            let forbidden = try await sandbox.graphql(
+                "{ organizationMembers(first: 1) { total_count } }", key: "nurse-key")
+            let error = try #require((forbidden.object["errors"] as? [[String: Any]])?.first)
+            #expect(error["path"] as? [String] == ["organizationMembers"], "\(forbidden.text)")
+            #expect((error["locations"] as? [[String: Any]])?.first?["line"] as? Int == 1)
+            let unauthenticated = try await sandbox.graphql("{ currentUser { id } }", key: "no-such-key")
+            let request = try #require((unauthenticated.object["errors"] as? [[String: Any]])?.first)
+            #expect(request["path"] == nil && request["locations"] == nil, "\(unauthenticated.text)")
+        }
+    }
+}

@@ -25,11 +25,7 @@ final class HealthieCaller: Sendable {
 
     /// Throws the error a non-admin key gets for an admin-only field.
     func requireAdmin(_ field: String) throws {
-        guard key.admin else {
-            throw GraphQLError(
-                message: "You do not have permission to access \(field). Use an API key of an organization admin.",
-                extensions: ["code": "FORBIDDEN"])
-        }
+        guard key.admin else { throw HealthieQueries.forbidden(field) }
     }
 
     static func from(_ context: any Sendable) throws -> HealthieCaller {

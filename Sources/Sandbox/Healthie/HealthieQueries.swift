@@ -11,13 +11,38 @@ enum HealthieQueries {
         return await caller.store.state.healthie.members.first { $0.id == id }.map(HealthieRecordsAsGraphQL.user)
     }
 
-    static func user(_ caller: HealthieCaller, args: Map) async -> Object? {
+    /// One user by id. The same rule as every other path to the same data: reading someone
+    /// else needs an admin or a provider key, and a provider sees only their own clients.
+    static func user(_ caller: HealthieCaller, args: Map) async throws -> Object? {
         guard let id = args["id"].string else {
             return args["or_current_user"].bool == true ? await currentUser(caller) : nil
         }
         let healthie = await caller.store.state.healthie
-        if let member = healthie.members.first(where: { $0.id == id }) { return HealthieRecordsAsGraphQL.user(member) }
-        return healthie.clients.first { $0.id == id }.map(HealthieRecordsAsGraphQL.user)
+        if id == caller.key.userID { return await currentUser(caller) }
+        let provider = isProvider(caller, healthie)
+        if let member = healthie.members.first(where: { $0.id == id }) {
+            guard caller.key.admin || provider else { throw forbidden("user") }
+            return HealthieRecordsAsGraphQL.user(member)
+        }
+        guard let client = healthie.clients.first(where: { $0.id == id }) else { return nil }
+        guard visible(client, to: caller, provider: provider) else { throw forbidden("user") }
+        return HealthieRecordsAsGraphQL.user(client)
+    }
+
+    static func isProvider(_ caller: HealthieCaller, _ healthie: HealthieState) -> Bool {
+        guard let id = caller.key.userID else { return false }
+        return healthie.members.first { $0.id == id }?.isProvider ?? false
+    }
+
+    /// Clients an admin sees all of; a provider sees those whose provider they are.
+    static func visible(_ client: HealthieClient, to caller: HealthieCaller, provider: Bool) -> Bool {
+        caller.key.admin || (provider && client.dietitianID != nil && client.dietitianID == caller.key.userID)
+    }
+
+    static func forbidden(_ field: String) -> GraphQLError {
+        GraphQLError(
+            message: "You do not have permission to access \(field). Use an API key of an organization admin.",
+            extensions: ["code": "FORBIDDEN"])
     }
 
     /// Clients (patients) only; `active_status` is `active` (the default) or `archived`.
@@ -27,7 +52,10 @@ enum HealthieQueries {
             throw GraphQLError(message: "active_status must be one of: active, archived")
         }
         let keywords = args["keywords"].string
-        let clients = await caller.store.state.healthie.clients
+        let healthie = await caller.store.state.healthie
+        let provider = isProvider(caller, healthie)
+        let clients = healthie.clients
+            .filter { visible($0, to: caller, provider: provider) }
             .filter { $0.active == (status == "active") }
             .filter { matches(keywords, [$0.firstName, $0.lastName, $0.email ?? ""]) }
             .sorted { ($0.lastName, $0.firstName, $0.id) < ($1.lastName, $1.firstName, $1.id) }

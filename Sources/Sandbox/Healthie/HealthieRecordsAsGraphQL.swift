@@ -6,6 +6,8 @@ enum HealthieRecordsAsGraphQL {
     /// Set on the user object of every member (never a client), so `User.organization`
     /// knows whose organization to answer; no schema field reads it.
     static let memberKey = "__member"
+    /// Set on every membership object: whose membership it is, for `OrganizationMembership.user`.
+    static let userIDKey = "__user_id"
 
     static func user(_ member: HealthieMember) -> Object {
         var user = userFields(member)
@@ -16,7 +18,7 @@ enum HealthieRecordsAsGraphQL {
     static func membership(_ member: HealthieMember) -> Object {
         var membership: Object = [
             "id": member.membershipID, "is_admin": member.isAdmin, "is_provider": member.isProvider,
-            "org_role": member.orgRole, "user": userFields(member),
+            "org_role": member.orgRole, userIDKey: member.id,
         ]
         for permission in HealthieSchemaSDL.permissions {
             membership[permission] = member.permissions[permission] ?? false

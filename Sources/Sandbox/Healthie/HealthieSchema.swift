@@ -20,7 +20,7 @@ struct HealthieSchema: Sendable {
 
     private static let queries: [String: Resolver] = [
         "currentUser": { caller, _ in await HealthieQueries.currentUser(caller) },
-        "user": { caller, args in await HealthieQueries.user(caller, args: args) },
+        "user": { caller, args in try await HealthieQueries.user(caller, args: args) },
         "users": { caller, args in try await HealthieQueries.users(caller, args: args) },
         "organizationMembers": { caller, args in try await HealthieQueries.organizationMembers(caller, args: args) },
         "organizationMembersCount": { caller, args in
@@ -47,7 +47,43 @@ struct HealthieSchema: Sendable {
         try attach(queries, to: schema.queryType)
         try attach(mutations, to: schema.mutationType)
         try attachOrganization(to: schema.getType(name: "User") as? GraphQLObjectType)
+        try attachMembershipLinks(
+            user: schema.getType(name: "User") as? GraphQLObjectType,
+            membership: schema.getType(name: "OrganizationMembership") as? GraphQLObjectType)
         return schema
+    }
+
+    /// `User.organization_membership` and `OrganizationMembership.user`, resolved the same at
+    /// every depth, under one rule: a membership (email, role, permission flags) is shown to an
+    /// admin key, or to the member it belongs to; to anyone else it is null.
+    private static func attachMembershipLinks(user: GraphQLObjectType?, membership: GraphQLObjectType?) throws {
+        guard let user, let membership else {
+            throw GraphQLError(message: "The simulator's schema lacks User or OrganizationMembership.")
+        }
+        // Each type's fields are read once: the resolvers must be set on the instances installed below.
+        let userFields = try user.fields()
+        let membershipFields = try membership.fields()
+        guard let membershipField = userFields["organization_membership"], let userField = membershipFields["user"]
+        else { throw GraphQLError(message: "The simulator's schema lacks the User and membership links.") }
+        membershipField.resolve = { source, _, context, _ in
+            guard let fields = source as? HealthieRecordsAsGraphQL.Object,
+                fields[HealthieRecordsAsGraphQL.memberKey] != nil, let id = fields["id"] as? String
+            else { return nil }
+            let caller = try HealthieCaller.from(context)
+            guard caller.key.admin || caller.key.userID == id else { return nil }
+            if let known = fields["organization_membership"] { return known }
+            return await caller.store.state.healthie.members.first { $0.id == id }
+                .map(HealthieRecordsAsGraphQL.membership)
+        }
+        userField.resolve = { source, _, context, _ in
+            guard let fields = source as? HealthieRecordsAsGraphQL.Object,
+                let id = fields[HealthieRecordsAsGraphQL.userIDKey] as? String
+            else { return nil }
+            let caller = try HealthieCaller.from(context)
+            return await caller.store.state.healthie.members.first { $0.id == id }.map(HealthieRecordsAsGraphQL.user)
+        }
+        user.fields = { userFields }
+        membership.fields = { membershipFields }
     }
 
     /// `User.organization`: the organization a member belongs to; clients answer null.
@@ -74,7 +110,15 @@ struct HealthieSchema: Sendable {
             guard let resolver = resolvers[name] else {
                 throw GraphQLError(message: "The simulator serves \(type.name).\(name) but has no resolver for it.")
             }
-            field.resolve = { _, args, context, _ in try await resolver(HealthieCaller.from(context), args) }
+            field.resolve = { _, args, context, info in
+                do {
+                    return try await resolver(HealthieCaller.from(context), args)
+                } catch let error as GraphQLError where error.path.elements.isEmpty {
+                    // A field's error names the field's place, as GraphQL servers answer it.
+                    throw GraphQLError(
+                        message: error.message, nodes: info.fieldASTs, path: info.path, extensions: error.extensions)
+                }
+            }
         }
         type.fields = { fields }
     }

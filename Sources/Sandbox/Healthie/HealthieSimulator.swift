@@ -129,8 +129,30 @@ struct GraphQLCall: Decodable, Sendable {
 enum HealthieAnswer {
     struct Body: Encodable {
         var data: Map?
-        var errors: [GraphQLError]?
+        var errors: [ErrorBody]?
         var extensions: Extensions?
+
+        init(data: Map?, errors: [GraphQLError]?, extensions: Extensions? = nil) {
+            self.data = data
+            self.errors = errors?.map(ErrorBody.init)
+            self.extensions = extensions
+        }
+    }
+
+    /// An error as GraphQL servers write one: `locations` and `path` when the error has them
+    /// (a field's error names its field), neither for an error about the whole request.
+    struct ErrorBody: Encodable {
+        var message: String
+        var locations: [SourceLocation]?
+        var path: [IndexPathValue]?
+        var extensions: [String: Map]?
+
+        init(_ error: GraphQLError) {
+            message = error.message
+            locations = error.locations.isEmpty ? nil : error.locations
+            path = error.path.elements.isEmpty ? nil : error.path.elements
+            extensions = error.extensions.isEmpty ? nil : error.extensions
+        }
     }
 
     struct Extensions: Encodable {
