@@ -199,3 +199,11 @@ enum PlainHTTP {
         return Answer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: data)
     }
 }
+
+@Suite struct FaultOptionTests {
+    @Test func aNegativeLatencyIsNamedNotReadAsAMissingValue() throws {
+        let output = try RollcallProcess.run(["sandbox", "serve", "--state", "/nonexistent", "--latency-ms", "-5"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("--latency-ms must be from 0 to 60000, not -5"), "\(output.stderr)")
+    }
+}

@@ -1,10 +1,13 @@
-/// Finds where a file stops being UTF-8, so the error can name a line and column.
+/// Finds where a file stops being UTF-8, or holds a control character YAML does not
+/// allow, so the error can name a line and column (libyaml reports those at 1:1).
 enum UTF8Check {
     struct Failure: Equatable {
         var line: Int
         var column: Int
         var byteOffset: Int
         var reason: String
+        /// A control character in otherwise valid text, rather than broken UTF-8.
+        var isControlCharacter = false
     }
 
     static func firstProblem(in bytes: [UInt8]) -> Failure? {
@@ -18,6 +21,12 @@ enum UTF8Check {
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
+                if (lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D) || lead == 0x7F {
+                    return Failure(
+                        line: line, column: column, byteOffset: index,
+                        reason: "the control character U+00\(hex(lead))\(lead == 0 ? " (NUL)" : "")",
+                        isControlCharacter: true)
+                }
                 if lead == 0x0A {
                     line += 1
                     column = 1

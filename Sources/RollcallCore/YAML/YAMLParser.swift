@@ -23,8 +23,12 @@ public enum YAMLParser {
             let location = SourceLocation(file: file, line: problem.line, column: problem.column)
             return .failed(
                 .error(
-                    "file is not valid UTF-8: \(problem.reason) (byte offset \(problem.byteOffset))", at: location,
-                    hint: "save the file as UTF-8"))
+                    problem.isControlCharacter
+                        ? "file holds \(problem.reason), which YAML does not allow (byte offset \(problem.byteOffset))"
+                        : "file is not valid UTF-8: \(problem.reason) (byte offset \(problem.byteOffset))",
+                    at: location,
+                    hint: problem.isControlCharacter
+                        ? "remove it; an editor may show it as ^@ or not at all" : "save the file as UTF-8"))
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failed(.error("file is empty", file: file, hint: "a config file starts with `version: 1`"))

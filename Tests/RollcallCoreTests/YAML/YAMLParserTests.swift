@@ -169,3 +169,17 @@ import Testing
         #expect(result.diagnostics.map(\.message) == ["file holds no YAML document, only comments"])
     }
 }
+
+@Suite struct ControlCharacterTests {
+    /// libyaml reports a NUL anywhere at 1:1; Rollcall names the line and column it stands at.
+    @Test(arguments: [(UInt8(0x00), "U+0000 (NUL)"), (0x1B, "U+001B"), (0x7F, "U+007F")])
+    func aControlCharacterIsReportedWhereItStands(byte: UInt8, name: String) {
+        var bytes = Array("version: 1\nroles: {}\nstaff:\n  - id: a".utf8)
+        bytes.append(byte)
+        bytes += Array("b\n".utf8)
+        let result = YAMLParser.parse(bytes, file: "c.yaml")
+        let error = result.diagnostics.first
+        #expect(error?.line == 4 && error?.column == 10, "\(String(describing: error))")
+        #expect(error?.message.contains(name) == true)
+    }
+}
