@@ -42,7 +42,7 @@ package struct HealthieConnection: Sendable {
         self.initialConcurrency = initialConcurrency
         self.maxConcurrency = maxConcurrency
         self.timeout = timeout
-        self.permissions = permissions.filter { HealthiePermission.descriptions[$0] != nil }.sorted()
+        self.permissions = permissions.filter { HealthiePermission.isKnown($0) }.sorted()
         self.memberPageSize = memberPageSize ?? HealthieMemberPage.size(permissionCount: self.permissions.count)
         self.clock = clock
         self.jitter = jitter

@@ -5,13 +5,13 @@ import RollcallCore
 /// against Healthie's real schema, with the 2026 connection paging applied.
 package enum HealthieDocuments {
     /// Every `can_*` flag Rollcall knows, sorted.
-    package static let allPermissions = HealthiePermission.descriptions.keys.sorted()
+    package static let allPermissions = HealthiePermission.names
 
     /// The membership fields Rollcall reads and manages: role, admin and provider
     /// flags, and the `can_*` flags asked for. Only flags Rollcall knows are ever
     /// written into a document; anything else is left out.
     static func membershipFragment(permissions: [String]) -> String {
-        let known = permissions.filter { HealthiePermission.descriptions[$0] != nil }
+        let known = permissions.filter { HealthiePermission.isKnown($0) }
         return """
             fragment RollcallMembership on OrganizationMembership {
               id

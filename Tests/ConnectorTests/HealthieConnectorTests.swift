@@ -9,7 +9,7 @@ import Testing
     static func expected(_ state: SandboxState) -> [LiveHealthieMember] {
         state.healthie.members.map { member in
             var permissions: [String: Bool] = [:]
-            for flag in HealthiePermission.descriptions.keys { permissions[flag] = member.permissions[flag] ?? false }
+            for flag in HealthiePermission.names { permissions[flag] = member.permissions[flag] ?? false }
             return LiveHealthieMember(
                 userID: member.id, membershipID: member.membershipID, email: member.email,
                 firstName: member.firstName, lastName: member.lastName, active: member.active,

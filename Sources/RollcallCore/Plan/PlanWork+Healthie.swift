@@ -102,7 +102,8 @@ extension PlanWork {
     /// Field changes for the settings in `settings`, against `before` (nil for a new membership).
     /// One rule for every system: an escalation is more access on an existing account (admin, a
     /// permission, the Standard role, which is broader than Support) or a reactivation; on a new
-    /// account only an admin-level grant is marked, so the real escalations are not buried.
+    /// account only an admin-level grant (`is_admin`, a flag of organization administration) is
+    /// marked, so the real escalations are not buried.
     static func membershipFields(before: LiveHealthieMember?, settings: HealthieMembershipPatch) -> [FieldChange] {
         var fields: [FieldChange] = []
         if let orgRole = settings.orgRole {
@@ -127,7 +128,7 @@ extension PlanWork {
             fields.append(
                 FieldChange(
                     name: name, before: before.map { flag($0.permissions[name] ?? false) } ?? nil, after: flag(value),
-                    escalation: value && before != nil))
+                    escalation: value && (before != nil || HealthiePermission.isAdministrative(name))))
         }
         return fields
     }

@@ -16,7 +16,7 @@ enum HealthieSchemaSDL {
         "can_charge_clients", "can_delete_charting_notes", "can_delete_faxes", "can_edit_appointment_types",
     ]
 
-    static var permissions: [String] { HealthiePermission.descriptions.keys.sorted() }
+    static var permissions: [String] { HealthiePermission.names }
 
     static let baseline =
         common(updateClientID: "ID") + """

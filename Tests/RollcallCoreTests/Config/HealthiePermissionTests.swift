@@ -39,3 +39,14 @@ import Testing
         #expect(Set(HealthiePermission.names) == writable.intersection(readable.keys).subtracting(deprecated))
     }
 }
+
+@Suite struct HealthiePermissionKindTests {
+    @Test func everyKindHoldsFlagsAndTheAdminLevelOnesAreOrganizationAdministration() {
+        let kinds = Set(HealthiePermission.catalogue.values.map(\.kind))
+        #expect(kinds == Set(HealthiePermission.Kind.allCases))
+        #expect(HealthiePermission.isAdministrative("can_edit_members"))
+        #expect(HealthiePermission.isAdministrative("can_add_members"))
+        #expect(!HealthiePermission.isAdministrative("can_view_labs"))
+        #expect(HealthiePermission.catalogue.values.allSatisfy { !$0.summary.hasPrefix("If true") })
+    }
+}

@@ -42,7 +42,9 @@ import Testing
         let plan = PlanFixture.plan(config, live)
         #expect(plan.change(#"athena[main].user["boss"]"#)?.isEscalation == true, "a new ADMIN")
         #expect(plan.change(#"healthie.member["boss@clinic.org"]"#)?.isEscalation == true, "a new Healthie admin")
-        #expect(plan.field(#"healthie.member["boss@clinic.org"]"#, "can_edit_members")?.escalation == false)
+        #expect(
+            plan.field(#"healthie.member["boss@clinic.org"]"#, "can_edit_members")?.escalation == true,
+            "managing staff is organization administration: admin-level even on a new account")
         #expect(plan.field(#"healthie.member["nina@clinic.org"]"#, "can_view_labs")?.escalation == true)
     }
 }
