@@ -54,7 +54,9 @@ package struct AthenaConnector: Sendable {
     package init(_ connection: AthenaConnection, client: HTTPClient) {
         baseURL = connection.baseURL
         let ledger = RequestLedger()
-        exchange = HTTPExchange(client: client, ledger: ledger, timeout: connection.timeout)
+        let responsiveness = Responsiveness()
+        exchange = HTTPExchange(
+            client: client, ledger: ledger, timeout: connection.timeout, responsiveness: responsiveness)
         tokens = AthenaTokenCache(
             credentials: connection.credentials, baseURL: connection.baseURL, exchange: exchange,
             requestsPerMinute: connection.tokenRequestsPerMinute, clock: connection.clock)
@@ -62,7 +64,7 @@ package struct AthenaConnector: Sendable {
             policy: connection.retry,
             concurrency: AdaptiveConcurrency(
                 initial: connection.initialConcurrency, maximum: connection.maxConcurrency),
-            ledger: ledger, clock: connection.clock, jitter: connection.jitter)
+            ledger: ledger, clock: connection.clock, jitter: connection.jitter, responsiveness: responsiveness)
     }
 
     /// One try of a request with a bearer token; a 401 gets one fresh token and one more try.

@@ -71,12 +71,14 @@ package struct HealthieConnector: Sendable {
     package init(_ connection: HealthieConnection, client: HTTPClient) {
         self.connection = connection
         let ledger = RequestLedger()
-        exchange = HTTPExchange(client: client, ledger: ledger, timeout: connection.timeout)
+        let responsiveness = Responsiveness()
+        exchange = HTTPExchange(
+            client: client, ledger: ledger, timeout: connection.timeout, responsiveness: responsiveness)
         sender = RetryingSender(
             policy: connection.retry,
             concurrency: AdaptiveConcurrency(
                 initial: connection.initialConcurrency, maximum: connection.maxConcurrency),
-            ledger: ledger, clock: connection.clock, jitter: connection.jitter)
+            ledger: ledger, clock: connection.clock, jitter: connection.jitter, responsiveness: responsiveness)
         warningLog = WarningLog()
         documents = MemberDocuments(
             page: HealthieDocuments.members(permissions: connection.permissions),

@@ -63,12 +63,17 @@ package struct HTTPExchange: Sendable {
     package let client: HTTPClient
     package let ledger: RequestLedger
     package var timeout: Duration
+    package let responsiveness: Responsiveness
     package static let maxBody = 64 << 20
 
-    package init(client: HTTPClient, ledger: RequestLedger, timeout: Duration = .seconds(30)) {
+    package init(
+        client: HTTPClient, ledger: RequestLedger, timeout: Duration = .seconds(30),
+        responsiveness: Responsiveness = Responsiveness()
+    ) {
         self.client = client
         self.ledger = ledger
         self.timeout = timeout
+        self.responsiveness = responsiveness
     }
 
     /// Sends `spec`; `endpoint` names it in the ledger and in errors (`GET /v1/{practiceid}/users`).
@@ -86,13 +91,24 @@ package struct HTTPExchange: Sendable {
             let response = try await client.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
             let bytes = try await response.body.collect(upTo: Self.maxBody)
             await ledger.answered(endpoint, status: Int(response.status.code))
+            responsiveness.answered()
             return HTTPAnswer(
                 status: Int(response.status.code), headers: response.headers, body: Data(bytes.readableBytesView),
                 requestID: requestID)
         } catch {
             await ledger.answered(endpoint, status: nil)
+            if Self.isTimeout(error) { responsiveness.timedOut() }
             throw NoAnswer(endpoint: endpoint, requestID: requestID, reason: Self.redacted("\(error)", spec.headers))
         }
+    }
+
+    /// A request that got no answer within its time, as opposed to one refused or cut off.
+    static func isTimeout(_ error: any Error) -> Bool {
+        if let error = error as? HTTPClientError {
+            return error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout
+                || error == .writeTimeout
+        }
+        return false
     }
 
     /// `text` with every header value of the request (and each credential inside one, after

@@ -46,17 +46,21 @@ package struct RetryingSender: Sendable {
     package let ledger: RequestLedger
     package let clock: any WaitClock
     package let jitter: any JitterSource
+    /// Shared with the exchange the requests go through: when the system stopped answering, retries stop.
+    let responsiveness: Responsiveness?
     private let budget: RetryBudget
 
     package init(
         policy: RetryPolicy, concurrency: AdaptiveConcurrency, ledger: RequestLedger,
-        clock: any WaitClock = SystemWaitClock(), jitter: any JitterSource = SystemJitter()
+        clock: any WaitClock = SystemWaitClock(), jitter: any JitterSource = SystemJitter(),
+        responsiveness: Responsiveness? = nil
     ) {
         self.policy = policy
         self.concurrency = concurrency
         self.ledger = ledger
         self.clock = clock
         self.jitter = jitter
+        self.responsiveness = responsiveness
         budget = RetryBudget(policy.runBudget)
     }
 
@@ -77,6 +81,13 @@ package struct RetryingSender: Sendable {
             case .transient(let why): (retryAfter, reason) = (nil, why)
             }
             retry += 1
+            if let responsiveness, responsiveness.isUnresponsive {
+                throw RetriesExhausted(
+                    endpoint: endpoint, attempts: retry,
+                    lastReason: "\(reason); \(responsiveness.limit) requests in a row got no answer in time, "
+                        + "so the system is not answering (check its base_url and the network)",
+                    budgetSpent: false)
+            }
             guard retry < policy.maxAttempts else {
                 throw RetriesExhausted(endpoint: endpoint, attempts: retry, lastReason: reason, budgetSpent: false)
             }

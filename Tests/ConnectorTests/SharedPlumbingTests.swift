@@ -1,5 +1,8 @@
+import AsyncHTTPClient
 import Foundation
+import Healthie
 import NIOHTTP1
+import RollcallTestSupport
 import Testing
 
 @testable import AthenaOne
@@ -123,5 +126,42 @@ actor InFlightGauge {
         let redacted = HTTPExchange.redacted(message, headers)
         #expect(!redacted.contains("healthie-key-789"))
         #expect(redacted.contains("<redacted>"))
+    }
+}
+
+/// A server that accepts connections and never answers stops a read after two timeouts in a
+/// row, with a message that says so, instead of waiting out every retry.
+@Suite struct SilentServerTests {
+    /// A loopback socket that listens and never accepts: connections open, no answer ever comes.
+    static func silentPort() throws -> (descriptor: Int32, port: Int) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        listen(descriptor, 16)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+    }
+
+    @Test func aServerThatNeverAnswersIsGivenUpOnAfterTwoTimeouts() async throws {
+        let (descriptor, port) = try Self.silentPort()
+        defer { close(descriptor) }
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let healthie = HealthieConnector(
+            HealthieConnection(
+                url: "http://127.0.0.1:\(port)/graphql", apiKey: "k", retry: quickRetries, timeout: .milliseconds(300),
+                clock: VirtualWaitClock()),
+            client: client)
+        let error = await #expect(throws: HealthieError.self) { try await healthie.members() }
+        #expect(error?.description.contains("not answering") == true, "\(String(describing: error))")
+        #expect(await healthie.ledger.counts.requests.values.reduce(0, +) == 2)
+        try await client.shutdown()
     }
 }

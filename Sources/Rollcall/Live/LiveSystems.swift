@@ -34,8 +34,9 @@ package struct LiveSystems: Sendable {
         _ body: @escaping @Sendable (LiveSystems) async throws -> Value
     ) async throws -> Value {
         switch source {
-        case .environment(let environment):
-            return try await body(try fromEnvironment(config: config, environment: environment, client: client))
+        case .environment(let environment, let timeout):
+            return try await body(
+                try fromEnvironment(config: config, environment: environment, timeout: timeout, client: client))
         case .sandbox(let path, let faults):
             let server = try SandboxServer(store: try openSandbox(path), faults: faults)
             let value = try await server.run { endpoints in
@@ -46,9 +47,9 @@ package struct LiveSystems: Sendable {
         }
     }
 
-    static func fromEnvironment(config: Config, environment: [String: String], client: HTTPClient) throws
-        -> LiveSystems
-    {
+    static func fromEnvironment(
+        config: Config, environment: [String: String], timeout: Duration = .seconds(30), client: HTTPClient
+    ) throws -> LiveSystems {
         func required(_ name: String, for system: String) throws -> String {
             guard let value = environment[name], !value.isEmpty else {
                 throw RollcallError(
@@ -75,7 +76,8 @@ package struct LiveSystems: Sendable {
                 clientSecret: try required("ATHENA_CLIENT_SECRET", for: "athenaOne"))
             systems.athena = AthenaConnector(
                 AthenaConnection(
-                    baseURL: athena.baseURL ?? AthenaConnection.productionURL, credentials: credentials),
+                    baseURL: athena.baseURL ?? AthenaConnection.productionURL, credentials: credentials,
+                    timeout: timeout),
                 client: client)
         }
         if let healthie = config.healthie {
@@ -83,7 +85,7 @@ package struct LiveSystems: Sendable {
                 HealthieConnection(
                     url: healthie.baseURL ?? HealthieConnection.productionURL,
                     apiKey: try required("HEALTHIE_API_KEY", for: "Healthie"),
-                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion,
+                    apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion, timeout: timeout,
                     permissions: config.managedHealthiePermissions),
                 client: client)
         }

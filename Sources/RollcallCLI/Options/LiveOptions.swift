@@ -12,7 +12,16 @@ struct LiveOptions: ParsableArguments {
             valueName: "STATE"))
     var sandbox: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Seconds to wait for one request's answer; two in a row unanswered end the run.", valueName: "SECONDS"))
+    var timeout = 30
+
+    func validate() throws {
+        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be from 1 to 600 seconds") }
+    }
+
     var source: LiveSource {
-        sandbox.map { .sandbox(path: $0) } ?? .processEnvironment
+        sandbox.map { .sandbox(path: $0) } ?? .processEnvironment(timeout: .seconds(timeout))
     }
 }

@@ -96,8 +96,10 @@ public struct SandboxServer: Sendable {
                 }
                 return nil
             } catch {
+                // Shut down as gracefully as after a body that returned: cancelling the server
+                // mid-shutdown can drop a connection's response writer unfinished, which NIO traps on.
                 await group.triggerGracefulShutdown()
-                tasks.cancelAll()
+                try? await tasks.waitForAll()
                 throw error
             }
         }
