@@ -78,14 +78,14 @@ import Testing
                     - {userid: 1, username: a, firstname: A, lastname: B, usertype: STAFF, departmentids: [7]}
                     - {userid: 2, username: A, firstname: A, lastname: B, usertype: BOSS}
             """
-        // Every contradiction at once, each on its own line naming the file.
+        // Every contradiction at once, each on its own line at the record it is about.
         #expect {
             try seed(duplicate)
         } throws: { error in
             "\(error)".split(separator: "\n") == [
-                "seed.yaml: error: athena.practices.1 username 'a' appears more than once",
-                "seed.yaml: error: athena.practices.1 user 'a': department 7 is not in the practice",
-                "seed.yaml: error: athena.practices.1 user 'A': usertype 'BOSS' is not STAFF, PROVIDER or ADMIN",
+                "seed.yaml:6:11: error: athena.practices.1 username 'a' appears more than once",
+                "seed.yaml:5:11: error: athena.practices.1 user 'a': department 7 is not in the practice",
+                "seed.yaml:6:11: error: athena.practices.1 user 'A': usertype 'BOSS' is not STAFF, PROVIDER or ADMIN",
             ]
         }
         let problems = SandboxState(

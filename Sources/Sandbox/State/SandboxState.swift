@@ -114,9 +114,13 @@ extension SandboxState {
         } catch {
             throw SandboxSeedError(message: error.description)
         }
-        let problems = state.consistencyProblems()
+        let problems = state.locatedProblems()
         if !problems.isEmpty {
-            throw SandboxSeedError(message: problems.map { "\(file): error: \($0)" }.joined(separator: "\n"))
+            throw SandboxSeedError(
+                message: problems.map { problem in
+                    let node = root.node(at: problem.path)
+                    return "\(file):\(node.line):\(node.column): error: \(problem.message)"
+                }.joined(separator: "\n"))
         }
         return state
     }
@@ -151,51 +155,121 @@ extension SandboxState {
 
     /// Records that cannot coexist: repeated ids or usernames, references to records that do not exist.
     public func consistencyProblems() -> [String] {
-        var problems: [String] = []
+        locatedProblems().map(\.message)
+    }
+
+    /// Where in the seed's tree a problem stands: mapping keys and list positions from the root.
+    enum PathStep: Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    struct Problem {
+        var message: String
+        var path: [PathStep]
+    }
+
+    /// Each problem with the path to the record it is about (for a repeated value, its second place).
+    func locatedProblems() -> [Problem] {
+        var problems: [Problem] = []
         for (practiceID, practice) in athena.practices.sorted(by: { $0.key < $1.key }) {
             let place = "athena.practices.\(practiceID)"
-            if Int(practiceID) == nil { problems.append("\(place): a practice id is a number") }
-            problems += repeated(practice.departments.map { String($0.departmentid) }, what: "\(place) departmentid")
-            problems += repeated(practice.providers.map { String($0.providerid) }, what: "\(place) providerid")
-            problems += repeated(practice.users.map { String($0.userid) }, what: "\(place) userid")
-            problems += repeated(practice.users.map { $0.username.lowercased() }, what: "\(place) username")
+            let root: [PathStep] = [.key("athena"), .key("practices"), .key(practiceID)]
+            if Int(practiceID) == nil {
+                problems.append(Problem(message: "\(place): a practice id is a number", path: root))
+            }
+            problems += repeated(
+                practice.departments.map { String($0.departmentid) }, what: "\(place) departmentid",
+                at: root + [.key("departments")])
+            problems += repeated(
+                practice.providers.map { String($0.providerid) }, what: "\(place) providerid",
+                at: root + [.key("providers")])
+            problems += repeated(
+                practice.users.map { String($0.userid) }, what: "\(place) userid", at: root + [.key("users")])
+            problems += repeated(
+                practice.users.map { $0.username.lowercased() }, what: "\(place) username", at: root + [.key("users")])
             let departments = Set(practice.departments.map(\.departmentid))
             let providers = Set(practice.providers.map(\.providerid))
-            for user in practice.users {
+            for (index, user) in practice.users.enumerated() {
                 let record = "\(place) user '\(user.username)'"
+                let path = root + [.key("users"), .index(index)]
                 if AthenaUserType(rawValue: user.usertype) == nil {
-                    problems.append("\(record): usertype '\(user.usertype)' is not STAFF, PROVIDER or ADMIN")
+                    problems.append(
+                        Problem(
+                            message: "\(record): usertype '\(user.usertype)' is not STAFF, PROVIDER or ADMIN",
+                            path: path))
                 }
                 for id in user.departmentids where !departments.contains(id) {
-                    problems.append("\(record): department \(id) is not in the practice")
+                    problems.append(Problem(message: "\(record): department \(id) is not in the practice", path: path))
                 }
                 for id in [user.providerid, user.supervisingproviderid].compactMap({ $0 }) where !providers.contains(id)
                 {
-                    problems.append("\(record): provider \(id) is not in the practice")
+                    problems.append(Problem(message: "\(record): provider \(id) is not in the practice", path: path))
                 }
             }
         }
-        let userIDs = athena.practices.values.flatMap { $0.users.map(\.userid) }
-        problems += repeated(userIDs.map(String.init), what: "athena userid (ids are unique across practices)")
-        problems += repeated(healthie.members.map(\.id) + healthie.clients.map(\.id), what: "healthie user id")
-        problems += repeated(healthie.members.map { $0.email.lowercased() }, what: "healthie member email")
-        problems += repeated(healthie.apiKeys.map(\.key), what: "healthie api key")
-        problems += repeated(athena.clients.map(\.id), what: "athena client id")
-        for member in healthie.members where HealthieOrgRole(rawValue: member.orgRole) == nil {
+        var userIDs: [(String, [PathStep])] = []
+        for (practiceID, practice) in athena.practices.sorted(by: { $0.key < $1.key }) {
+            for (index, user) in practice.users.enumerated() {
+                userIDs.append(
+                    (
+                        String(user.userid),
+                        [.key("athena"), .key("practices"), .key(practiceID), .key("users"), .index(index)]
+                    ))
+            }
+        }
+        problems += repeated(userIDs, what: "athena userid (ids are unique across practices)")
+        let members: [PathStep] = [.key("healthie"), .key("members")]
+        let clients: [PathStep] = [.key("healthie"), .key("clients")]
+        problems += repeated(
+            healthie.members.enumerated().map { ($1.id, members + [.index($0)]) }
+                + healthie.clients.enumerated().map { ($1.id, clients + [.index($0)]) }, what: "healthie user id")
+        problems += repeated(
+            healthie.members.map { $0.email.lowercased() }, what: "healthie member email", at: members)
+        problems += repeated(
+            healthie.apiKeys.map(\.key), what: "healthie api key", at: [.key("healthie"), .key("api_keys")])
+        problems += repeated(athena.clients.map(\.id), what: "athena client id", at: [.key("athena"), .key("clients")])
+        for (index, member) in healthie.members.enumerated() where HealthieOrgRole(rawValue: member.orgRole) == nil {
             problems.append(
-                "healthie member '\(member.email)': org_role '\(member.orgRole)' is not Standard or Support")
+                Problem(
+                    message:
+                        "healthie member '\(member.email)': org_role '\(member.orgRole)' is not Standard or Support",
+                    path: members + [.index(index)]))
         }
         return problems
     }
 
-    private func repeated(_ values: [String], what: String) -> [String] {
+    private func repeated(_ values: [String], what: String, at list: [PathStep]) -> [Problem] {
+        repeated(values.enumerated().map { ($1, list + [.index($0)]) }, what: what)
+    }
+
+    private func repeated(_ values: [(String, [PathStep])], what: String) -> [Problem] {
         var seen: Set<String> = []
         var reported: Set<String> = []
-        var problems: [String] = []
-        for value in values where !seen.insert(value).inserted && reported.insert(value).inserted {
-            problems.append("\(what) '\(value)' appears more than once")
+        var problems: [Problem] = []
+        for (value, path) in values where !seen.insert(value).inserted && reported.insert(value).inserted {
+            problems.append(Problem(message: "\(what) '\(value)' appears more than once", path: path))
         }
         return problems
+    }
+}
+
+extension YAMLNode {
+    /// The node a path leads to, or the deepest one on the way that exists.
+    func node(at path: [SandboxState.PathStep]) -> YAMLNode {
+        var node = self
+        for step in path {
+            switch (step, node.content) {
+            case (.key(let key), .mapping(let entries)):
+                guard let entry = entries.first(where: { $0.key == key }) else { return node }
+                node = entry.value
+            case (.index(let index), .sequence(let items)) where items.indices.contains(index):
+                node = items[index]
+            default:
+                return node
+            }
+        }
+        return node
     }
 }
 
