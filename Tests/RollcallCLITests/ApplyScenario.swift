@@ -15,9 +15,21 @@ struct ApplyScenario {
 
     /// Runs `body` with `example`'s config copied and its seed made into a state file; removed after.
     static func with(_ example: String = "solo", _ body: (ApplyScenario) throws -> Void) throws {
+        let scenario = try make(example)
+        defer { try? FileManager.default.removeItem(at: scenario.directory) }
+        try body(scenario)
+    }
+
+    /// The same, for an async test body.
+    static func withAsync(_ example: String = "solo", _ body: (ApplyScenario) async throws -> Void) async throws {
+        let scenario = try make(example)
+        defer { try? FileManager.default.removeItem(at: scenario.directory) }
+        try await body(scenario)
+    }
+
+    private static func make(_ example: String) throws -> ApplyScenario {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rollcall-apply-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         let scenario = ApplyScenario(directory: directory)
         let source = RollcallProcess.packageRoot.appendingPathComponent("examples/\(example)")
         try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: scenario.config))
@@ -25,7 +37,7 @@ struct ApplyScenario {
         let created = try RollcallProcess.run(["sandbox", "init", "--seed", seed, "--state", scenario.state])
         guard created.status == 0 else { throw ScenarioError(message: created.stderr) }
         try FileManager.default.removeItem(atPath: seed)
-        try body(scenario)
+        return scenario
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RollcallProcess.Output {

@@ -207,3 +207,24 @@ enum PlainHTTP {
         #expect(output.stderr.contains("--latency-ms must be from 0 to 60000, not -5"), "\(output.stderr)")
     }
 }
+
+@Suite struct ServeStopTests {
+    /// A request sleeping out `--latency-ms` does not hold up a stop.
+    @Test func anInterruptStopsServeWhileARequestWaitsOutItsLatency() async throws {
+        try await ApplyScenario.withAsync { scenario in
+            let server = try ServingProcess([
+                "sandbox", "serve", "--state", scenario.state, "--format", "json", "--latency-ms", "30000",
+            ])
+            defer { server.stop() }
+            let line = try #require(server.firstLine())
+            let endpoints = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+            let athena = try #require(endpoints["athena_base_url"])
+            let waiting = Task { try? await PlainHTTP.send("GET", athena + "/v1/195900/users") }
+            try await Task.sleep(for: .milliseconds(500))
+            let start = ContinuousClock.now
+            #expect(server.interrupt() == 0)
+            #expect(ContinuousClock.now - start < .seconds(10), "a stop must not wait out 30 s of latency")
+            waiting.cancel()
+        }
+    }
+}

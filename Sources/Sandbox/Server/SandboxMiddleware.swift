@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 
 /// Marks between handlers, the middleware and the connection; never seen by a client.
 enum SandboxHeader {
@@ -38,7 +39,9 @@ struct SandboxMiddleware: RouterMiddleware {
         var request = input
         let body = try await request.collectBody(upTo: Self.maxBody)
         let latency = await faults.faults.latency
-        if latency > .zero { try await Task.sleep(for: latency) }
+        // The added latency ends early when the server is shutting down (SIGTERM, SIGINT), so a
+        // stop is never held up by a request that is only waiting.
+        if latency > .zero { try? await cancelWhenGracefulShutdown { try await Task.sleep(for: latency) } }
         var response: Response
         if !exempt(request.uri.path), let fault = await faults.beforeRequest() {
             response = faultResponse(fault)
