@@ -24,8 +24,9 @@ struct ApplyExecutor: Sendable {
 
     func apply(_ pending: [PendingChange]) async -> [ApplyReport.ChangeResult] {
         var results: [ApplyReport.ChangeResult] = []
-        for phase in 0...2 {
-            let inPhase = pending.filter { Self.phase($0.change.action) == phase }
+        let order = Dictionary(pending.enumerated().map { ($1.change.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for phase in Set(pending.map(\.change.action.phase)).sorted() {
+            let inPhase = pending.filter { $0.change.action.phase == phase }
             let lanes = Dictionary(grouping: inPhase) { $0.change.practice ?? "" }
             let laneResults = await withTaskGroup(of: [ApplyReport.ChangeResult].self) { group in
                 for lane in lanes.keys.sorted() {
@@ -36,18 +37,9 @@ struct ApplyExecutor: Sendable {
                 for await lane in group { all += lane }
                 return all
             }
-            let order = Dictionary(pending.enumerated().map { ($1.change.id, $0) }, uniquingKeysWith: { a, _ in a })
             results += laneResults.sorted { (order[$0.id] ?? 0) < (order[$1.id] ?? 0) }
         }
         return results
-    }
-
-    static func phase(_ action: PlannedChange.Action) -> Int {
-        switch action {
-        case .create: 0
-        case .update, .reactivate: 1
-        case .deactivate: 2
-        }
     }
 
     private func run(lane: [PendingChange]) async -> [ApplyReport.ChangeResult] {

@@ -60,6 +60,16 @@ public struct PlannedChange: Sendable, Equatable, Codable {
         case update
         case deactivate
         case reactivate
+
+        /// When the change is made: creates first, then updates and reactivations, deactivations
+        /// last, so a supervisor is deactivated after the users who name them are updated.
+        public var phase: Int {
+            switch self {
+            case .create: 0
+            case .update, .reactivate: 1
+            case .deactivate: 2
+            }
+        }
     }
 
     /// Stable across re-plans of the same situation (see `ChangeID`): the key the audit

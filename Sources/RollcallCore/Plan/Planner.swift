@@ -38,7 +38,7 @@ public enum Planner {
     ) -> [Refusal] {
         var work = planned(config: config, live: live, policy: policy, today: today)
         work.refusals = []
-        work.checkSafety(changes.sorted { PlanWork.phase($0.action) < PlanWork.phase($1.action) })
+        work.checkSafety(changes.sorted { $0.action.phase < $1.action.phase })
         return work.refusals
     }
 
@@ -123,18 +123,10 @@ struct PlanWork {
 
     mutating func finish() -> Plan {
         let ordered = changes.enumerated().sorted { left, right in
-            (Self.phase(left.element.action), left.offset) < (Self.phase(right.element.action), right.offset)
+            (left.element.action.phase, left.offset) < (right.element.action.phase, right.offset)
         }.map(\.element)
         checkSafety(ordered)
         return Plan(today: today, changes: ordered, findings: findings, refusals: refusals)
-    }
-
-    static func phase(_ action: PlannedChange.Action) -> Int {
-        switch action {
-        case .create: 0
-        case .update, .reactivate: 1
-        case .deactivate: 2
-        }
     }
 
     /// A text value as a reviewer reads it.
