@@ -32,7 +32,7 @@ final class ApplyJournal: @unchecked Sendable {
     /// Change ids with an intent and no outcome after it: writes an earlier run may or may not have made.
     static func openIntents(at path: String) throws -> Set<String> {
         var open: Set<String> = []
-        for raw in try DurableLog.lines(of: path) {
+        for raw in try DurableLog.text(of: path).split(separator: "\n") {
             guard let line = try? JSONDecoder().decode(Line.self, from: Data(raw.utf8)) else { continue }
             switch line.kind {
             case .intent: open.insert(line.changeID)

@@ -18,8 +18,8 @@ final class AuditLog: @unchecked Sendable {
     init(path: String, key: [UInt8]?) throws {
         self.path = path
         chain = AuditChain(key: key)
-        let existing = try DurableLog.lines(of: path).joined(separator: "\n")
-        switch chain.verify(existing) {
+        let (verification, entries) = chain.read(try DurableLog.text(of: path))
+        switch verification {
         case .intact(let lines, let head):
             self.head = head
             sequence = lines
@@ -29,11 +29,7 @@ final class AuditLog: @unchecked Sendable {
                     + "Keep the file for review and run `rollcall audit verify \(path)`")
         }
         file = try DurableLog(path: path)
-        for line in existing.split(separator: "\n") {
-            if let entry = try? JSONDecoder().decode(AuditEntry.self, from: Data(line.utf8)), Self.records(entry) {
-                recorded.insert(entry.changeID)
-            }
-        }
+        recorded = Set(entries.filter(Self.records).map(\.changeID))
     }
 
     static func records(_ entry: AuditEntry) -> Bool {

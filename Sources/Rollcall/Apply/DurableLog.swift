@@ -47,10 +47,9 @@ final class DurableLog: @unchecked Sendable {
         }
     }
 
-    /// The file's lines as they stand, or none when it does not exist yet.
-    static func lines(of path: String) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    /// The file as it stands, or nothing when it does not exist yet.
+    static func text(of path: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else { return "" }
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
     }
 }

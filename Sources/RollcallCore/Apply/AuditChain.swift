@@ -43,6 +43,17 @@ public struct AuditChain: Sendable {
 
     /// Checks every line; the first broken one is named. `head`, when given, must be the last line's hash.
     public func verify(_ text: String, head: String? = nil) -> AuditVerification {
+        read(text, head: head).verification
+    }
+
+    /// `verify`, with the entries of the lines that check out, decoded once for a caller that needs them.
+    public func read(_ text: String, head: String? = nil) -> (verification: AuditVerification, entries: [AuditEntry]) {
+        var entries: [AuditEntry] = []
+        let verification = check(text, head: head) { entries.append($0) }
+        return (verification, entries)
+    }
+
+    private func check(_ text: String, head: String?, _ checked: (AuditEntry) -> Void) -> AuditVerification {
         var previous = ""
         var count = 0
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -62,6 +73,7 @@ public struct AuditChain: Sendable {
             guard entry.sequence == count + 1 else {
                 return .broken(line: number, reason: "its sequence number is \(entry.sequence), not \(count + 1)")
             }
+            checked(entry)
             previous = entry.hash
             count += 1
         }
