@@ -32,7 +32,7 @@ final class ApplyLock: @unchecked Sendable {
         self.path = path
         holder = Holder(
             pid: getpid(), host: ProcessInfo.processInfo.hostName, runID: runID,
-            started: ISO8601DateFormatter().string(from: now), expires: now.timeIntervalSince1970 + Self.lease)
+            started: now.formatted(.iso8601), expires: now.timeIntervalSince1970 + Self.lease)
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -37,9 +37,8 @@ struct RunIdentity: Sendable {
         return String(cString: name)
     }
 
+    /// UTC, ISO 8601, to the second.
     static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
+        Date().formatted(.iso8601)
     }
 }
