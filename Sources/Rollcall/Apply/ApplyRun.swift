@@ -104,11 +104,7 @@ public enum ApplyRun {
         return try await LiveSystems.with(config: config, source: request.source) { systems in
             let snapshot = await SnapshotReader.read(
                 config: config, systems: systems, practices: request.practices, progress: progress)
-            guard snapshot.isComplete else {
-                throw RollcallError(
-                    "nothing is applied from a partial read; these could not be read:\n  "
-                        + snapshot.failures.joined(separator: "\n  "))
-            }
+            try snapshot.requireComplete("nothing is applied", command: "apply")
             var fresh = Planner.plan(config: config, live: snapshot.state, policy: config.policy, today: request.today)
             if request.allowMassDeactivation { fresh = fresh.allowingMassDeactivation() }
             let reviewed: PlanDocument

@@ -14,6 +14,15 @@ package struct Snapshot: Sendable {
     package var warnings: [String]
 
     package var isComplete: Bool { failures.isEmpty }
+
+    /// Throws, naming what could not be read, unless every system read: `refusal` says what
+    /// is not done ("no plan is made"), `command` what to narrow with `--practice`.
+    package func requireComplete(_ refusal: String, command: String) throws {
+        guard !isComplete else { return }
+        throw RollcallError(
+            "\(refusal) from a partial read; these could not be read:\n  " + failures.joined(separator: "\n  ")
+                + "\nFix the access named above, or \(command) only the practices that read with --practice KEY.")
+    }
 }
 
 package enum SnapshotReader {

@@ -46,12 +46,7 @@ public enum PlanRun {
             await SnapshotReader.read(
                 config: config, systems: systems, practices: request.practices, progress: progress)
         }
-        guard snapshot.isComplete else {
-            throw RollcallError(
-                "no plan is made from a partial read; these could not be read:\n  "
-                    + snapshot.failures.joined(separator: "\n  ")
-                    + "\nFix the access named above, or plan only the practices that read with --practice KEY.")
-        }
+        try snapshot.requireComplete("no plan is made", command: "plan")
         var plan = Planner.plan(config: config, live: snapshot.state, policy: config.policy, today: request.today)
         if request.allowMassDeactivation { plan = plan.allowingMassDeactivation() }
         let document = try PlanDocument(
