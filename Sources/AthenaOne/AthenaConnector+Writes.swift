@@ -19,9 +19,9 @@ extension AthenaConnector {
             userID = try await sender.run(endpoint: endpoint) { retry in
                 if retry > 0 {
                     switch try await lookUp(username: draft.username, practiceID: practiceID) {
-                    case .found(let existing): return .done(existing.userID)
-                    case .absent: break
-                    case .unknown(let why): return .transient(reason: why)
+                    case .done(let existing?): return .done(existing.userID)
+                    case .done(nil): break
+                    case let other: return other.map { _ in 0 }
                     }
                 }
                 let answer: HTTPAnswer
@@ -168,25 +168,16 @@ extension AthenaConnector {
         let what = "looking up user '\(username)' in practice \(practiceID)"
         do {
             return try await sender.run(endpoint: AthenaAPI.Endpoint.listUsers) { _ in
-                switch try await lookUp(username: username, practiceID: practiceID) {
-                case .found(let user): .done(user)
-                case .absent: .done(nil)
-                case .unknown(let why): .transient(reason: why)
-                }
+                try await lookUp(username: username, practiceID: practiceID)
             }
         } catch let exhausted as RetriesExhausted {
             throw AthenaError.unavailable(exhausted, what)
         }
     }
 
-    enum Lookup: Sendable {
-        case found(LiveAthenaUser)
-        case absent
-        case unknown(String)
-    }
-
-    /// One try at finding a user by username (`GET /users?username=`), for the lost-answer rule.
-    func lookUp(username: String, practiceID: Int) async throws -> Lookup {
+    /// One try at finding a user by username (`GET /users?username=`), for the lost-answer rule:
+    /// the user, nil when there is none, or a passing failure for the caller's retry loop.
+    func lookUp(username: String, practiceID: Int) async throws -> Attempt<LiveAthenaUser?> {
         let url = url(AthenaAPI.users(practiceID), query: [("username", username)])
         let answer: HTTPAnswer
         do {
@@ -194,19 +185,19 @@ extension AthenaConnector {
                 HTTPRequestSpec(method: .GET, url: url, headers: [("Authorization", "Bearer \(token)")])
             }
         } catch let lost as NoAnswer {
-            return .unknown(lost.description)
+            return .transient(reason: lost.description)
         }
         guard case .done(let answer) = Self.classify(answer) else {
-            return .unknown("HTTP \(answer.status) looking up '\(username)', request id \(answer.requestID)")
+            return .transient(reason: "HTTP \(answer.status) looking up '\(username)', request id \(answer.requestID)")
         }
         try Self.expectOK(answer, "looking up user '\(username)' in practice \(practiceID)")
         guard let page = try? AthenaListPage<AthenaUserRecord>.decode(answer.body) else {
             throw AthenaError.malformed(answer, "a lookup of user '\(username)'")
         }
         let match = page.records.first { $0.username.lowercased() == username.lowercased() }
-        guard let match else { return .absent }
+        guard let match else { return .done(nil) }
         guard let live = try? match.live() else { throw AthenaError.malformed(answer, "user '\(username)'") }
-        return .found(live)
+        return .done(live)
     }
 
     static func verify(expected: LiveAthenaUser, actual: LiveAthenaUser, _ what: String) throws {
