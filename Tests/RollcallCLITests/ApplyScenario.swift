@@ -62,23 +62,24 @@ struct ApplyScenario {
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 
-    /// The athenaOne users of the practice, by username.
-    func users(practice: String = "195900") throws -> [String: [String: Any]] {
+    /// The athenaOne user records of the practice, in the state file's order.
+    func userRecords(practice: String = "195900") throws -> [[String: Any]] {
         let athena = try liveState()["athena"] as? [String: Any]
         let practices = athena?["practices"] as? [String: Any]
-        let users = (practices?[practice] as? [String: Any])?["users"] as? [[String: Any]] ?? []
+        return (practices?[practice] as? [String: Any])?["users"] as? [[String: Any]] ?? []
+    }
+
+    /// The athenaOne users of the practice, by username.
+    func users(practice: String = "195900") throws -> [String: [String: Any]] {
         var result: [String: [String: Any]] = [:]
-        for user in users {
+        for user in try userRecords(practice: practice) {
             if let name = user["username"] as? String { result[name] = user }
         }
         return result
     }
 
     func usernames(practice: String = "195900") throws -> [String] {
-        let athena = try liveState()["athena"] as? [String: Any]
-        let practices = athena?["practices"] as? [String: Any]
-        let users = (practices?[practice] as? [String: Any])?["users"] as? [[String: Any]] ?? []
-        return users.compactMap { $0["username"] as? String }
+        try userRecords(practice: practice).compactMap { $0["username"] as? String }
     }
 
     func memberEmails() throws -> [String] {
