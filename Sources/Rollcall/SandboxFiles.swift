@@ -31,6 +31,16 @@ public enum SandboxFiles {
         return try SandboxState.seed(yaml: file.bytes, file: seedPath)
     }
 
+    /// The state a state file or a seed YAML holds, read without serving it.
+    public static func state(at path: String) throws -> SandboxState {
+        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { return try readSeed(path) }
+        do {
+            return try JSONDecoder().decode(SandboxState.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw RollcallError("\(path): not a sandbox state file: \(error.localizedDescription)")
+        }
+    }
+
     /// Opens a state file for serving; writes made while serving are saved to it.
     public static func open(state statePath: String) throws -> SandboxStore {
         try SandboxStore(stateFile: URL(fileURLWithPath: statePath))

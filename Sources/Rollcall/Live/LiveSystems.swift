@@ -15,12 +15,17 @@ package struct LiveSystems: Sendable {
     package var sendInviteEmail: Bool
 
     /// Opens connectors for `config` from `source`, runs `body`, and closes everything after.
+    /// `healthiePermissions` are the `can_*` flags member reads ask for: by default those the
+    /// config's roles manage.
     package static func with<Value: Sendable>(
-        config: Config, source: LiveSource, _ body: @escaping @Sendable (LiveSystems) async throws -> Value
+        config: Config, source: LiveSource, healthiePermissions: [String]? = nil,
+        _ body: @escaping @Sendable (LiveSystems) async throws -> Value
     ) async throws -> Value {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        let permissions = healthiePermissions ?? config.managedHealthiePermissions
         do {
-            let value = try await run(config: config, source: source, client: client, body)
+            let value = try await run(
+                config: config, source: source, permissions: permissions, client: client, body)
             try await client.shutdown()
             return value
         } catch {
@@ -30,17 +35,20 @@ package struct LiveSystems: Sendable {
     }
 
     private static func run<Value: Sendable>(
-        config: Config, source: LiveSource, client: HTTPClient,
+        config: Config, source: LiveSource, permissions: [String], client: HTTPClient,
         _ body: @escaping @Sendable (LiveSystems) async throws -> Value
     ) async throws -> Value {
         switch source {
         case .environment(let environment, let timeout):
             return try await body(
-                try fromEnvironment(config: config, environment: environment, timeout: timeout, client: client))
+                try fromEnvironment(
+                    config: config, environment: environment, timeout: timeout, permissions: permissions,
+                    client: client))
         case .sandbox(let path, let faults):
             let server = try SandboxServer(store: try openSandbox(path), faults: faults)
             let value = try await server.run { endpoints in
-                try await body(fromSandbox(config: config, endpoints: endpoints, client: client))
+                try await body(
+                    fromSandbox(config: config, endpoints: endpoints, permissions: permissions, client: client))
             }
             guard let value else { throw RollcallError("the sandbox stopped before the run finished") }
             return value
@@ -48,7 +56,8 @@ package struct LiveSystems: Sendable {
     }
 
     static func fromEnvironment(
-        config: Config, environment: [String: String], timeout: Duration = .seconds(30), client: HTTPClient
+        config: Config, environment: [String: String], timeout: Duration = .seconds(30), permissions: [String],
+        client: HTTPClient
     ) throws -> LiveSystems {
         func required(_ name: String, for system: String) throws -> String {
             guard let value = environment[name], !value.isEmpty else {
@@ -86,13 +95,15 @@ package struct LiveSystems: Sendable {
                     url: healthie.baseURL ?? HealthieConnection.productionURL,
                     apiKey: try required("HEALTHIE_API_KEY", for: "Healthie"),
                     apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion, timeout: timeout,
-                    permissions: config.managedHealthiePermissions),
+                    permissions: permissions),
                 client: client)
         }
         return systems
     }
 
-    static func fromSandbox(config: Config, endpoints: SandboxEndpoints, client: HTTPClient) -> LiveSystems {
+    static func fromSandbox(
+        config: Config, endpoints: SandboxEndpoints, permissions: [String], client: HTTPClient
+    ) -> LiveSystems {
         var systems = LiveSystems(
             healthieOrganizationID: config.healthie?.organizationID ?? endpoints.healthieOrganizationID,
             sendInviteEmail: config.healthie?.sendInviteEmail ?? false)
@@ -108,7 +119,7 @@ package struct LiveSystems: Sendable {
                 HealthieConnection(
                     url: endpoints.healthieURL, apiKey: key,
                     apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion,
-                    permissions: config.managedHealthiePermissions),
+                    permissions: permissions),
                 client: client)
         }
         return systems

@@ -1,15 +1,26 @@
 /// What makes a `base_url` unusable, decided on the parsed URL, never on how its text
 /// starts: `http://localhost.evil.example` is not loopback, whatever it begins with.
-enum BaseURL {
-    enum Problem: Equatable {
+public enum BaseURL {
+    public enum Problem: Equatable, Sendable, CustomStringConvertible {
         case notHTTP
         case noHost
         case credentials
         case plainHTTPOffLoopback(host: String)
         case queryOrFragment
+
+        public var description: String {
+            switch self {
+            case .notHTTP: "it must start with https:// (plain http is allowed only on loopback)"
+            case .noHost: "it names no host"
+            case .credentials: "it holds credentials; secrets come from the environment"
+            case .plainHTTPOffLoopback(let host):
+                "it must start with https:// (plain http is allowed only on loopback, and '\(host)' is not)"
+            case .queryOrFragment: "it has a query or a fragment"
+            }
+        }
     }
 
-    static func problem(with text: String) -> Problem? {
+    public static func problem(with text: String) -> Problem? {
         let lower = text.lowercased()
         let secure: Bool
         let rest: Substring

@@ -1,0 +1,83 @@
+import Foundation
+import RollcallCore
+
+/// Where `rollcall import` writes: a directory, or one `.yaml` file. Nothing is written
+/// over an existing file without `--force`, nothing into a directory that already holds
+/// other config files (they would merge into the import), and all files are written to
+/// temporary names first and renamed into place only when every one was written.
+struct ImportTarget {
+    var layout: ImportWriter.Layout
+    /// The directory the files go into.
+    var directory: String
+
+    init(_ out: String, force: Bool, inputs: [String]) throws {
+        let url = URL(fileURLWithPath: out)
+        if url.pathExtension == "yaml" || url.pathExtension == "yml" {
+            layout = .singleFile(name: url.lastPathComponent)
+            directory = url.deletingLastPathComponent().path
+        } else {
+            layout = .directory
+            directory = out
+        }
+        var isDirectory: ObjCBool = false
+        if case .directory = layout, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw RollcallError("\(out) is a file, not a directory; nothing was written")
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
+            let ours = Set(Self.directoryNames)
+            let others = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !ours.contains($0) }.sorted()
+            if !others.isEmpty {
+                throw RollcallError(
+                    "\(out) already holds other config files (\(others.joined(separator: ", "))), which would merge "
+                        + "into the import; import into a new or empty directory. Nothing was written")
+            }
+        }
+        for name in names {
+            let path = self.path(of: name)
+            try OutputFile.check(path, inputs: inputs)
+            if !force, FileManager.default.fileExists(atPath: path) {
+                throw RollcallError("\(path) already exists; pass --force to replace it. Nothing was written")
+            }
+        }
+    }
+
+    static let directoryNames = ["systems.yaml", "policy.yaml", "roles.yaml", "staff.yaml"]
+
+    var names: [String] {
+        switch layout {
+        case .directory: Self.directoryNames
+        case .singleFile(let name): [name]
+        }
+    }
+
+    func path(of name: String) -> String {
+        URL(fileURLWithPath: directory).appendingPathComponent(name).path
+    }
+
+    /// Writes every file or none; returns their paths.
+    func write(_ files: [(name: String, text: String)]) throws -> [String] {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RollcallError("cannot create \(directory): \(error.localizedDescription)")
+        }
+        var staged: [(temporary: String, final: String)] = []
+        do {
+            for file in files {
+                let final = path(of: file.name)
+                let temporary = path(of: ".\(file.name).rollcall-import")
+                staged.append((temporary, final))
+                try Data(file.text.utf8).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
+            }
+        } catch {
+            for file in staged { try? FileManager.default.removeItem(atPath: file.temporary) }
+            throw RollcallError("cannot write into \(directory): \(error.localizedDescription); nothing was written")
+        }
+        for file in staged where rename(file.temporary, file.final) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw RollcallError("cannot move \(file.temporary) to \(file.final): \(reason)")
+        }
+        return staged.map(\.final)
+    }
+}

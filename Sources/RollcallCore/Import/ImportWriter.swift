@@ -1,0 +1,183 @@
+/// Writes an `ImportDraft` as config files: the YAML through libyaml's emitter, the
+/// comments (why an account is protected, why an entry is kept apart, that a role was
+/// inferred) between its blocks.
+public struct ImportWriter: Sendable {
+    public enum Layout: Sendable {
+        /// `systems.yaml`, `policy.yaml`, `roles.yaml` and `staff.yaml`, the split the examples use.
+        case directory
+        /// Everything in one file.
+        case singleFile(name: String)
+    }
+
+    /// What each file's yaml-language-server line points at.
+    public var schemaReference: String
+
+    public init(schemaReference: String) {
+        self.schemaReference = schemaReference
+    }
+
+    /// The files, by name within the output, in the order they are written.
+    public func files(_ draft: ImportDraft, layout: Layout) throws(YAMLEmitter.Failure) -> [(
+        name: String, text: String
+    )] {
+        switch layout {
+        case .directory:
+            var systems = header("The systems Rollcall reads, as `rollcall import` found them.")
+            try writeSystems(draft, to: &systems)
+            var policy = header("Safety rails. The defaults, plus every account the import could not describe.")
+            try writePolicy(draft, to: &policy)
+            var roles = header(Self.rolesIntroduction)
+            try writeRoles(draft, to: &roles)
+            var staff = header("One entry per person; every athenaOne account is pinned by its userid.")
+            try writeStaff(draft, to: &staff)
+            return [
+                ("systems.yaml", systems.text), ("policy.yaml", policy.text), ("roles.yaml", roles.text),
+                ("staff.yaml", staff.text),
+            ]
+        case .singleFile(let name):
+            var document = header("A live clinic as `rollcall import` found it.")
+            try writeSystems(draft, to: &document)
+            document.blankLine()
+            try writePolicy(draft, to: &document)
+            document.blankLine()
+            document.comment(Self.rolesIntroduction)
+            try writeRoles(draft, to: &document)
+            document.blankLine()
+            try writeStaff(draft, to: &document)
+            return [(name, document.text)]
+        }
+    }
+
+    static let rolesIntroduction = """
+        Roles inferred from what people hold: one role for each distinct set of access, named
+        from its largest grants. Rename them and merge them as your clinic sees its jobs.
+        """
+
+    private func header(_ purpose: String) -> YAMLDocument {
+        var document = YAMLDocument()
+        document.comment("yaml-language-server: $schema=\(schemaReference)")
+        document.comment(purpose)
+        return document
+    }
+
+    private func writeSystems(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
+        var systems: [YAMLOutput.Entry] = []
+        if let athena = draft.athena {
+            var settings: [YAMLOutput.Entry] = []
+            if let url = athena.baseURL { settings.append(.init("base_url", .text(url))) }
+            settings.append(
+                .init(
+                    "practices",
+                    .mapping(
+                        athena.practices.map { practice in
+                            .init(
+                                practice.key,
+                                .mapping([
+                                    .init("practiceid", .number(practice.practiceID)),
+                                    .init(
+                                        "departments", .sequence(practice.departments.map(YAMLOutput.text), flow: true)),
+                                ]))
+                        })))
+            systems.append(.init("athena", .mapping(settings)))
+        }
+        if let healthie = draft.healthie {
+            var settings: [YAMLOutput.Entry] = []
+            if let url = healthie.baseURL { settings.append(.init("base_url", .text(url))) }
+            if let id = healthie.organizationID { settings.append(.init("organization_id", .text(id))) }
+            if let version = healthie.apiVersion { settings.append(.init("api_version", .text(version))) }
+            if healthie.sendInviteEmail { settings.append(.init("send_invite_email", .flag(true))) }
+            systems.append(.init("healthie", .mapping(settings, flow: settings.isEmpty)))
+        }
+        try document.block(.mapping([.init("version", .number(1)), .init("systems", .mapping(systems))]))
+    }
+
+    private func writePolicy(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
+        let defaults = Policy.defaults
+        guard case .count(let deactivations) = defaults.maxDeactivations else { return }
+        document.key(RootKey.policy)
+        try document.block(
+            .mapping([
+                .init("unmanaged", .text(defaults.unmanaged.rawValue)),
+                .init("max_deactivations", .number(deactivations)),
+                .init("min_admins", .number(defaults.minAdmins)),
+            ]), indent: 2)
+        guard !draft.protected.isEmpty else { return }
+        document.key(PolicyKey.protected, indent: 2)
+        for entry in draft.protected {
+            document.comment(entry.reason, indent: 4)
+            try document.block(.sequence([.text(entry.account.description)]), indent: 4)
+        }
+    }
+
+    private func writeRoles(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
+        guard !draft.roles.isEmpty else {
+            try document.block(.mapping([.init("roles", .mapping([], flow: true))]))
+            return
+        }
+        document.key(RootKey.roles)
+        for role in draft.roles {
+            document.comment("inferred: \(counted(role.holders, "person", plural: "people"))", indent: 2)
+            var settings: [YAMLOutput.Entry] = [.init("description", .text(role.description))]
+            if let usertype = role.athena {
+                settings.append(.init("athena", .mapping([.init("usertype", .text(usertype.rawValue))], flow: true)))
+            }
+            if let healthie = role.healthie {
+                var membership: [YAMLOutput.Entry] = []
+                if let orgRole = healthie.orgRole { membership.append(.init("org_role", .text(orgRole.rawValue))) }
+                if let admin = healthie.admin { membership.append(.init("admin", .flag(admin))) }
+                if let provider = healthie.provider { membership.append(.init("provider", .flag(provider))) }
+                membership.append(
+                    .init(
+                        "permissions",
+                        .mapping(
+                            healthie.permissions.sorted { $0.key < $1.key }.map { .init($0.key, .flag($0.value)) },
+                            flow: healthie.permissions.isEmpty)))
+                settings.append(.init("healthie", .mapping(membership)))
+            }
+            try document.block(.mapping([.init(role.name, .mapping(settings))]), indent: 2)
+        }
+    }
+
+    private func writeStaff(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
+        guard !draft.staff.isEmpty else {
+            try document.block(.mapping([.init("staff", .sequence([], flow: true))]))
+            return
+        }
+        document.key(RootKey.staff)
+        for entry in draft.staff {
+            for note in entry.notes { document.comment(note, indent: 2) }
+            try document.block(.sequence([Self.staffValue(entry)]), indent: 2)
+        }
+    }
+
+    static func staffValue(_ entry: ImportedStaff) -> YAMLOutput {
+        var fields: [YAMLOutput.Entry] = [.init("id", .text(entry.id))]
+        if let first = entry.firstName { fields.append(.init("first_name", .text(first))) }
+        if let last = entry.lastName { fields.append(.init("last_name", .text(last))) }
+        if let email = entry.email { fields.append(.init("email", .text(email))) }
+        if let role = entry.role { fields.append(.init("role", .text(role))) }
+        if let npi = entry.npi { fields.append(.init("npi", .text(npi))) }
+        if entry.status != .active { fields.append(.init("status", .text(entry.status.rawValue))) }
+        if !entry.practices.isEmpty {
+            fields.append(
+                .init(
+                    "practices",
+                    .mapping(
+                        entry.practices.map { assignment in
+                            var account: [YAMLOutput.Entry] = [
+                                .init("username", .text(assignment.username)),
+                                .init("userid", .number(assignment.userID)),
+                            ]
+                            if let departments = assignment.departments {
+                                account.append(
+                                    .init("departments", .sequence(departments.map(YAMLOutput.text), flow: true)))
+                            }
+                            if let supervising = assignment.supervising {
+                                account.append(.init("supervising", .text(supervising)))
+                            }
+                            return .init(assignment.practice, .mapping(account, flow: true))
+                        })))
+        }
+        return .mapping(fields)
+    }
+}
