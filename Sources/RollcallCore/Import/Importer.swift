@@ -162,6 +162,8 @@ struct ImportWork {
                     + "and its username cannot be written under policy.protected either")
             return
         }
+        // One entry covers every account with the username: protection ignores case.
+        guard !protected.contains(where: { $0.account == entry }) else { return }
         protected.append(ProtectedEntry(account: entry, reason: reason))
     }
 
