@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Checks schemas/rollcall.schema.json and every examples/**/*.yaml against it.
 
+With FILE arguments (what `rollcall import` wrote), checks those files instead, and
+also that a YAML 1.1 reader (PyYAML's safe loader, which takes `No` for false and
+`0123` for octal) reads each exactly as Rollcall does: the quoting is right for any tool.
+
 An independent check of the config format: Python's jsonschema, not Rollcall's
 own loader. YAML is read with the scalar rules Rollcall uses (YAML 1.2 core
 without floats): only true/false are booleans and plain whole numbers without
@@ -50,16 +54,20 @@ def main():
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     failures = [f"schema: {path} has no description" for path in undescribed(schema)]
+    written = [pathlib.Path(argument).resolve() for argument in sys.argv[1:]]
     # sandbox.yaml is a simulator seed, not a config: config directories leave it out too.
-    files = sorted(path for path in (root / "examples").rglob("*.yaml") if path.name != "sandbox.yaml")
+    files = written or sorted(path for path in (root / "examples").rglob("*.yaml") if path.name != "sandbox.yaml")
     for path in files:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=CoreLoader)
+        text = path.read_text(encoding="utf-8")
+        document = yaml.load(text, Loader=CoreLoader)
         for error in validator.iter_errors(document):
             location = "/".join(str(part) for part in error.absolute_path) or "(top)"
-            failures.append(f"{path.relative_to(root)}: {location}: {error.message}")
+            failures.append(f"{path}: {location}: {error.message}")
+        if written and yaml.safe_load(text) != document:
+            failures.append(f"{path}: a YAML 1.1 reader reads it differently from Rollcall: a value is unquoted")
     for failure in failures:
         print(failure, file=sys.stderr)
-    print(f"schema check: {len(files)} example files, {len(failures)} problems")
+    print(f"schema check: {len(files)} {'written' if written else 'example'} files, {len(failures)} problems")
     return 1 if failures or not files else 0
 
 

@@ -10,7 +10,8 @@ struct RollcallCommand: AsyncParsableCommand {
             Describe staff, roles and practices in YAML kept in git. `rollcall validate` checks
             the config; `rollcall plan` reads the live systems and shows what would change to
             match it; `rollcall apply` makes it so, bound to the reviewed plan, with a chained
-            audit log that `rollcall audit verify` checks; `rollcall sandbox` runs simulators of
+            audit log that `rollcall audit verify` checks; `rollcall import` writes the config
+            that describes a live clinic, to start from; `rollcall sandbox` runs simulators of
             both systems to try it on.
 
             Exit codes: 0 success, 1 error (invalid config, refused or stale plan, failed apply,

@@ -4,7 +4,8 @@ import Testing
 /// Every command's `--help`, pinned: what a user reads before running anything.
 @Suite struct HelpTests {
     @Test(arguments: [
-        [], ["validate"], ["plan"], ["apply"], ["audit"], ["audit", "verify"], ["sandbox"], ["sandbox", "init"],
+        [], ["validate"], ["plan"], ["apply"], ["audit"], ["audit", "verify"], ["import"], ["sandbox"],
+        ["sandbox", "init"],
         ["sandbox", "serve"], ["sandbox", "dump"],
     ])
     func helpOfEachCommandMatchesItsGoldenFile(command: [String]) throws {

@@ -33,12 +33,16 @@ struct ImportTarget {
                         + "into the import; import into a new or empty directory. Nothing was written")
             }
         }
+        var existing: [String] = []
         for name in names {
             let path = self.path(of: name)
             try OutputFile.check(path, inputs: inputs)
-            if !force, FileManager.default.fileExists(atPath: path) {
-                throw RollcallError("\(path) already exists; pass --force to replace it. Nothing was written")
-            }
+            if FileManager.default.fileExists(atPath: path) { existing.append(path) }
+        }
+        if !force, !existing.isEmpty {
+            throw RollcallError(
+                "\(existing.joined(separator: ", ")) already \(existing.count == 1 ? "exists" : "exist"); "
+                    + "pass --force to replace \(existing.count == 1 ? "it" : "them"). Nothing was written")
         }
     }
 

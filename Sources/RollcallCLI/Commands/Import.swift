@@ -47,7 +47,7 @@ extension RollcallCommand {
         @Option(help: ArgumentHelp("athenaOne's API base, for --athena-practice.", valueName: "URL"))
         var athenaBaseURL: String?
 
-        @Flag(help: "Import the Healthie organization the API key belongs to (with --athena-practice).")
+        @Flag(help: "Import the Healthie organization the API key belongs to (alone or with --athena-practice).")
         var healthie = false
 
         @Option(help: ArgumentHelp("Healthie's GraphQL URL, for --healthie.", valueName: "URL"))

@@ -45,10 +45,12 @@ import Testing
                         firstName: first, lastName: pick(names), userType: usertype,
                         active: Int.random(in: 0..<5, using: &random) != 0, email: pick(emails + [nil]), npi: npi,
                         departmentIDs: pick([[], [1], [1, 2], [3], [9], [2, 2]]), providerID: providerID,
-                        supervisingProviderID: Bool.random(using: &random) ? 70 + Int.random(in: 0...25, using: &random) : nil))
+                        supervisingProviderID: Bool.random(using: &random)
+                            ? 70 + Int.random(in: 0...25, using: &random) : nil))
             }
             practices.append(
-                LiveAthenaPractice(practiceID: practiceID, users: users, providers: providers, departments: departments))
+                LiveAthenaPractice(practiceID: practiceID, users: users, providers: providers, departments: departments)
+            )
         }
         let flags = ["can_order_labs", "can_see_billing", "can_add_members", "can_view_reports"]
         let members = (0..<Int.random(in: 0...14, using: &random)).map { index in

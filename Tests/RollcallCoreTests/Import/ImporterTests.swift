@@ -95,7 +95,9 @@ func clinic(main: [LiveAthenaUser], north: [LiveAthenaUser] = [], members: [Live
         let bob = try #require(fixture.staff("front2"))
         #expect(bob.email == nil)
         #expect(bob.notes.contains { $0.contains("shares the email front@clinic.org with staff front") })
-        #expect(fixture.text.contains("# shares the email front@clinic.org with staff front, but the accounts hold another name"))
+        #expect(
+            fixture.text.contains(
+                "# shares the email front@clinic.org with staff front, but the accounts hold another name"))
     }
 
     @Test func aUsernameReusedForAnotherNameInAnotherPracticeStaysApart() throws {
@@ -154,7 +156,8 @@ func clinic(main: [LiveAthenaUser], north: [LiveAthenaUser] = [], members: [Live
         let npis = ["1234567893", "1245319599", "1003000126"]
         let live = clinic(main: [
             user(1, "boss", "Bo", "Ss", type: "PROVIDER", email: "boss@clinic.org", npi: npis[0], provider: 71),
-            user(2, "pa", "Pa", "Ul", type: "PROVIDER", email: "pa@clinic.org", npi: npis[1], provider: 72,
+            user(
+                2, "pa", "Pa", "Ul", type: "PROVIDER", email: "pa@clinic.org", npi: npis[1], provider: 72,
                 supervisor: 71),
             user(3, "a", "A", "A", type: "PROVIDER", email: "a@clinic.org", npi: npis[2], provider: 73, supervisor: 73),
             user(4, "nurse", "Nu", "Rse", email: "nurse@clinic.org", supervisor: 99),

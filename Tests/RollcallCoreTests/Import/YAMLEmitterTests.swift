@@ -45,7 +45,11 @@ import Testing
 
     @Test func flowCollectionsQuoteWhatFlowSyntaxWouldSplit() throws {
         let emitted = try YAMLEmitter.emit(
-            .mapping([.init("main", .mapping([.init("departments", .sequence([.text("A, B"), .text("C]")], flow: true))], flow: true))]))
+            .mapping([
+                .init(
+                    "main",
+                    .mapping([.init("departments", .sequence([.text("A, B"), .text("C]")], flow: true))], flow: true))
+            ]))
         #expect(emitted == "main: {departments: ['A, B', 'C]']}\n")
     }
 
