@@ -38,6 +38,14 @@ public enum ImportRun {
         public var roundTrip: ImportRoundTrip.Result
         public var read: ReadSummary
         public var warnings: [String]
+        public var timings: Timings
+    }
+
+    /// Seconds each step took, for the benchmark.
+    public struct Timings: Sendable {
+        public var infer = 0.0
+        public var emit = 0.0
+        public var roundTrip = 0.0
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
@@ -52,15 +60,29 @@ public enum ImportRun {
         if let organizationID = read.organizationID, healthie?.organizationID == nil {
             healthie?.organizationID = organizationID
         }
-        let draft = Importer.draft(live: read.snapshot.state, athena: config.athena, healthie: healthie)
-        let files = try ImportWriter(schemaReference: request.schemaReference).files(draft, layout: target.layout)
+        var timings = Timings()
+        let draft = timed(&timings.infer) {
+            Importer.draft(live: read.snapshot.state, athena: config.athena, healthie: healthie)
+        }
+        let writer = ImportWriter(schemaReference: request.schemaReference)
+        let files = try timed(&timings.emit) { try writer.files(draft, layout: target.layout) }
         let sources = files.map { ConfigSourceFile(path: target.path(of: $0.name), bytes: Array($0.text.utf8)) }
-        let roundTrip = ImportRoundTrip.check(
-            files: sources, origin: request.out, draft: draft, live: read.snapshot.state, today: request.today)
+        let roundTrip = timed(&timings.roundTrip) {
+            ImportRoundTrip.check(
+                files: sources, origin: request.out, draft: draft, live: read.snapshot.state, today: request.today)
+        }
         let written = try target.write(files)
         return Outcome(
             draft: draft, written: written, roundTrip: roundTrip, read: read.snapshot.summary,
-            warnings: read.snapshot.warnings)
+            warnings: read.snapshot.warnings, timings: timings)
+    }
+
+    private static func timed<Value>(_ seconds: inout Double, _ work: () throws -> Value) rethrows -> Value {
+        let start = ContinuousClock.now
+        let value = try work()
+        let elapsed = ContinuousClock.now - start
+        seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return value
     }
 }
 
