@@ -95,3 +95,22 @@ import Testing
         }
     }
 }
+
+/// The benchmark's clinic, smaller: thousands of accounts with drift (renamed, moved,
+/// deactivated, hand-made) import to config that plans to nothing.
+@Suite struct ImportSyntheticClinicTests {
+    @Test func aDriftedSyntheticClinicRoundTrips() throws {
+        let clinic = SyntheticClinic(practices: 2, usersPerPractice: 600)
+        let live = clinic.live(drift: 0.05)
+        let practices = [
+            Practice(key: "p1", practiceID: 300_000, departments: []),
+            Practice(key: "p2", practiceID: 300_001, departments: []),
+        ]
+        let fixture = try ImportFixture(live, practices: practices)
+        #expect(fixture.roundTrip.problems == [])
+        #expect(fixture.draft.staff.filter { $0.status == .offboarded }.count > 0)
+        #expect(fixture.draft.protected.map(\.account.description) == ["athena:p1/apiuser", "athena:p2/apiuser"])
+        let users = live.athena.reduce(0) { $0 + $1.users.count }
+        #expect(fixture.draft.staff.reduce(0) { $0 + $1.practices.count } == users - 2)
+    }
+}

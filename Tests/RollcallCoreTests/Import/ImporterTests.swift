@@ -12,9 +12,9 @@ struct ImportFixture {
         Practice(key: "north", practiceID: 195_901, departments: []),
     ]
 
-    init(_ live: LiveState, layout: ImportWriter.Layout = .directory) throws {
+    init(_ live: LiveState, practices: [Practice] = Self.practices, layout: ImportWriter.Layout = .directory) throws {
         draft = Importer.draft(
-            live: live, athena: AthenaSettings(baseURL: nil, practices: Self.practices),
+            live: live, athena: AthenaSettings(baseURL: nil, practices: practices),
             healthie: live.healthie == nil
                 ? nil : HealthieSettings(baseURL: nil, organizationID: "42", apiVersion: nil, sendInviteEmail: false))
         files = try ImportWriter(schemaReference: "rollcall.schema.json").files(draft, layout: layout)
