@@ -81,18 +81,45 @@ public struct Policy: Sendable, Equatable {
     /// Active admin-type accounts each practice and the Healthie organization must keep.
     public var minAdmins: Int
     public var protected: [ProtectedAccount]
+    /// Drift findings suppressed on purpose (`policy.ignore`); a plan does not use them.
+    public var ignore: [IgnoreRule]
 
     public init(
-        unmanaged: UnmanagedPolicy, maxDeactivations: DeactivationLimit, minAdmins: Int, protected: [ProtectedAccount]
+        unmanaged: UnmanagedPolicy, maxDeactivations: DeactivationLimit, minAdmins: Int, protected: [ProtectedAccount],
+        ignore: [IgnoreRule] = []
     ) {
         self.unmanaged = unmanaged
         self.maxDeactivations = maxDeactivations
         self.minAdmins = minAdmins
         self.protected = protected
+        self.ignore = ignore
     }
 
     public static let defaults = Policy(
         unmanaged: .report, maxDeactivations: .count(5), minAdmins: 1, protected: [])
+}
+
+/// A drift finding suppressed on purpose: an account (and optionally some of its fields),
+/// why, and until when. Past `until` the rule stops suppressing and is itself reported.
+public struct IgnoreRule: Sendable, Equatable {
+    /// Written as `athena:PRACTICE/USERNAME` or `healthie:EMAIL`, as `policy.protected` is.
+    public var account: ProtectedAccount
+    /// The finding fields it covers (`departments`, `can_see_billing`); nil covers every finding on the account.
+    public var fields: [String]?
+    public var reason: String
+    /// The last day it suppresses.
+    public var until: CalendarDate?
+    public var declaredAt: SourceLocation
+
+    public init(
+        account: ProtectedAccount, fields: [String]?, reason: String, until: CalendarDate?, declaredAt: SourceLocation
+    ) {
+        self.account = account
+        self.fields = fields
+        self.reason = reason
+        self.until = until
+        self.declaredAt = declaredAt
+    }
 }
 
 /// What to do with live accounts that no staff entry describes.

@@ -141,6 +141,9 @@ struct ConfigDecoder {
             }
             policy.protected.append(Located(accounts, at: protectedEntry.keyLocation(in: file)))
         }
+        if let ignoreEntry = fields[.ignore] {
+            policy.ignore.append(Located(decodeIgnoreRules(ignoreEntry), at: ignoreEntry.keyLocation(in: file)))
+        }
         return policy
     }
 

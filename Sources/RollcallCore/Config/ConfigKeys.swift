@@ -37,7 +37,11 @@ enum PolicyKey: String, ConfigKey {
     case unmanaged
     case maxDeactivations = "max_deactivations"
     case minAdmins = "min_admins"
-    case protected
+    case protected, ignore
+}
+
+enum IgnoreKey: String, ConfigKey {
+    case account, fields, reason, until
 }
 
 enum RoleKey: String, ConfigKey {

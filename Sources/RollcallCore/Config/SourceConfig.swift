@@ -51,12 +51,15 @@ struct SourcePolicy: Sendable {
     var minAdmins: [Located<Int>] = []
     /// Each `protected:` list, located at its key.
     var protected: [Located<[Located<ProtectedAccount>]>] = []
+    /// Each `ignore:` list, located at its key.
+    var ignore: [Located<[IgnoreRule]>] = []
 
     mutating func merge(_ other: SourcePolicy) {
         unmanaged += other.unmanaged
         maxDeactivations += other.maxDeactivations
         minAdmins += other.minAdmins
         protected += other.protected
+        ignore += other.ignore
     }
 }
 
