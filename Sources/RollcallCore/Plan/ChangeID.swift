@@ -6,6 +6,11 @@ import Crypto
 /// is what lets an audit line, a journal intent and a resumed apply name one change.
 public enum ChangeID {
     public static func make(address: RecordAddress, action: PlannedChange.Action) -> String {
-        String(SHA256.hash(data: Array("\(action.rawValue) \(address)".utf8)).hexString.prefix(16))
+        digest("\(action.rawValue) \(address)")
+    }
+
+    /// The first 16 hex digits of SHA-256 over `text`.
+    static func digest(_ text: String) -> String {
+        String(SHA256.hash(data: Array(text.utf8)).hexString.prefix(16))
     }
 }

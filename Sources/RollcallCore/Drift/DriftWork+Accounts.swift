@@ -1,0 +1,69 @@
+/// Live accounts: the ones nobody lists, and the records behind each finding.
+extension DriftWork {
+    func athenaUser(practice key: String?, username: String) -> LiveAthenaUser? {
+        guard let key, let practice = config.athena?.practice(key), let read = live.practice(id: practice.practiceID)
+        else { return nil }
+        return read.users.first { $0.username.lowercased() == username.lowercased() }
+    }
+
+    func member(email: String) -> LiveHealthieMember? {
+        live.healthie?.members.first { $0.email.lowercased() == email.lowercased() }
+    }
+
+    /// An account nobody lists: critical with admin rights, high when active, low when not.
+    mutating func addUnmanaged(_ address: RecordAddress, active: Bool) {
+        var admin = false
+        var who = address.key
+        if address.kind == .user, let user = athenaUser(practice: address.practice, username: address.key) {
+            admin = user.userType == AthenaUserType.admin.rawValue
+            who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
+        } else if let member = member(email: address.key) {
+            admin = member.isAdmin || member.permissions.contains { $0.value && HealthiePermission.isAdministrative($0.key) }
+            who = "\(member.firstName) \(member.lastName), user \(member.userID)"
+        }
+        let kind: DriftFinding.Kind = !active ? .inactiveUnmanaged : admin ? .unmanagedAdmin : .unmanagedAccount
+        let severity: DriftSeverity = !active ? .low : admin ? .critical : .high
+        let protectYAML =
+            (try? YAMLEmitter.emit(
+                .mapping([.init("protected", .sequence([.text(Self.account(address) ?? address.key)]))]))) ?? ""
+        append(
+            kind, severity, address: address, staffID: nil, field: DriftField.account, declared: nil,
+            live: active ? (admin ? "active, with admin rights" : "active") : "inactive",
+            message: "\(who): \(active ? "active" : "inactive"), and no staff entry lists it",
+            revert: active
+                ? "apply deactivates it only under policy.unmanaged: deactivate"
+                : "none: it is already inactive",
+            adopt: "add it under policy (protected), or give it a staff entry:\n" + protectYAML)
+    }
+
+    /// Inactive accounts no staff entry matches and no protected entry covers.
+    mutating func addInactiveUnmanaged() {
+        let protectedAccounts = Set(config.policy.protected.map { $0.description.lowercased() })
+        for practice in config.athena?.practices ?? [] {
+            guard let read = live.practice(id: practice.practiceID) else { continue }
+            var pinned: Set<Int> = []
+            var usernames: Set<String> = []
+            for staff in config.staff {
+                guard let assignment = staff.practices.first(where: { $0.practice == practice.key }) else { continue }
+                if let userID = assignment.userID { pinned.insert(userID) } else {
+                    usernames.insert(assignment.username.lowercased())
+                }
+            }
+            for user in read.users where !user.active {
+                let matched = pinned.contains(user.userID) || usernames.contains(user.username.lowercased())
+                let account = "athena:\(practice.key)/\(user.username)".lowercased()
+                guard !matched, !protectedAccounts.contains(account) else { continue }
+                addUnmanaged(.athenaUser(practice: practice.key, username: user.username), active: false)
+            }
+        }
+        guard config.healthie != nil, let members = live.healthie?.members else { return }
+        let claimed = Set(
+            config.staff.filter { $0.role?.healthie != nil || $0.status == .offboarded }.compactMap {
+                $0.email?.lowercased()
+            })
+        for member in members where !member.active && !claimed.contains(member.email.lowercased()) {
+            guard !protectedAccounts.contains("healthie:" + member.email.lowercased()) else { continue }
+            addUnmanaged(.healthieMember(email: member.email), active: false)
+        }
+    }
+}

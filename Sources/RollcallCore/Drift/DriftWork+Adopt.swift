@@ -1,0 +1,111 @@
+/// The other remedy: the config change that would make the live value the declared one.
+extension DriftWork {
+    func adoptMissing(_ change: PlannedChange) -> String {
+        guard let staffID = change.staffID else { return "" }
+        if let practice = change.practice {
+            return "remove practice \(practice) from staff \(staffID), or mark the entry status: offboarded"
+        }
+        let role = staffByID[staffID]?.role?.name ?? ""
+        return "give staff \(staffID) a role without healthie settings (role '\(role)' has them)"
+    }
+
+    func adoptStillActive(_ change: PlannedChange) -> String {
+        guard let staffID = change.staffID else { return "" }
+        if staffByID[staffID]?.status == .offboarded {
+            return "mark them active again:\n" + Self.staffYAML(staffID, [.init("status", .text("active"))])
+        }
+        return "extend their access:\n" + Self.staffYAML(staffID, [.init("expires", .text(today.description))])
+            + "(any day from today)"
+    }
+
+    func adoptDeactivated(_ change: PlannedChange) -> String {
+        guard let staffID = change.staffID else { return "" }
+        let place = change.practice.map { "remove practice \($0) from the entry, or " } ?? ""
+        return place + "mark the entry offboarded:\n" + Self.staffYAML(staffID, [.init("status", .text("offboarded"))])
+    }
+
+    func adopt(_ field: FieldChange, of change: PlannedChange) -> String {
+        guard let staffID = change.staffID else { return "" }
+        let role = staffByID[staffID]?.role?.name ?? "ROLE"
+        switch change.operation {
+        case .athenaUpdate(let practiceID, let userID, _):
+            guard let practice = change.practice,
+                let user = live.practice(id: practiceID)?.users.first(where: { $0.userID == userID })
+            else { return "" }
+            return adoptAthena(field.name, user: user, staffID: staffID, practice: practice, practiceID: practiceID)
+        case .healthieUpdate:
+            guard let value = field.before else { return "" }
+            let setting: YAMLOutput.Entry
+            switch field.name {
+            case "org_role": setting = .init("org_role", .text(value.trimmingCharacters(in: "\"")))
+            case "is_admin": setting = .init("admin", .flag(value == "true"))
+            case "is_provider": setting = .init("provider", .flag(value == "true"))
+            default: setting = .init("permissions", .mapping([.init(field.name, .flag(value == "true"))]))
+            }
+            let yaml = try? YAMLEmitter.emit(
+                .mapping([.init("roles", .mapping([.init(role, .mapping([.init("healthie", .mapping([setting]))]))]))]))
+            return "set it in role '\(role)' (every holder of the role gets it), or give staff \(staffID) "
+                + "another role:\n" + (yaml ?? "")
+        case .athenaCreate, .healthieCreate:
+            return ""
+        }
+    }
+
+    private func adoptAthena(
+        _ field: String, user: LiveAthenaUser, staffID: String, practice: String, practiceID: Int
+    ) -> String {
+        let value: YAMLOutput.Entry
+        switch field {
+        case "first_name": value = .init("first_name", .text(user.firstName))
+        case "last_name": value = .init("last_name", .text(user.lastName))
+        case "email": value = .init("email", .text(user.email ?? ""))
+        case "npi": value = .init("npi", .text(user.npi ?? ""))
+        case "user_type":
+            let holders = config.roles.values.filter { $0.athena?.usertype.rawValue == user.userType }.map(\.name)
+            return "give staff \(staffID) a role with usertype \(user.userType)"
+                + (holders.isEmpty ? "" : " (\(holders.sorted().joined(separator: ", ")))")
+        case "departments":
+            let names = Dictionary(
+                (live.practice(id: practiceID)?.departments ?? []).map { ($0.departmentID, $0.name) },
+                uniquingKeysWith: { first, _ in first })
+            let departments = user.departmentIDs.sorted().map { names[$0] ?? "id \($0)" }
+            value = .init(
+                "practices",
+                .mapping([
+                    .init(practice, .mapping([.init("departments", .sequence(departments.map(YAMLOutput.text), flow: true))], flow: true))
+                ]))
+        case "supervising_provider":
+            guard let supervisor = supervisorStaffID(of: user, practice: practice, practiceID: practiceID) else {
+                return "athenaOne names a supervising provider no staff entry of practice \(practice) is"
+            }
+            value = .init(
+                "practices",
+                .mapping([.init(practice, .mapping([.init("supervising", .text(supervisor))], flow: true))]))
+        default:
+            return ""
+        }
+        return Self.staffYAML(staffID, [value])
+    }
+
+    /// The staff id of the entry whose account in the practice is the user's supervising provider.
+    private func supervisorStaffID(of user: LiveAthenaUser, practice: String, practiceID: Int) -> String? {
+        guard let providerID = user.supervisingProviderID,
+            let supervisor = live.practice(id: practiceID)?.users.first(where: { $0.providerID == providerID })
+        else { return nil }
+        return config.staff.first { staff in
+            staff.practices.contains {
+                $0.practice == practice
+                    && ($0.userID == supervisor.userID || $0.username.lowercased() == supervisor.username.lowercased())
+            }
+        }?.id
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in character: Character) -> String {
+        var text = Substring(self)
+        while text.first == character { text = text.dropFirst() }
+        while text.last == character { text = text.dropLast() }
+        return String(text)
+    }
+}
