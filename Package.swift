@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // The system's libyaml (Debian's libyaml-dev), found through pkg-config.
@@ -40,11 +41,15 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         // Pure core: YAML, config, diagnostics, live state, the planner, digests and
-        // renderers. Takes bytes and values; never opens a file or socket, reads a
-        // clock or draws a random number (SHA-256 is a pure function of its bytes).
+        // renderers (the HTML review and JUnit through Mustache templates). Takes bytes
+        // and values; never opens a file or socket, reads a clock or draws a random
+        // number (SHA-256 is a pure function of its bytes).
         .target(
             name: "RollcallCore",
-            dependencies: ["CLibYAML", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "CLibYAML", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strictSettings
         ),
         // HTTP plumbing both connectors share: the retry policy and budget, adaptive

@@ -1,0 +1,135 @@
+import Mustache
+
+/// The access review a compliance officer signs off: one self-contained HTML file (no
+/// network, no scripts) with every person across practices and Healthie, their role and
+/// what they hold live, the drift highlighted by severity, unmanaged accounts, the ignore
+/// rules and their reasons, the date and the config's commit. Rendered from a Mustache
+/// template, which escapes every value for HTML.
+public struct DriftHTMLRenderer: Sendable {
+    public init() {}
+
+    struct Page {
+        var today: String
+        var config: String
+        var commit: String
+        var summary: String
+        var counts: [Count]
+        var findings: [Row]
+        var unmanaged: [Row]
+        var people: [Person]
+        var accounts: Int
+        var rules: [Rule]
+        var suppressed: [Suppressed]
+        var peopleCount: Int
+        // Stored, not computed: the template reads values through reflection, which sees stored ones only.
+        var hasFindings = false
+        var hasUnmanaged = false
+        var hasRules = false
+        var hasSuppressed = false
+    }
+
+    struct Count {
+        var severity: String
+        var count: Int
+    }
+
+    struct Row {
+        var severity: String
+        var status: String
+        var address: String
+        var staff: String
+        var field: String
+        var declared: String
+        var live: String
+        var message: String
+        var revert: String
+        var adopt: String
+        var actor: String
+    }
+
+    struct Person {
+        var id: String
+        var name: String
+        var role: String
+        var status: String
+        var expires: String
+        var worst: String
+        var accounts: [Account]
+    }
+
+    struct Account {
+        var place: String
+        var login: String
+        var state: String
+        var access: String
+        var departments: String
+        var grants: String
+    }
+
+    struct Rule {
+        var account: String
+        var fields: String
+        var reason: String
+        var until: String
+        var state: String
+        var matched: Int
+    }
+
+    struct Suppressed {
+        var address: String
+        var field: String
+        var message: String
+        var reason: String
+    }
+
+    public func render(_ report: DriftReport) -> String {
+        let rows = report.findings.map(Self.row)
+        var page = Page(
+            today: report.today, config: report.config.joined(separator: ", "), commit: report.commit ?? "not in git",
+            summary: report.summary,
+            counts: report.counts.map { Count(severity: $0.severity.rawValue, count: $0.count) },
+            findings: rows,
+            unmanaged: report.findings.filter { [.unmanagedAdmin, .unmanagedAccount, .inactiveUnmanaged].contains($0.kind) }
+                .map(Self.row),
+            people: report.people.map(Self.person), accounts: report.people.reduce(0) { $0 + $1.accounts.count },
+            rules: report.ignoreRules.map {
+                Rule(
+                    account: $0.account, fields: $0.fields?.joined(separator: ", ") ?? "every finding",
+                    reason: $0.reason, until: $0.until ?? "no end", state: $0.expired ? "expired" : "in force",
+                    matched: $0.matched)
+            },
+            suppressed: report.suppressed.map {
+                Suppressed(
+                    address: $0.finding.address.description, field: $0.finding.field, message: $0.finding.message,
+                    reason: $0.reason)
+            }, peopleCount: report.people.count)
+        page.hasFindings = !page.findings.isEmpty
+        page.hasUnmanaged = !page.unmanaged.isEmpty
+        page.hasRules = !page.rules.isEmpty
+        page.hasSuppressed = !page.suppressed.isEmpty
+        return Self.template?.render(page) ?? ""
+    }
+
+    static func row(_ finding: DriftFinding) -> Row {
+        Row(
+            severity: finding.severity.rawValue, status: finding.status?.rawValue ?? "",
+            address: finding.address.description, staff: finding.staffID ?? "", field: finding.field,
+            declared: finding.declared ?? "–", live: finding.live ?? "–", message: finding.message,
+            revert: finding.revert, adopt: finding.adopt, actor: finding.actor)
+    }
+
+    static func person(_ person: ReviewPerson) -> Person {
+        Person(
+            id: person.staffID, name: person.name, role: person.role ?? "none", status: person.status,
+            expires: person.expires ?? "", worst: person.worst?.rawValue ?? "clean",
+            accounts: person.accounts.map { account in
+                Account(
+                    place: account.place, login: account.login,
+                    state: !account.exists ? "missing" : account.active ? "active" : "inactive",
+                    access: account.access, departments: account.departments.joined(separator: ", "),
+                    grants: account.grants.joined(separator: ", "))
+            })
+    }
+
+    static let template = try? MustacheTemplate(string: DriftHTMLTemplate.text)
+}
