@@ -1,7 +1,8 @@
 extension ConfigDecoder {
     /// `policy.ignore`: `{ account, fields, reason, until }` each; a rule without a reason is refused.
     mutating func decodeIgnoreRules(_ entry: YAMLMappingEntry) -> [IgnoreRule] {
-        let example = #"[{ account: "athena:north/scanner", reason: "vendor kiosk, ticket IT-4411", until: 2027-03-31 }]"#
+        let example =
+            #"[{ account: "athena:north/scanner", reason: "vendor kiosk, ticket IT-4411", until: 2027-03-31 }]"#
         guard let items = list(entry, example: example) else { return [] }
         var rules: [IgnoreRule] = []
         for (index, item) in items.enumerated() {
@@ -18,7 +19,8 @@ extension ConfigDecoder {
                     error("'account' '\(text.value)' of \(place) does not parse: \(problem)", at: text.location)
                 }
             } else if fields[.account] == nil {
-                error("\(place) has no 'account'", at: at, hint: "name it as athena:PRACTICE/USERNAME or healthie:EMAIL")
+                error(
+                    "\(place) has no 'account'", at: at, hint: "name it as athena:PRACTICE/USERNAME or healthie:EMAIL")
             }
             let reason = fields[.reason].flatMap { text($0, prose: true) }
             if fields[.reason] == nil {

@@ -110,7 +110,8 @@ struct DriftWork {
         case .reactivate:
             append(
                 .deactivatedAccount, .medium, address: change.address, staffID: change.staffID, field: "active",
-                declared: "true", live: "false", message: "\(who) should be active here, and the account is deactivated",
+                declared: "true", live: "false",
+                message: "\(who) should be active here, and the account is deactivated",
                 revert: "apply would reactivate it", adopt: adoptDeactivated(change))
             for field in change.fields where field.name != "active" { add(field, of: change) }
         case .update:
@@ -164,7 +165,9 @@ struct DriftWork {
                 .missingDepartment, .low, address: finding.address, staffID: nil, field: "departments",
                 declared: finding.address.key, live: nil, message: finding.message,
                 revert: "apply plans accounts without it",
-                adopt: "remove '\(finding.address.key)' from systems.athena.practices.\(finding.address.practice ?? "").departments")
+                adopt:
+                    "remove '\(finding.address.key)' from systems.athena.practices.\(finding.address.practice ?? "").departments"
+            )
         case .identityConflict:
             append(
                 .identityConflict, .medium, address: finding.address, staffID: nil, field: DriftField.account,

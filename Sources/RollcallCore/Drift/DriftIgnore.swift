@@ -23,7 +23,8 @@ enum DriftIgnore {
             }
             matched[index] += 1
             suppressed.append(
-                SuppressedFinding(finding: finding, reason: rules[index].reason, until: rules[index].until?.description))
+                SuppressedFinding(finding: finding, reason: rules[index].reason, until: rules[index].until?.description)
+            )
         }
         var summaries: [DriftReport.IgnoreRuleSummary] = []
         for (index, rule) in rules.enumerated() {

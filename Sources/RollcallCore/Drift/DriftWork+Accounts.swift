@@ -18,7 +18,9 @@ extension DriftWork {
             admin = user.userType == AthenaUserType.admin.rawValue
             who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
         } else if let member = member(email: address.key) {
-            admin = member.isAdmin || member.permissions.contains { $0.value && HealthiePermission.isAdministrative($0.key) }
+            admin =
+                member.isAdmin
+                || member.permissions.contains { $0.value && HealthiePermission.isAdministrative($0.key) }
             who = "\(member.firstName) \(member.lastName), user \(member.userID)"
         }
         let kind: DriftFinding.Kind = !active ? .inactiveUnmanaged : admin ? .unmanagedAdmin : .unmanagedAccount
@@ -45,7 +47,9 @@ extension DriftWork {
             var usernames: Set<String> = []
             for staff in config.staff {
                 guard let assignment = staff.practices.first(where: { $0.practice == practice.key }) else { continue }
-                if let userID = assignment.userID { pinned.insert(userID) } else {
+                if let userID = assignment.userID {
+                    pinned.insert(userID)
+                } else {
                     usernames.insert(assignment.username.lowercased())
                 }
             }

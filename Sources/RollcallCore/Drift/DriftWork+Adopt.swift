@@ -72,7 +72,11 @@ extension DriftWork {
             value = .init(
                 "practices",
                 .mapping([
-                    .init(practice, .mapping([.init("departments", .sequence(departments.map(YAMLOutput.text), flow: true))], flow: true))
+                    .init(
+                        practice,
+                        .mapping(
+                            [.init("departments", .sequence(departments.map(YAMLOutput.text), flow: true))], flow: true)
+                    )
                 ]))
         case "supervising_provider":
             guard let supervisor = supervisorStaffID(of: user, practice: practice, practiceID: practiceID) else {

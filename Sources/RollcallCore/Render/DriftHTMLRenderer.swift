@@ -52,7 +52,7 @@ public struct DriftHTMLRenderer: Sendable {
         var name: String
         var role: String
         var status: String
-        var expires: String
+        var expires: String?
         var worst: String
         var accounts: [Account]
     }
@@ -89,8 +89,10 @@ public struct DriftHTMLRenderer: Sendable {
             summary: report.summary,
             counts: report.counts.map { Count(severity: $0.severity.rawValue, count: $0.count) },
             findings: rows,
-            unmanaged: report.findings.filter { [.unmanagedAdmin, .unmanagedAccount, .inactiveUnmanaged].contains($0.kind) }
-                .map(Self.row),
+            unmanaged: report.findings.filter {
+                [.unmanagedAdmin, .unmanagedAccount, .inactiveUnmanaged].contains($0.kind)
+            }
+            .map(Self.row),
             people: report.people.map(Self.person), accounts: report.people.reduce(0) { $0 + $1.accounts.count },
             rules: report.ignoreRules.map {
                 Rule(
@@ -121,7 +123,7 @@ public struct DriftHTMLRenderer: Sendable {
     static func person(_ person: ReviewPerson) -> Person {
         Person(
             id: person.staffID, name: person.name, role: person.role ?? "none", status: person.status,
-            expires: person.expires ?? "", worst: person.worst?.rawValue ?? "clean",
+            expires: person.expires, worst: person.worst?.rawValue ?? "clean",
             accounts: person.accounts.map { account in
                 Account(
                     place: account.place, login: account.login,

@@ -37,7 +37,9 @@ public struct DriftJUnitRenderer: Sendable {
         var cases: [String: (system: String, findings: [DriftFinding])] = [:]
         for person in report.people {
             for account in person.accounts {
-                let name = account.system == "athena" ? "athena:\(account.place)/\(account.login)" : "healthie:\(account.login)"
+                let name =
+                    account.system == "athena"
+                    ? "athena:\(account.place)/\(account.login)" : "healthie:\(account.login)"
                 cases[name.lowercased(), default: (account.system, [])].system = account.system
             }
         }

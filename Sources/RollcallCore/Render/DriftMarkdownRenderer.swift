@@ -36,13 +36,20 @@ public struct DriftMarkdownRenderer: Sendable {
         return budget.text
     }
 
+    /// A line of YAML in a cell, its indentation kept as no-break spaces (HTML collapses spaces).
+    static func indentedLine(_ line: Substring) -> String {
+        let indent = line.prefix { $0 == " " }.count
+        return String(repeating: "&nbsp;", count: indent) + MarkdownText.escaped(String(line.dropFirst(indent)))
+    }
+
     private func row(_ finding: DriftFinding) -> String {
         let escape = MarkdownText.escaped
         let status = finding.status.map { " (\($0.rawValue))" } ?? ""
         let cells = [
             "**\(finding.severity.rawValue)**\(status)", escape(finding.address.description), escape(finding.field),
             escape(finding.declared ?? "–"), escape(finding.live ?? "–"), escape(finding.message),
-            escape(finding.revert), finding.adopt.split(separator: "\n").map { escape(String($0)) }.joined(separator: "<br>"),
+            escape(finding.revert),
+            finding.adopt.split(separator: "\n").map(Self.indentedLine).joined(separator: "<br>"),
         ]
         return "| " + cells.joined(separator: " | ") + " |\n"
     }

@@ -1,0 +1,75 @@
+import Foundation
+import RollcallCore
+import RollcallHTTP
+
+/// `rollcall drift`: read the live systems through a reader that cannot write, and
+/// report what differs from the config.
+public enum DriftRun {
+    public struct Request: Sendable {
+        public var path: String
+        public var source: LiveSource
+        public var today: CalendarDate
+        public var practices: [String]?
+        /// An earlier JSON report to mark findings new or known against.
+        public var since: String?
+        /// The config's commit for the report; nil asks git.
+        public var commit: String?
+
+        public init(
+            path: String, source: LiveSource, today: CalendarDate, practices: [String]? = nil, since: String? = nil,
+            commit: String? = nil
+        ) {
+            self.path = path
+            self.source = source
+            self.today = today
+            self.practices = practices
+            self.since = since
+            self.commit = commit
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var report: DriftReport
+        public var configWarnings: [Diagnostic]
+        public var warnings: [String]
+    }
+
+    public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
+        let previous = try request.since.map(readPrevious)
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
+        let config = loaded.config
+        try config.checkPracticeKeys(request.practices)
+        let snapshot = try await ReadOnlySystems.with(config: config, source: request.source) { reader in
+            await reader.snapshot(config: config, practices: request.practices, progress: progress)
+        }
+        try snapshot.requireComplete("no drift report is made", command: "drift")
+        var report = DriftDetector.report(
+            config: config, live: snapshot.state, today: request.today,
+            source: DriftDetector.Source(
+                paths: [request.path], digest: loaded.digest, commit: request.commit ?? GitCommit.of(request.path)),
+            read: snapshot.summary)
+        if let previous { report = report.marked(since: previous) }
+        return Outcome(report: report, configWarnings: loaded.warnings, warnings: snapshot.warnings)
+    }
+
+    /// An earlier report, checked to be one this rollcall writes.
+    static func readPrevious(_ path: String) throws -> DriftReport {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw RollcallError("--since \(path): cannot read it: \(error.localizedDescription)")
+        }
+        guard let report = try? DriftReport.decoded(data) else {
+            throw RollcallError(
+                "--since \(path): not a drift report in JSON; write one with `rollcall drift --format json --output FILE`"
+            )
+        }
+        guard report.formatVersion == DriftReport.formatVersion else {
+            throw RollcallError(
+                "--since \(path): format_version \(report.formatVersion); this rollcall reads \(DriftReport.formatVersion)"
+            )
+        }
+        return report
+    }
+}

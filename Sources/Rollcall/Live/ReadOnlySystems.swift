@@ -1,0 +1,23 @@
+import RollcallCore
+import RollcallHTTP
+
+/// The only view of the live systems that `rollcall drift` gets: it can read a snapshot,
+/// and it has no method that writes. The connectors it holds are private to it, so a
+/// drift run cannot change a live record by any path, which a test proves from the
+/// simulators' request log.
+package struct ReadOnlySystems: Sendable {
+    private let systems: LiveSystems
+
+    /// Opens the systems `config` manages from `source`, read-only, for `body`.
+    package static func with<Value: Sendable>(
+        config: Config, source: LiveSource, _ body: @escaping @Sendable (ReadOnlySystems) async throws -> Value
+    ) async throws -> Value {
+        try await LiveSystems.with(config: config, source: source) { systems in
+            try await body(ReadOnlySystems(systems: systems))
+        }
+    }
+
+    package func snapshot(config: Config, practices: [String]?, progress: ProgressSink?) async -> Snapshot {
+        await SnapshotReader.read(config: config, systems: systems, practices: practices, progress: progress)
+    }
+}
