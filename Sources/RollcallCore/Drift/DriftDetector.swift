@@ -31,6 +31,7 @@ public enum DriftDetector {
         var work = DriftWork(config: config, live: live.canonical, today: today)
         for change in plan.changes { work.add(change) }
         for finding in plan.findings { work.add(finding) }
+        work.addUndeclaredAdminGrants()
         if config.policy.unmanaged != .ignore { work.addInactiveUnmanaged() }
         let ignored = DriftIgnore.apply(config.policy.ignore, to: work.findings, today: today)
         let findings = ignored.kept.sorted { left, right in

@@ -46,6 +46,7 @@ enum DriftIgnore {
                     adopt: "remove the rule, or give it a later until after a new review",
                     actor: DriftWork.actor(nil)))
         }
+        suppressed.sort { ($0.finding.address, $0.finding.field) < ($1.finding.address, $1.finding.field) }
         return Outcome(kept: kept, suppressed: suppressed, rules: summaries)
     }
 

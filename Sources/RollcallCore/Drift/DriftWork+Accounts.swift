@@ -71,3 +71,39 @@ extension DriftWork {
         }
     }
 }
+
+extension DriftWork {
+    /// Admin-level grants a role does not manage, held live: `is_admin`, or a flag of
+    /// organization administration. The planner leaves unmanaged settings alone, but a
+    /// reviewer must see an admin the role never granted.
+    mutating func addUndeclaredAdminGrants() {
+        let protected = Set(config.policy.protected.map { $0.description.lowercased() })
+        for staff in config.staff where staff.status == .active {
+            guard let email = staff.email, let role = staff.role, let settings = role.healthie,
+                !protected.contains("healthie:" + email.lowercased()), let member = member(email: email), member.active
+            else { continue }
+            var grants: [String] = []
+            if settings.admin == nil, member.isAdmin { grants.append("is_admin") }
+            for (flag, value) in member.permissions.sorted(by: { $0.key < $1.key })
+            where value && settings.permissions[flag] == nil && HealthiePermission.isAdministrative(flag) {
+                grants.append(flag)
+            }
+            for field in grants {
+                let setting: YAMLOutput.Entry =
+                    field == "is_admin"
+                    ? .init("admin", .flag(true)) : .init("permissions", .mapping([.init(field, .flag(true))]))
+                let yaml = try? YAMLEmitter.emit(
+                    .mapping([
+                        .init("roles", .mapping([.init(role.name, .mapping([.init("healthie", .mapping([setting]))]))]))
+                    ]))
+                append(
+                    .accessAbove, .critical, address: .healthieMember(email: email), staffID: staff.id, field: field,
+                    declared: "not granted by role '\(role.name)'", live: "true",
+                    message: "\(field) is true live, an admin-level grant that role '\(role.name)' does not make",
+                    revert: "none: the role leaves \(field) unmanaged; declare it false in the role to have apply "
+                        + "remove it",
+                    adopt: "declare it in role '\(role.name)' (every holder of the role gets it):\n" + (yaml ?? ""))
+            }
+        }
+    }
+}
