@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RollcallTests",
-            dependencies: ["Rollcall", "RollcallCore"],
+            dependencies: ["Rollcall", "RollcallCore", "RollcallTestSupport", "Sandbox"],
             swiftSettings: strictSettings
         ),
         // Runs the built `rollcall` binary and pins what a user sees.

@@ -37,19 +37,31 @@ public enum DriftRun {
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
         let previous = try request.since.map(readPrevious)
         let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
+        try loaded.config.checkPracticeKeys(request.practices)
         let config = loaded.config
-        try config.checkPracticeKeys(request.practices)
-        let snapshot = try await ReadOnlySystems.with(config: config, source: request.source) { reader in
-            await reader.snapshot(config: config, practices: request.practices, progress: progress)
+        let digest = loaded.digest
+        let (report, warnings) = try await ReadOnlySystems.with(config: config, source: request.source) { reader in
+            try await Self.report(
+                config: config, digest: digest, reader: reader, request: request, previous: previous,
+                progress: progress)
         }
+        return Outcome(report: report, configWarnings: loaded.warnings, warnings: warnings)
+    }
+
+    /// The report from what `reader` reads, and the systems' warnings.
+    package static func report(
+        config: Config, digest: String, reader: ReadOnlySystems, request: Request, previous: DriftReport? = nil,
+        progress: ProgressSink? = nil
+    ) async throws -> (DriftReport, [String]) {
+        let snapshot = await reader.snapshot(config: config, practices: request.practices, progress: progress)
         try snapshot.requireComplete("no drift report is made", command: "drift")
         var report = DriftDetector.report(
             config: config, live: snapshot.state, today: request.today,
             source: DriftDetector.Source(
-                paths: [request.path], digest: loaded.digest, commit: request.commit ?? GitCommit.of(request.path)),
+                paths: [request.path], digest: digest, commit: request.commit ?? GitCommit.of(request.path)),
             read: snapshot.summary)
         if let previous { report = report.marked(since: previous) }
-        return Outcome(report: report, configWarnings: loaded.warnings, warnings: snapshot.warnings)
+        return (report, snapshot.warnings)
     }
 
     /// An earlier report, checked to be one this rollcall writes.

@@ -1,5 +1,7 @@
+import AsyncHTTPClient
 import RollcallCore
 import RollcallHTTP
+import Sandbox
 
 /// The only view of the live systems that `rollcall drift` gets: it can read a snapshot,
 /// and it has no method that writes. The connectors it holds are private to it, so a
@@ -15,6 +17,16 @@ package struct ReadOnlySystems: Sendable {
         try await LiveSystems.with(config: config, source: source) { systems in
             try await body(ReadOnlySystems(systems: systems))
         }
+    }
+
+    /// Over simulators already serving at `endpoints`, for tests that read their request log.
+    package init(config: Config, endpoints: SandboxEndpoints, client: HTTPClient) {
+        systems = LiveSystems.fromSandbox(
+            config: config, endpoints: endpoints, permissions: config.managedHealthiePermissions, client: client)
+    }
+
+    private init(systems: LiveSystems) {
+        self.systems = systems
     }
 
     package func snapshot(config: Config, practices: [String]?, progress: ProgressSink?) async -> Snapshot {

@@ -3,6 +3,11 @@ import Foundation
 import Rollcall
 import RollcallCore
 
+/// The formats a plan is printed in.
+enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
 extension RollcallCommand {
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -47,7 +52,11 @@ extension RollcallCommand {
         @Option(help: ArgumentHelp("Plan as of this day instead of today, for expiries.", valueName: "YYYY-MM-DD"))
         var today: String?
 
-        @OptionGroup var output: OutputOptions
+        @Option(help: "Output format: text for people, json for programs, markdown for a pull request.")
+        var format: PlanFormat = .text
+
+        @Flag(help: "Never colour the output (also off when NO_COLOR is set or output is not a terminal).")
+        var noColor = false
 
         func validate() throws {
             if let today, CalendarDate(iso: today) == nil {
@@ -67,19 +76,22 @@ extension RollcallCommand {
                     throw ExitCode.failure
                 }
             }
-            let outcome = try await CommandRun.reading(noColor: output.noColor) { progress in
+            let outcome = try await CommandRun.reading(noColor: noColor) { progress in
                 try await PlanRun.run(request, progress: progress)
             }
-            let diagnostics = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: output.noColor))
+            let diagnostics = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: noColor))
             Terminal.writeError(diagnostics.render(outcome.configWarnings))
             for warning in outcome.warnings { Terminal.writeWarning(warning) }
             let document = outcome.document
-            switch output.format {
+            switch format {
             case .text:
-                let renderer = PlanTextRenderer(colored: Terminal.colorsStandardOutput(noColorFlag: output.noColor))
+                let renderer = PlanTextRenderer(colored: Terminal.colorsStandardOutput(noColorFlag: noColor))
                 Terminal.writeOutput(renderer.render(document.plan, read: document.read))
             case .json:
                 Terminal.writeOutput(String(decoding: try document.encoded(), as: UTF8.self) + "\n")
+            case .markdown:
+                let full = out.map { "saved in \($0)" } ?? "in `rollcall plan --format json`"
+                Terminal.writeOutput(PlanMarkdownRenderer(fullReport: full).render(document))
             }
             guard document.refusals.isEmpty else {
                 if out != nil { Terminal.writeError("The plan was refused, so it was not saved.\n") }
@@ -92,7 +104,7 @@ extension RollcallCommand {
                     Terminal.writeFailure(error)
                     throw ExitCode.failure
                 }
-                if output.format == .text { Terminal.writeOutput("\nSaved the plan to \(out).\n") }
+                if format == .text { Terminal.writeOutput("\nSaved the plan to \(out).\n") }
             }
             if detailedExitcode, document.plan.hasChanges { throw ExitCode(2) }
         }

@@ -55,7 +55,6 @@ struct ConfigValidator {
         let roles = validateRoles(sourceRoles, athenaDeclared: athena != nil, healthieDeclared: healthie != nil)
         let staff = validateStaff(practices: athena?.practices ?? [], roles: sourceRoles, resolvedRoles: roles)
         let policy = validatePolicy(practices: athena?.practices ?? [])
-        warnOfUnknownIgnoredAccounts(policy, staff: staff, practices: athena?.practices ?? [])
         guard let version, !diagnostics.contains(where: \.isError) else { return nil }
         return Config(
             version: version, athena: athena, healthie: healthie, policy: policy, roles: roles, staff: staff)
@@ -140,25 +139,6 @@ struct ConfigValidator {
                 ?? defaults.maxDeactivations,
             minAdmins: single(source.policy.minAdmins, key: "policy.min_admins") ?? defaults.minAdmins,
             protected: protected.map(\.value), ignore: ignore)
-    }
-
-    /// An ignore rule for an account no staff entry or protected entry names can only match an
-    /// unmanaged account; said once, so a typo in a username is seen before it hides nothing.
-    private mutating func warnOfUnknownIgnoredAccounts(_ policy: Policy, staff: [StaffMember], practices: [Practice]) {
-        var known = Set(policy.protected.map { $0.description.lowercased() })
-        for member in staff {
-            if let email = member.email { known.insert("healthie:" + email.lowercased()) }
-            for assignment in member.practices {
-                known.insert("athena:\(assignment.practice)/\(assignment.username)".lowercased())
-            }
-        }
-        let declared = Set(practices.map(\.key))
-        for rule in policy.ignore where !known.contains(rule.account.description.lowercased()) {
-            if case .athena(let practice, _) = rule.account, !declared.contains(practice) { continue }
-            warning(
-                "ignore rule for '\(rule.account)' names no account of the config; it can only match an "
-                    + "unmanaged account live", at: rule.declaredAt)
-        }
     }
 
     /// Each role by name, as first defined; later definitions are reported.

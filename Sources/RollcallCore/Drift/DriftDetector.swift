@@ -127,7 +127,7 @@ struct DriftWork {
             above
             ? "\(field.name) grants more live (\(field.before ?? "none")) than \(who)'s role declares "
                 + "(\(field.after ?? "none"))"
-            : "\(field.name) of \(who) is \(field.before ?? "not set") live; the config declares \(field.after ?? "none")"
+            : "\(field.name) of \(who): \(field.before ?? "not set") live; the config declares \(field.after ?? "none")"
         append(
             above ? .accessAbove : .fieldDiffers, above ? .critical : .medium, address: change.address,
             staffID: change.staffID, field: field.name, declared: field.after, live: field.before, message: message,

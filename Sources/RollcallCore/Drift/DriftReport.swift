@@ -155,9 +155,10 @@ public struct DriftReport: Sendable, Equatable, Codable {
         var parts = counts.filter { $0.count > 0 }.map { "\($0.count) \($0.severity.rawValue)" }
         if parts.isEmpty { parts = ["no drift"] }
         if !suppressed.isEmpty { parts.append("\(suppressed.count) suppressed") }
-        if let resolved, !resolved.isEmpty { parts.append("\(resolved.count) resolved") }
-        let new = findings.filter { $0.status == .new }.count
-        if resolved != nil { parts.append("\(new) new") }
+        if let resolved {
+            parts.append("\(resolved.count) resolved")
+            parts.append("\(findings.filter { $0.status == .new }.count) new")
+        }
         return parts.joined(separator: ", ")
     }
 

@@ -1,6 +1,10 @@
+import Foundation
+
 /// Text from outside made safe for GitHub-flavoured Markdown, in a table cell or a paragraph:
 /// HTML is written as entities, and every character Markdown gives a meaning (`|`, backticks,
-/// emphasis, links, headings) is escaped with a backslash, so a value shows as itself and
+/// emphasis, link and image brackets, headings, strikethrough) is escaped with a backslash
+/// (parentheses and `!` mean nothing without an unescaped `[`), and a bare URL is broken up
+/// (`&#58;//`, `www&#46;`) so GitHub does not turn it into a link, so a value shows as itself and
 /// never as markup, a link or a broken table. Line breaks become spaces.
 public enum MarkdownText {
     public static func escaped(_ text: String) -> String {
@@ -12,13 +16,14 @@ public enum MarkdownText {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\n", "\r": result += " "
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "!", "|", "~":
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "~":
                 result += "\\"
                 result.unicodeScalars.append(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result
+        return result.replacingOccurrences(of: "://", with: "&#58;//").replacingOccurrences(
+            of: "www.", with: "www&#46;")
     }
 
     /// GitHub's limit on a comment's body, and on a step summary's.

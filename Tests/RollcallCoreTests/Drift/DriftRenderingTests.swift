@@ -25,9 +25,10 @@ import Testing
     @Test func markdownEscapesEveryValue() throws {
         let markdown = DriftMarkdownRenderer(fullReport: "drift.json").render(try Self.report())
         #expect(!markdown.contains("<script>"))
-        #expect(markdown.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| \\`tick\\` \\*\\*bold\\*\\*"))
+        #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| \\`tick\\` \\*\\*bold\\*\\*"))
         #expect(!markdown.contains("\u{1B}"))
         #expect(markdown.contains("clinic &lt;b&gt;.yaml"))
+        #expect(markdown.contains("\\[x\\](http&#58;//e.vil)"), "neither a link nor an autolink")
         // Every table row has its eight cells: no value added a column.
         for line in markdown.split(separator: "\n") where line.hasPrefix("| **") {
             #expect(line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 9)
