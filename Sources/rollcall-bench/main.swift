@@ -33,7 +33,7 @@ func peakMemoryMiB() -> Double {
 }
 
 /// `rollcall-bench [--only CASE]...`: every case, or the ones named.
-let cases = ["config", "diff", "plan", "import", "apply", "soak"]
+let cases = ["config", "diff", "plan", "drift", "import", "apply", "soak"]
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(
@@ -47,6 +47,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           config  YAML parse, config load and validate, `rollcall validate` as a process (50,000 staff)
           diff    the pure planner: 100,000 desired accounts against 100,000 live ones
           plan    a full plan against the sandbox over loopback (20 x 2,500 users, 5,000 members, 20 ms)
+          drift   drift of the plan case's tenant: requests, each format's render, the HTML in Chromium
           import  import of the plan case's tenant: requests, infer, emit, round-trip plan, size
           apply   about a thousand mixed changes applied under a 50 requests/s limit and 20 ms latency
           soak    10,000 changes applied through faults, the process killed at random and restarted
@@ -196,6 +197,7 @@ if wants("plan") {
         ))
 
 }
+if wants("drift") { rows += try await DriftBenchmark.run(in: directory) }
 if wants("import") { rows.append(try await ImportBenchmark.run(in: directory)) }
 if wants("apply") { rows.append(try await ApplyBenchmark.run(in: directory)) }
 if wants("soak") {
