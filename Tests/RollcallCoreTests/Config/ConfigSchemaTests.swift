@@ -33,6 +33,7 @@ import Testing
             (["$defs", "practice"], PracticeKey.names),
             (["$defs", "systems", "properties", "healthie"], HealthieKey.names),
             (["$defs", "policy"], PolicyKey.names),
+            (["$defs", "policy", "properties", "ignore", "items"], IgnoreKey.names),
             (["$defs", "role"], RoleKey.names),
             (["$defs", "role", "properties", "athena"], AthenaRoleKey.names),
             (["$defs", "role", "properties", "healthie"], HealthieRoleKey.names),
