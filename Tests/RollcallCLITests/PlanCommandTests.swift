@@ -38,6 +38,19 @@ import Testing
         try GoldenFile.check(String(decoding: pinned, as: UTF8.self) + "\n", "plan-\(example).json")
     }
 
+    /// The Markdown for a pull request, less the read's cost on its third line.
+    @Test func theMarkdownPlanOfSoloMatchesItsGoldenFile() throws {
+        let output = try RollcallProcess.run([
+            "plan", "examples/solo", "--sandbox", "examples/solo/sandbox.yaml", "--today", "2026-11-24", "--format",
+            "markdown",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        var lines = output.stdout.components(separatedBy: "\n")
+        #expect(lines.count > 3 && lines[2].hasPrefix("Read athenaOne 1 practice"))
+        if lines.count > 3 { lines[2] = Self.pinned(lines[2] + "\n").trimmingCharacters(in: .newlines) }
+        try GoldenFile.check(lines.joined(separator: "\n"), "plan-solo.md")
+    }
+
     @Test func detailedExitcodeIsTwoWhenThereAreChanges() throws {
         let output = try RollcallProcess.run([
             "plan", "examples/solo", "--sandbox", "examples/solo/sandbox.yaml", "--detailed-exitcode",

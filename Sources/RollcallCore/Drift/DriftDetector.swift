@@ -53,6 +53,8 @@ struct DriftWork {
     /// Practice id to its key in the config.
     let practiceKeys: [Int: String]
     let staffByID: [String: StaffMember]
+    /// The live records indexed once, so each lookup is constant time on a 50,000-person clinic.
+    let index: LiveRecords
 
     init(config: Config, live: LiveState, today: CalendarDate) {
         self.config = config
@@ -61,6 +63,7 @@ struct DriftWork {
         practiceKeys = Dictionary(
             (config.athena?.practices ?? []).map { ($0.practiceID, $0.key) }, uniquingKeysWith: { first, _ in first })
         staffByID = Dictionary(config.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        index = LiveRecords(live)
     }
 
     static func account(_ address: RecordAddress) -> String? {

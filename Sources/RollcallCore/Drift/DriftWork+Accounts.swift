@@ -1,13 +1,12 @@
 /// Live accounts: the ones nobody lists, and the records behind each finding.
 extension DriftWork {
     func athenaUser(practice key: String?, username: String) -> LiveAthenaUser? {
-        guard let key, let practice = config.athena?.practice(key), let read = live.practice(id: practice.practiceID)
-        else { return nil }
-        return read.users.first { $0.username.lowercased() == username.lowercased() }
+        guard let key, let practice = config.athena?.practice(key) else { return nil }
+        return index.user(practiceID: practice.practiceID, username: username)
     }
 
     func member(email: String) -> LiveHealthieMember? {
-        live.healthie?.members.first { $0.email.lowercased() == email.lowercased() }
+        index.member(email: email)
     }
 
     /// An account nobody lists: critical with admin rights, high when active, low when not.

@@ -30,7 +30,7 @@ extension DriftWork {
         switch change.operation {
         case .athenaUpdate(let practiceID, let userID, _):
             guard let practice = change.practice,
-                let user = live.practice(id: practiceID)?.users.first(where: { $0.userID == userID })
+                let user = index.user(practiceID: practiceID, userID: userID)
             else { return "" }
             return adoptAthena(field.name, user: user, staffID: staffID, practice: practice, practiceID: practiceID)
         case .healthieUpdate:
@@ -65,9 +65,7 @@ extension DriftWork {
             return "give staff \(staffID) a role with usertype \(user.userType)"
                 + (holders.isEmpty ? "" : " (\(holders.sorted().joined(separator: ", ")))")
         case "departments":
-            let names = Dictionary(
-                (live.practice(id: practiceID)?.departments ?? []).map { ($0.departmentID, $0.name) },
-                uniquingKeysWith: { first, _ in first })
+            let names = index.departments(practiceID: practiceID)
             let departments = user.departmentIDs.sorted().map { names[$0] ?? "id \($0)" }
             value = .init(
                 "practices",
@@ -94,7 +92,7 @@ extension DriftWork {
     /// The staff id of the entry whose account in the practice is the user's supervising provider.
     private func supervisorStaffID(of user: LiveAthenaUser, practice: String, practiceID: Int) -> String? {
         guard let providerID = user.supervisingProviderID,
-            let supervisor = live.practice(id: practiceID)?.users.first(where: { $0.providerID == providerID })
+            let supervisor = index.user(practiceID: practiceID, providerID: providerID)
         else { return nil }
         return config.staff.first { staff in
             staff.practices.contains {

@@ -22,13 +22,11 @@ extension DriftWork {
     }
 
     private func athenaAccount(_ assignment: PracticeAssignment) -> ReviewAccount {
-        let practice = config.athena?.practice(assignment.practice)
-        let read = practice.flatMap { live.practice(id: $0.practiceID) }
+        let practiceID = config.athena?.practice(assignment.practice)?.practiceID ?? 0
         let user =
-            assignment.userID.flatMap { id in read?.users.first { $0.userID == id } }
-            ?? read?.users.first { $0.username.lowercased() == assignment.username.lowercased() }
-        let names = Dictionary(
-            (read?.departments ?? []).map { ($0.departmentID, $0.name) }, uniquingKeysWith: { first, _ in first })
+            assignment.userID.flatMap { index.user(practiceID: practiceID, userID: $0) }
+            ?? index.user(practiceID: practiceID, username: assignment.username)
+        let names = index.departments(practiceID: practiceID)
         return ReviewAccount(
             system: "athena", place: assignment.practice, login: assignment.username, exists: user != nil,
             active: user?.active ?? false, access: user?.userType ?? "",
