@@ -54,8 +54,7 @@ extension RollcallCommand {
                 "Apply only this athenaOne practice's changes (repeatable), as a canary.", valueName: "KEY"))
         var practice: [String] = []
 
-        @Option(help: ArgumentHelp("Plan as of this day instead of today, for expiries.", valueName: "YYYY-MM-DD"))
-        var today: String?
+        @OptionGroup var day: DayOptions
 
         @Option(
             help: ArgumentHelp("The audit log (default: .rollcall/audit.jsonl beside the config).", valueName: "FILE"))
@@ -64,9 +63,6 @@ extension RollcallCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if let today, CalendarDate(iso: today) == nil {
-                throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(today)'")
-            }
             if let expectChecksum, expectChecksum.count != 64 || !expectChecksum.allSatisfy(\.isHexDigit) {
                 throw ValidationError("--expect-checksum takes the plan's 64-digit SHA-256, not '\(expectChecksum)'")
             }
@@ -75,7 +71,7 @@ extension RollcallCommand {
         func run() async throws {
             let control = ApplyControl()
             var request = ApplyRun.Request(
-                input: input, source: live.source, today: today.flatMap(CalendarDate.init(iso:)) ?? .today(),
+                input: input, source: live.source, today: day.day,
                 practices: practice.isEmpty ? nil : practice, environment: ProcessInfo.processInfo.environment,
                 control: control)
             request.allowMassDeactivation = allowMassDeactivation

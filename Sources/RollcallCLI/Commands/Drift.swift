@@ -43,8 +43,7 @@ extension RollcallCommand {
         @Option(help: ArgumentHelp("Report only this athenaOne practice key (repeatable).", valueName: "KEY"))
         var practice: [String] = []
 
-        @Option(help: ArgumentHelp("Report as of this day instead of today, for expiries.", valueName: "YYYY-MM-DD"))
-        var today: String?
+        @OptionGroup var day: DayOptions
 
         @Option(help: "Output format.")
         var format: DriftFormat = .text
@@ -77,39 +76,22 @@ extension RollcallCommand {
         @Flag(help: "Never colour the output (also off when NO_COLOR is set or output is not a terminal).")
         var noColor = false
 
-        func validate() throws {
-            if let today, CalendarDate(iso: today) == nil {
-                throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(today)'")
-            }
-        }
-
         func run() async throws {
             let request = DriftRun.Request(
-                path: path, source: live.source, today: today.flatMap(CalendarDate.init(iso:)) ?? .today(),
+                path: path, source: live.source, today: day.day,
                 practices: practice.isEmpty ? nil : practice, since: since, commit: commit)
-            if let output {
-                do {
-                    try OutputFile.check(output, inputs: [path] + live.source.inputFiles + [since].compactMap { $0 })
-                } catch {
-                    Terminal.writeFailure(error)
-                    throw ExitCode.failure
-                }
-            }
+            let inputs = [path] + live.source.inputFiles + [since].compactMap { $0 }
+            if let output { try CommandRun.orFail { try OutputFile.check(output, inputs: inputs) } }
             let outcome = try await CommandRun.reading(noColor: noColor) { progress in
                 try await DriftRun.run(request, progress: progress)
             }
-            let diagnostics = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: noColor))
-            Terminal.writeError(diagnostics.render(outcome.configWarnings))
-            for warning in outcome.warnings { Terminal.writeWarning(warning) }
+            CommandRun.warn(outcome.configWarnings, outcome.warnings, noColor: noColor)
             let report = outcome.report
             let rendered = try render(
                 report, colored: output == nil && Terminal.colorsStandardOutput(noColorFlag: noColor))
             if let output {
-                do {
-                    try OutputFile.write(Data(rendered.utf8), to: output, inputs: [path] + live.source.inputFiles)
-                } catch {
-                    Terminal.writeFailure(error)
-                    throw ExitCode.failure
+                try CommandRun.orFail {
+                    try OutputFile.write(Data(rendered.utf8), to: output, inputs: inputs)
                 }
                 Terminal.writeError(
                     "rollcall: drift: \(report.summary); the report is in \(TerminalText.escaped(output))\n")

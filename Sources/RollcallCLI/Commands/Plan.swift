@@ -49,8 +49,7 @@ extension RollcallCommand {
                 "Plan only this athenaOne practice key (repeatable); the others are not read.", valueName: "KEY"))
         var practice: [String] = []
 
-        @Option(help: ArgumentHelp("Plan as of this day instead of today, for expiries.", valueName: "YYYY-MM-DD"))
-        var today: String?
+        @OptionGroup var day: DayOptions
 
         @Option(help: "Output format: text for people, json for programs, markdown for a pull request.")
         var format: PlanFormat = .text
@@ -58,30 +57,19 @@ extension RollcallCommand {
         @Flag(help: "Never colour the output (also off when NO_COLOR is set or output is not a terminal).")
         var noColor = false
 
-        func validate() throws {
-            if let today, CalendarDate(iso: today) == nil {
-                throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(today)'")
-            }
-        }
-
         func run() async throws {
             let request = PlanRun.Request(
-                path: path, source: live.source, today: today.flatMap(CalendarDate.init(iso:)) ?? .today(),
+                path: path, source: live.source, today: day.day,
                 practices: practice.isEmpty ? nil : practice, allowMassDeactivation: allowMassDeactivation)
             if let out {
-                do {
+                try CommandRun.orFail {
                     try OutputFile.check(out, inputs: [path] + live.source.inputFiles)
-                } catch {
-                    Terminal.writeFailure(error)
-                    throw ExitCode.failure
                 }
             }
             let outcome = try await CommandRun.reading(noColor: noColor) { progress in
                 try await PlanRun.run(request, progress: progress)
             }
-            let diagnostics = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: noColor))
-            Terminal.writeError(diagnostics.render(outcome.configWarnings))
-            for warning in outcome.warnings { Terminal.writeWarning(warning) }
+            CommandRun.warn(outcome.configWarnings, outcome.warnings, noColor: noColor)
             let document = outcome.document
             switch format {
             case .text:
@@ -98,11 +86,8 @@ extension RollcallCommand {
                 throw ExitCode.failure
             }
             if let out {
-                do {
+                try CommandRun.orFail {
                     try OutputFile.write(document.encoded(), to: out, inputs: [path] + live.source.inputFiles)
-                } catch {
-                    Terminal.writeFailure(error)
-                    throw ExitCode.failure
                 }
                 if format == .text { Terminal.writeOutput("\nSaved the plan to \(out).\n") }
             }

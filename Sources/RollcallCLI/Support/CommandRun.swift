@@ -25,4 +25,21 @@ enum CommandRun {
             throw ExitCode.failure
         }
     }
+
+    /// Runs `work`; a failure is printed as `rollcall: error: …` and ends the command with exit 1.
+    static func orFail(_ work: () throws -> Void) throws {
+        do {
+            try work()
+        } catch {
+            Terminal.writeFailure(error)
+            throw ExitCode.failure
+        }
+    }
+
+    /// The config's warnings by file, line and column, then what the systems warned of, on stderr.
+    static func warn(_ configWarnings: [Diagnostic], _ warnings: [String], noColor: Bool) {
+        let diagnostics = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: noColor))
+        Terminal.writeError(diagnostics.render(configWarnings))
+        for warning in warnings { Terminal.writeWarning(warning) }
+    }
 }
