@@ -59,7 +59,7 @@ extension RollcallCommand {
                 valueName: "PREVIOUS.json"))
         var since: String?
 
-        @Option(help: "Exit 2 when a finding is at or above this severity (info, low, medium, high, critical).")
+        @Option(help: ArgumentHelp("Exit 2 when a finding is at or above this severity.", valueName: "SEVERITY"))
         var failOn: DriftSeverity = .low
 
         @Option(
