@@ -80,4 +80,17 @@ import Testing
         #expect(broken.status == 1)
         #expect(broken.stderr.contains("--since \(previous.path): not a drift report in JSON"))
     }
+
+    @Test func onePracticeCanBeReportedAlone() throws {
+        let output = try Self.drift("riverside", ["--practice", "north", "--format", "json"])
+        #expect(output.status == 2, "\(output.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let athena = findings.compactMap { $0["address"] as? String }.filter { $0.hasPrefix("athena") }
+        #expect(!athena.isEmpty && athena.allSatisfy { $0.hasPrefix("athena[north]") }, "\(athena)")
+        let people = try #require(report["people"] as? [[String: Any]])
+        let places = Set(
+            people.flatMap { ($0["accounts"] as? [[String: Any]] ?? []).compactMap { $0["place"] as? String } })
+        #expect(places == ["north", "Healthie"])
+    }
 }

@@ -8,10 +8,11 @@ extension DriftWork {
         }
         return config.staff.map { staff in
             var accounts: [ReviewAccount] = []
-            for assignment in staff.practices {
+            // Only practices that were read: a run narrowed with --practice says nothing of the others.
+            for assignment in staff.practices where practiceRead(assignment.practice) {
                 accounts.append(athenaAccount(assignment))
             }
-            if let email = staff.email, staff.role?.healthie != nil || member(email: email) != nil {
+            if live.healthie != nil, let email = staff.email, staff.role?.healthie != nil || member(email: email) != nil {
                 accounts.append(healthieAccount(email))
             }
             let name = [staff.firstName, staff.lastName].compactMap { $0 }.joined(separator: " ")
@@ -19,6 +20,10 @@ extension DriftWork {
                 staffID: staff.id, name: name, role: staff.role?.name, status: staff.status.rawValue,
                 expires: staff.expires?.description, accounts: accounts, worst: worst[staff.id])
         }
+    }
+
+    private func practiceRead(_ key: String) -> Bool {
+        config.athena?.practice(key).map { live.practice(id: $0.practiceID) != nil } ?? false
     }
 
     private func athenaAccount(_ assignment: PracticeAssignment) -> ReviewAccount {
