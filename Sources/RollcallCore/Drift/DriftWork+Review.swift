@@ -12,7 +12,8 @@ extension DriftWork {
             for assignment in staff.practices where practiceRead(assignment.practice) {
                 accounts.append(athenaAccount(assignment))
             }
-            if live.healthie != nil, let email = staff.email, staff.role?.healthie != nil || member(email: email) != nil {
+            if live.healthie != nil, let email = staff.email, staff.role?.healthie != nil || member(email: email) != nil
+            {
                 accounts.append(healthieAccount(email))
             }
             let name = [staff.firstName, staff.lastName].compactMap { $0 }.joined(separator: " ")
