@@ -93,4 +93,18 @@ import Testing
             people.flatMap { ($0["accounts"] as? [[String: Any]] ?? []).compactMap { $0["place"] as? String } })
         #expect(places == ["north", "Healthie"])
     }
+
+    @Test func fromRendersASavedReportWithoutReadingAgain() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("rollcall-drift-\(UUID())")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let saved = work.appendingPathComponent("drift.json")
+        #expect(try Self.drift("riverside", ["--format", "json", "--output", saved.path]).status == 2)
+        let rendered = try RollcallProcess.run(["drift", "--from", saved.path, "--format", "markdown"])
+        #expect(rendered.status == 2)
+        try GoldenFile.check(rendered.stdout, "drift-riverside.md")
+        let both = try RollcallProcess.run(["drift", "examples/riverside", "--from", saved.path])
+        #expect(both.status == 1)
+        #expect(both.stderr.contains("give the config PATH or --from, not both"))
+    }
 }

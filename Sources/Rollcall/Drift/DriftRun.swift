@@ -35,7 +35,7 @@ public enum DriftRun {
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
-        let previous = try request.since.map(readPrevious)
+        let previous = try request.since.map { try readReport($0, option: "--since") }
         let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
         try loaded.config.checkPracticeKeys(request.practices)
         let config = loaded.config
@@ -64,22 +64,22 @@ public enum DriftRun {
         return (report, snapshot.warnings)
     }
 
-    /// An earlier report, checked to be one this rollcall writes.
-    static func readPrevious(_ path: String) throws -> DriftReport {
+    /// A saved JSON report (`--since`, `--from`), checked to be one this rollcall writes.
+    public static func readReport(_ path: String, option: String) throws -> DriftReport {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw RollcallError("--since \(path): cannot read it: \(error.localizedDescription)")
+            throw RollcallError("\(option) \(path): cannot read it: \(error.localizedDescription)")
         }
         guard let report = try? DriftReport.decoded(data) else {
             throw RollcallError(
-                "--since \(path): not a drift report in JSON; write one with `rollcall drift --format json --output FILE`"
+                "\(option) \(path): not a drift report in JSON; write one with `rollcall drift --format json --output FILE`"
             )
         }
         guard report.formatVersion == DriftReport.formatVersion else {
             throw RollcallError(
-                "--since \(path): format_version \(report.formatVersion); this rollcall reads \(DriftReport.formatVersion)"
+                "\(option) \(path): format_version \(report.formatVersion); this rollcall reads \(DriftReport.formatVersion)"
             )
         }
         return report

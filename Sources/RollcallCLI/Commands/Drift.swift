@@ -28,6 +28,9 @@ extension RollcallCommand {
                 pull-request comment or a step summary, under GitHub's 65,535 characters); junit (one \
                 test case per account); html (a self-contained access review to sign off).
 
+                --from renders a JSON report saved earlier in another format, without reading the \
+                systems again: a nightly job reads once and writes every format from that one read.
+
                 Exit codes: 0 nothing at or above --fail-on, 2 drift at or above it, 1 error \
                 (terraform's meaning).
                 """)
@@ -36,7 +39,13 @@ extension RollcallCommand {
             help: ArgumentHelp(
                 "The config: a YAML file, or a directory whose *.yaml files merge into one.", valueName: "PATH"),
             completion: .file(extensions: ["yaml", "yml"]))
-        var path: String
+        var path: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Render this saved JSON report instead of reading the systems (no PATH then).",
+                valueName: "REPORT.json"))
+        var from: String?
 
         @OptionGroup var live: LiveOptions
 
@@ -76,17 +85,32 @@ extension RollcallCommand {
         @Flag(help: "Never colour the output (also off when NO_COLOR is set or output is not a terminal).")
         var noColor = false
 
-        func run() async throws {
-            let request = DriftRun.Request(
-                path: path, source: live.source, today: day.day,
-                practices: practice.isEmpty ? nil : practice, since: since, commit: commit)
-            let inputs = [path] + live.source.inputFiles + [since].compactMap { $0 }
-            if let output { try CommandRun.orFail { try OutputFile.check(output, inputs: inputs) } }
-            let outcome = try await CommandRun.reading(noColor: noColor) { progress in
-                try await DriftRun.run(request, progress: progress)
+        func validate() throws {
+            switch (path, from) {
+            case (nil, nil): throw ValidationError("name the config PATH to read, or a saved report with --from")
+            case (.some, .some): throw ValidationError("give the config PATH or --from, not both")
+            case (nil, .some) where since != nil || !practice.isEmpty || live.sandbox != nil:
+                throw ValidationError("--from renders a saved report; --since, --practice and --sandbox need a read")
+            default: return
             }
-            CommandRun.warn(outcome.configWarnings, outcome.warnings, noColor: noColor)
-            let report = outcome.report
+        }
+
+        func run() async throws {
+            let inputs = [path, from, since].compactMap { $0 } + live.source.inputFiles
+            if let output { try CommandRun.orFail { try OutputFile.check(output, inputs: inputs) } }
+            let report: DriftReport
+            if let from {
+                report = try CommandRun.orFail { try DriftRun.readReport(from, option: "--from") }
+            } else {
+                let request = DriftRun.Request(
+                    path: path ?? "", source: live.source, today: day.day,
+                    practices: practice.isEmpty ? nil : practice, since: since, commit: commit)
+                let outcome = try await CommandRun.reading(noColor: noColor) { progress in
+                    try await DriftRun.run(request, progress: progress)
+                }
+                CommandRun.warn(outcome.configWarnings, outcome.warnings, noColor: noColor)
+                report = outcome.report
+            }
             let rendered = try render(
                 report, colored: output == nil && Terminal.colorsStandardOutput(noColorFlag: noColor))
             if let output {

@@ -27,9 +27,9 @@ enum CommandRun {
     }
 
     /// Runs `work`; a failure is printed as `rollcall: error: …` and ends the command with exit 1.
-    static func orFail(_ work: () throws -> Void) throws {
+    static func orFail<Value>(_ work: () throws -> Value) throws -> Value {
         do {
-            try work()
+            return try work()
         } catch {
             Terminal.writeFailure(error)
             throw ExitCode.failure

@@ -24,9 +24,9 @@ extension DriftWork {
         }
         let kind: DriftFinding.Kind = !active ? .inactiveUnmanaged : admin ? .unmanagedAdmin : .unmanagedAccount
         let severity: DriftSeverity = !active ? .low : admin ? .critical : .high
+        let account = YAMLOutput.sequence([.text(Self.account(address) ?? address.key)])
         let protectYAML =
-            (try? YAMLEmitter.emit(
-                .mapping([.init("protected", .sequence([.text(Self.account(address) ?? address.key)]))]))) ?? ""
+            (try? YAMLEmitter.emit(.mapping([.init("policy", .mapping([.init("protected", account)]))]))) ?? ""
         append(
             kind, severity, address: address, staffID: nil, field: DriftField.account, declared: nil,
             live: active ? (admin ? "active, with admin rights" : "active") : "inactive",
@@ -34,7 +34,7 @@ extension DriftWork {
             revert: active
                 ? "apply deactivates it only under policy.unmanaged: deactivate"
                 : "none: it is already inactive",
-            adopt: "add it under policy (protected), or give it a staff entry:\n" + protectYAML)
+            adopt: "protect it, or give it a staff entry:\n" + protectYAML)
     }
 
     /// Inactive accounts no staff entry matches and no protected entry covers.
