@@ -10,16 +10,12 @@ import Sandbox
 /// time headless Chromium takes to open it (when Chromium is installed).
 enum DriftBenchmark {
     static func run(in directory: URL) async throws -> [Row] {
-        let clinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
-        let configFile = directory.appendingPathComponent("drift-clinic.yaml")
-        let stateFile = directory.appendingPathComponent("drift-state.json")
-        try Data(clinic.configYAML().utf8).write(to: configFile)
-        let sandbox = clinic.sandbox(drift: 0.01)
-        try sandbox.encodedJSON().write(to: stateFile)
-        let latency = Duration.milliseconds(20)
+        let tenant = try BenchmarkTenant(in: directory, prefix: "drift-")
+        let clinic = tenant.clinic
+        let sandbox = tenant.sandbox
+        let latency = BenchmarkTenant.latency
         let request = DriftRun.Request(
-            path: configFile.path, source: .sandbox(path: stateFile.path, faults: SandboxFaults(latency: latency)),
-            today: CalendarDate(iso: "2026-11-24") ?? .unixEpoch, commit: "bench")
+            path: tenant.configFile.path, source: tenant.source, today: BenchmarkTenant.today, commit: "bench")
         let start = DispatchTime.now().uptimeNanoseconds
         let report = try await DriftRun.run(request).report
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

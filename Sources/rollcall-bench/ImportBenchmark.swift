@@ -10,15 +10,12 @@ import Sandbox
 /// with the size of what was written. The round trip must hold.
 enum ImportBenchmark {
     static func run(in directory: URL) async throws -> Row {
-        let clinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
-        let stateFile = directory.appendingPathComponent("import-state.json")
-        let sandbox = clinic.sandbox(drift: 0.01)
-        try sandbox.encodedJSON().write(to: stateFile)
-        let latency = Duration.milliseconds(20)
+        let tenant = try BenchmarkTenant(in: directory, prefix: "import-")
+        let sandbox = tenant.sandbox
+        let latency = BenchmarkTenant.latency
         let out = directory.appendingPathComponent("import")
         let request = ImportRun.Request(
-            out: out.path, source: .sandbox(path: stateFile.path, faults: SandboxFaults(latency: latency)),
-            systems: ImportSources(), today: CalendarDate(iso: "2026-11-24") ?? .unixEpoch,
+            out: out.path, source: tenant.source, systems: ImportSources(), today: BenchmarkTenant.today,
             schemaReference: "rollcall.schema.json")
         let start = DispatchTime.now().uptimeNanoseconds
         let outcome = try await ImportRun.run(request)

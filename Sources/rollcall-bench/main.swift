@@ -168,16 +168,11 @@ if wants("diff") {
 // members, 20 ms added to every answer. Compared with the fewest requests a read can make and
 // with the wall time those requests need at that latency.
 if wants("plan") {
-    let planClinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
-    let configFile = directory.appendingPathComponent("clinic.yaml")
-    let stateFile = directory.appendingPathComponent("state.json")
-    try Data(planClinic.configYAML().utf8).write(to: configFile)
-    let sandboxState = planClinic.sandbox(drift: 0.01)
-    try sandboxState.encodedJSON().write(to: stateFile)
-    let latency = Duration.milliseconds(20)
-    let request = PlanRun.Request(
-        path: configFile.path, source: .sandbox(path: stateFile.path, faults: SandboxFaults(latency: latency)),
-        today: CalendarDate(iso: "2026-11-24") ?? .unixEpoch)
+    let tenant = try BenchmarkTenant(in: directory, prefix: "plan-")
+    let planClinic = tenant.clinic
+    let sandboxState = tenant.sandbox
+    let latency = BenchmarkTenant.latency
+    let request = PlanRun.Request(path: tenant.configFile.path, source: tenant.source, today: BenchmarkTenant.today)
     let planStart = DispatchTime.now().uptimeNanoseconds
     let outcome = try await PlanRun.run(request)
     let planSeconds = Double(DispatchTime.now().uptimeNanoseconds - planStart) / 1e9

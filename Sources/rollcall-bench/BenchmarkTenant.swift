@@ -1,0 +1,29 @@
+import Foundation
+import Rollcall
+import RollcallCore
+import RollcallTestSupport
+import Sandbox
+
+/// The benchmark tenant the plan, drift and import cases share: 20 practices x 2,500
+/// users and 5,000 Healthie members, 1% drifted, written as a config and a sandbox state,
+/// served with 20 ms added to every answer.
+struct BenchmarkTenant {
+    static let latency = Duration.milliseconds(20)
+    static let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
+
+    let clinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
+    let sandbox: SandboxState
+    let configFile: URL
+    let stateFile: URL
+
+    /// Writes the tenant's files into `directory`, their names starting with `prefix`.
+    init(in directory: URL, prefix: String) throws {
+        sandbox = clinic.sandbox(drift: 0.01)
+        configFile = directory.appendingPathComponent("\(prefix)clinic.yaml")
+        stateFile = directory.appendingPathComponent("\(prefix)state.json")
+        try Data(clinic.configYAML().utf8).write(to: configFile)
+        try sandbox.encodedJSON().write(to: stateFile)
+    }
+
+    var source: LiveSource { .sandbox(path: stateFile.path, faults: SandboxFaults(latency: Self.latency)) }
+}
