@@ -96,3 +96,26 @@ public struct DriftJUnitRenderer: Sendable {
 
             """)
 }
+
+// Cases are read by name, not through a Mirror per value (a 50,000-account report has 55,000 cases).
+extension DriftJUnitRenderer.Case: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "classname": classname
+        case "failure": failure
+        default: nil
+        }
+    }
+}
+
+extension DriftJUnitRenderer.Failure: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "message": message
+        case "type": type
+        case "text": text
+        default: nil
+        }
+    }
+}
