@@ -55,6 +55,7 @@ struct DriftWork {
     let staffByID: [String: StaffMember]
     /// The live records indexed once, so each lookup is constant time on a 50,000-person clinic.
     let index: LiveRecords
+    let protected: ProtectedIndex
 
     init(config: Config, live: LiveState, today: CalendarDate) {
         self.config = config
@@ -64,12 +65,14 @@ struct DriftWork {
             (config.athena?.practices ?? []).map { ($0.practiceID, $0.key) }, uniquingKeysWith: { first, _ in first })
         staffByID = Dictionary(config.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         index = LiveRecords(live)
+        protected = ProtectedIndex(config.policy.protected)
     }
 
+    /// The account as `policy.protected` and `policy.ignore` write it.
     static func account(_ address: RecordAddress) -> String? {
         switch address.kind {
-        case .user: address.practice.map { "athena:\($0)/\(address.key)" }
-        case .member, .client: "healthie:\(address.key)"
+        case .user: address.practice.map { ProtectedAccount.athena(practice: $0, username: address.key).description }
+        case .member, .client: ProtectedAccount.healthie(email: address.key).description
         default: nil
         }
     }

@@ -39,7 +39,6 @@ extension DriftWork {
 
     /// Inactive accounts no staff entry matches and no protected entry covers.
     mutating func addInactiveUnmanaged() {
-        let protectedAccounts = Set(config.policy.protected.map { $0.description.lowercased() })
         for practice in config.athena?.practices ?? [] {
             guard let read = live.practice(id: practice.practiceID) else { continue }
             var pinned: Set<Int> = []
@@ -54,8 +53,7 @@ extension DriftWork {
             }
             for user in read.users where !user.active {
                 let matched = pinned.contains(user.userID) || usernames.contains(user.username.lowercased())
-                let account = "athena:\(practice.key)/\(user.username)".lowercased()
-                guard !matched, !protectedAccounts.contains(account) else { continue }
+                guard !matched, !protected.covers(practice: practice.key, username: user.username) else { continue }
                 addUnmanaged(.athenaUser(practice: practice.key, username: user.username), active: false)
             }
         }
@@ -65,7 +63,7 @@ extension DriftWork {
                 $0.email?.lowercased()
             })
         for member in members where !member.active && !claimed.contains(member.email.lowercased()) {
-            guard !protectedAccounts.contains("healthie:" + member.email.lowercased()) else { continue }
+            guard !protected.covers(email: member.email) else { continue }
             addUnmanaged(.healthieMember(email: member.email), active: false)
         }
     }
@@ -76,10 +74,9 @@ extension DriftWork {
     /// organization administration. The planner leaves unmanaged settings alone, but a
     /// reviewer must see an admin the role never granted.
     mutating func addUndeclaredAdminGrants() {
-        let protected = Set(config.policy.protected.map { $0.description.lowercased() })
         for staff in config.staff where staff.status == .active {
             guard let email = staff.email, let role = staff.role, let settings = role.healthie,
-                !protected.contains("healthie:" + email.lowercased()), let member = member(email: email), member.active
+                !protected.covers(email: email), let member = member(email: email), member.active
             else { continue }
             var grants: [String] = []
             if settings.admin == nil, member.isAdmin { grants.append("is_admin") }

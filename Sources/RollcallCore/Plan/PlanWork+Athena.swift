@@ -58,7 +58,7 @@ extension PlanWork {
     }
 
     func isProtected(practice: String, username: String) -> Bool {
-        protectedAthena.contains(Self.protectedKey(practice, username))
+        protected.covers(practice: practice, username: username)
     }
 
     /// A pinned `userid` whose account has another username: a finding, and no change, since

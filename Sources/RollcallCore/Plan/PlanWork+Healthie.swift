@@ -38,7 +38,7 @@ extension PlanWork {
     }
 
     func isProtected(email: String) -> Bool {
-        protectedHealthie.contains(email.lowercased())
+        protected.covers(email: email)
     }
 
     /// The settings a role manages, as a membership patch.

@@ -76,29 +76,14 @@ struct PlanWork {
     var liveHealthie: LiveHealthie?
     /// The `can_*` flags the config manages: what a Healthie record's digest covers.
     let managedFlags: Set<String>
-    /// `policy.protected`, indexed once: `PRACTICE/username` and emails, in lower case.
-    let protectedAthena: Set<String>
-    let protectedHealthie: Set<String>
+    let protected: ProtectedIndex
 
     init(config: Config, policy: Policy, today: CalendarDate) {
         self.config = config
         self.policy = policy
         self.today = today
         managedFlags = Set(config.managedHealthiePermissions)
-        var athena: Set<String> = []
-        var healthie: Set<String> = []
-        for account in policy.protected {
-            switch account {
-            case .athena(let practice, let username): athena.insert(Self.protectedKey(practice, username))
-            case .healthie(let email): healthie.insert(email.lowercased())
-            }
-        }
-        protectedAthena = athena
-        protectedHealthie = healthie
-    }
-
-    static func protectedKey(_ practice: String, _ username: String) -> String {
-        practice + "/" + username.lowercased()
+        protected = ProtectedIndex(policy.protected)
     }
 
     /// Whether the person should have access today, and if not, why.

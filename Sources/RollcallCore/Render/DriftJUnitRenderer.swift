@@ -38,8 +38,9 @@ public struct DriftJUnitRenderer: Sendable {
         for person in report.people {
             for account in person.accounts {
                 let name =
-                    account.system == "athena"
-                    ? "athena:\(account.place)/\(account.login)" : "healthie:\(account.login)"
+                    (account.system == "athena"
+                    ? ProtectedAccount.athena(practice: account.place, username: account.login)
+                    : ProtectedAccount.healthie(email: account.login)).description
                 cases[name.lowercased(), default: (account.system, [])].system = account.system
             }
         }
