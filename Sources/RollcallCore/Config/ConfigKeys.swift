@@ -67,3 +67,11 @@ enum StaffKey: String, ConfigKey {
 enum AssignmentKey: String, ConfigKey {
     case username, userid, departments, supervising
 }
+
+extension YAMLOutput.Entry {
+    /// An entry under a key of the config schema, for the YAML Rollcall writes (import, drift's
+    /// remedies): each key is spelled as the decoder reads it.
+    init<Key: ConfigKey>(_ key: Key, _ value: YAMLOutput) {
+        self.init(key.rawValue, value)
+    }
+}

@@ -187,7 +187,7 @@ struct DriftWork {
                 .expiringAccess, .info, address: finding.address, staffID: staffID, field: "active",
                 declared: "until \(expires)", live: "true", message: finding.message,
                 revert: "apply deactivates the accounts after \(expires)",
-                adopt: Self.staffYAML(staffID, [.init("expires", .text("YYYY-MM-DD"))]) + "(a later last day)")
+                adopt: Self.staffYAML(staffID, [.init(StaffKey.expires, .text("YYYY-MM-DD"))]) + "(a later last day)")
         case .protectedAccount, .fewAdmins, .supervisorDeactivated, .supervisorWithoutProvider,
             .massDeactivationAllowed:
             return
@@ -196,6 +196,12 @@ struct DriftWork {
 
     /// `- id: ID` with `fields`, as YAML to paste into the staff entry.
     static func staffYAML(_ id: String, _ fields: [YAMLOutput.Entry]) -> String {
-        (try? YAMLEmitter.emit(.sequence([.mapping([.init("id", .text(id))] + fields)]))) ?? ""
+        (try? YAMLEmitter.emit(.sequence([.mapping([.init(StaffKey.id, .text(id))] + fields)]))) ?? ""
+    }
+
+    /// `roles: { ROLE: { healthie: SETTING } }`, as YAML to paste into the roles.
+    static func roleYAML(_ role: String, _ setting: YAMLOutput.Entry) -> String {
+        let healthie = YAMLOutput.mapping([.init(RoleKey.healthie, .mapping([setting]))])
+        return (try? YAMLEmitter.emit(.mapping([.init(RootKey.roles, .mapping([.init(role, healthie)]))]))) ?? ""
     }
 }

@@ -26,7 +26,8 @@ extension DriftWork {
         let severity: DriftSeverity = !active ? .low : admin ? .critical : .high
         let account = YAMLOutput.sequence([.text(Self.account(address) ?? address.key)])
         let protectYAML =
-            (try? YAMLEmitter.emit(.mapping([.init("policy", .mapping([.init("protected", account)]))]))) ?? ""
+            (try? YAMLEmitter.emit(.mapping([.init(RootKey.policy, .mapping([.init(PolicyKey.protected, account)]))])))
+            ?? ""
         append(
             kind, severity, address: address, staffID: nil, field: DriftField.account, declared: nil,
             live: active ? (admin ? "active, with admin rights" : "active") : "inactive",
@@ -87,18 +88,16 @@ extension DriftWork {
             for field in grants {
                 let setting: YAMLOutput.Entry =
                     field == "is_admin"
-                    ? .init("admin", .flag(true)) : .init("permissions", .mapping([.init(field, .flag(true))]))
-                let yaml = try? YAMLEmitter.emit(
-                    .mapping([
-                        .init("roles", .mapping([.init(role.name, .mapping([.init("healthie", .mapping([setting]))]))]))
-                    ]))
+                    ? .init(HealthieRoleKey.admin, .flag(true))
+                    : .init(HealthieRoleKey.permissions, .mapping([.init(field, .flag(true))]))
                 append(
                     .accessAbove, .critical, address: .healthieMember(email: email), staffID: staff.id, field: field,
                     declared: "not granted by role '\(role.name)'", live: "true",
                     message: "\(field) is true live, an admin-level grant that role '\(role.name)' does not make",
                     revert: "none: the role leaves \(field) unmanaged; declare it false in the role to have apply "
                         + "remove it",
-                    adopt: "declare it in role '\(role.name)' (every holder of the role gets it):\n" + (yaml ?? ""))
+                    adopt: "declare it in role '\(role.name)' (every holder of the role gets it):\n"
+                        + Self.roleYAML(role.name, setting))
             }
         }
     }

@@ -12,16 +12,17 @@ extension DriftWork {
     func adoptStillActive(_ change: PlannedChange) -> String {
         guard let staffID = change.staffID else { return "" }
         if staffByID[staffID]?.status == .offboarded {
-            return "mark them active again:\n" + Self.staffYAML(staffID, [.init("status", .text("active"))])
+            return "mark them active again:\n" + Self.staffYAML(staffID, [.init(StaffKey.status, .text("active"))])
         }
-        return "extend their access:\n" + Self.staffYAML(staffID, [.init("expires", .text(today.description))])
+        return "extend their access:\n" + Self.staffYAML(staffID, [.init(StaffKey.expires, .text(today.description))])
             + "(any day from today)"
     }
 
     func adoptDeactivated(_ change: PlannedChange) -> String {
         guard let staffID = change.staffID else { return "" }
         let place = change.practice.map { "remove practice \($0) from the entry, or " } ?? ""
-        return place + "mark the entry offboarded:\n" + Self.staffYAML(staffID, [.init("status", .text("offboarded"))])
+        return place + "mark the entry offboarded:\n"
+            + Self.staffYAML(staffID, [.init(StaffKey.status, .text("offboarded"))])
     }
 
     func adopt(_ field: FieldChange, of change: PlannedChange) -> String {
@@ -37,15 +38,13 @@ extension DriftWork {
             guard let value = field.before else { return "" }
             let setting: YAMLOutput.Entry
             switch field.name {
-            case "org_role": setting = .init("org_role", .text(value.trimmingCharacters(in: "\"")))
-            case "is_admin": setting = .init("admin", .flag(value == "true"))
-            case "is_provider": setting = .init("provider", .flag(value == "true"))
-            default: setting = .init("permissions", .mapping([.init(field.name, .flag(value == "true"))]))
+            case "org_role": setting = .init(HealthieRoleKey.orgRole, .text(value.trimmingCharacters(in: "\"")))
+            case "is_admin": setting = .init(HealthieRoleKey.admin, .flag(value == "true"))
+            case "is_provider": setting = .init(HealthieRoleKey.provider, .flag(value == "true"))
+            default: setting = .init(HealthieRoleKey.permissions, .mapping([.init(field.name, .flag(value == "true"))]))
             }
-            let yaml = try? YAMLEmitter.emit(
-                .mapping([.init("roles", .mapping([.init(role, .mapping([.init("healthie", .mapping([setting]))]))]))]))
             return "set it in role '\(role)' (every holder of the role gets it), or give staff \(staffID) "
-                + "another role:\n" + (yaml ?? "")
+                + "another role:\n" + Self.roleYAML(role, setting)
         case .athenaCreate, .healthieCreate:
             return ""
         }
@@ -56,10 +55,10 @@ extension DriftWork {
     ) -> String {
         let value: YAMLOutput.Entry
         switch field {
-        case "first_name": value = .init("first_name", .text(user.firstName))
-        case "last_name": value = .init("last_name", .text(user.lastName))
-        case "email": value = .init("email", .text(user.email ?? ""))
-        case "npi": value = .init("npi", .text(user.npi ?? ""))
+        case "first_name": value = .init(StaffKey.firstName, .text(user.firstName))
+        case "last_name": value = .init(StaffKey.lastName, .text(user.lastName))
+        case "email": value = .init(StaffKey.email, .text(user.email ?? ""))
+        case "npi": value = .init(StaffKey.npi, .text(user.npi ?? ""))
         case "user_type":
             let holders = config.roles.values.filter { $0.athena?.usertype.rawValue == user.userType }.map(\.name)
             return "give staff \(staffID) a role with usertype \(user.userType)"
@@ -67,26 +66,22 @@ extension DriftWork {
         case "departments":
             let names = index.departments(practiceID: practiceID)
             let departments = user.departmentIDs.sorted().map { names[$0] ?? "id \($0)" }
-            value = .init(
-                "practices",
-                .mapping([
-                    .init(
-                        practice,
-                        .mapping(
-                            [.init("departments", .sequence(departments.map(YAMLOutput.text), flow: true))], flow: true)
-                    )
-                ]))
+            value = Self.practiceEntry(
+                practice, .init(AssignmentKey.departments, .sequence(departments.map(YAMLOutput.text), flow: true)))
         case "supervising_provider":
             guard let supervisor = supervisorStaffID(of: user, practice: practice, practiceID: practiceID) else {
                 return "athenaOne names a supervising provider no staff entry of practice \(practice) is"
             }
-            value = .init(
-                "practices",
-                .mapping([.init(practice, .mapping([.init("supervising", .text(supervisor))], flow: true))]))
+            value = Self.practiceEntry(practice, .init(AssignmentKey.supervising, .text(supervisor)))
         default:
             return ""
         }
         return Self.staffYAML(staffID, [value])
+    }
+
+    /// `practices: { PRACTICE: { SETTING } }` of a staff entry.
+    private static func practiceEntry(_ practice: String, _ setting: YAMLOutput.Entry) -> YAMLOutput.Entry {
+        .init(StaffKey.practices, .mapping([.init(practice, .mapping([setting], flow: true))]))
     }
 
     /// The staff id of the entry whose account in the practice is the user's supervising provider.

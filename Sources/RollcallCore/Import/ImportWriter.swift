@@ -64,31 +64,32 @@ public struct ImportWriter: Sendable {
         var systems: [YAMLOutput.Entry] = []
         if let athena = draft.athena {
             var settings: [YAMLOutput.Entry] = []
-            if let url = athena.baseURL { settings.append(.init("base_url", .text(url))) }
+            if let url = athena.baseURL { settings.append(.init(AthenaKey.baseURL, .text(url))) }
             settings.append(
                 .init(
-                    "practices",
+                    AthenaKey.practices,
                     .mapping(
                         athena.practices.map { practice in
                             .init(
                                 practice.key,
                                 .mapping([
-                                    .init("practiceid", .number(practice.practiceID)),
+                                    .init(PracticeKey.practiceid, .number(practice.practiceID)),
                                     .init(
-                                        "departments", .sequence(practice.departments.map(YAMLOutput.text), flow: true)),
+                                        PracticeKey.departments,
+                                        .sequence(practice.departments.map(YAMLOutput.text), flow: true)),
                                 ]))
                         })))
-            systems.append(.init("athena", .mapping(settings)))
+            systems.append(.init(SystemsKey.athena, .mapping(settings)))
         }
         if let healthie = draft.healthie {
             var settings: [YAMLOutput.Entry] = []
-            if let url = healthie.baseURL { settings.append(.init("base_url", .text(url))) }
-            if let id = healthie.organizationID { settings.append(.init("organization_id", .text(id))) }
-            if let version = healthie.apiVersion { settings.append(.init("api_version", .text(version))) }
-            if healthie.sendInviteEmail { settings.append(.init("send_invite_email", .flag(true))) }
-            systems.append(.init("healthie", .mapping(settings, flow: settings.isEmpty)))
+            if let url = healthie.baseURL { settings.append(.init(HealthieKey.baseURL, .text(url))) }
+            if let id = healthie.organizationID { settings.append(.init(HealthieKey.organizationID, .text(id))) }
+            if let version = healthie.apiVersion { settings.append(.init(HealthieKey.apiVersion, .text(version))) }
+            if healthie.sendInviteEmail { settings.append(.init(HealthieKey.sendInviteEmail, .flag(true))) }
+            systems.append(.init(SystemsKey.healthie, .mapping(settings, flow: settings.isEmpty)))
         }
-        try document.block(.mapping([.init("version", .number(1)), .init("systems", .mapping(systems))]))
+        try document.block(.mapping([.init(RootKey.version, .number(1)), .init(RootKey.systems, .mapping(systems))]))
     }
 
     private func writePolicy(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
@@ -97,9 +98,9 @@ public struct ImportWriter: Sendable {
         document.key(RootKey.policy)
         try document.block(
             .mapping([
-                .init("unmanaged", .text(defaults.unmanaged.rawValue)),
-                .init("max_deactivations", .number(deactivations)),
-                .init("min_admins", .number(defaults.minAdmins)),
+                .init(PolicyKey.unmanaged, .text(defaults.unmanaged.rawValue)),
+                .init(PolicyKey.maxDeactivations, .number(deactivations)),
+                .init(PolicyKey.minAdmins, .number(defaults.minAdmins)),
             ]), indent: 2)
         guard !draft.protected.isEmpty else { return }
         document.key(PolicyKey.protected, indent: 2)
@@ -111,28 +112,35 @@ public struct ImportWriter: Sendable {
 
     private func writeRoles(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
         guard !draft.roles.isEmpty else {
-            try document.block(.mapping([.init("roles", .mapping([], flow: true))]))
+            try document.block(.mapping([.init(RootKey.roles, .mapping([], flow: true))]))
             return
         }
         document.key(RootKey.roles)
         for role in draft.roles {
             document.comment("inferred: \(counted(role.holders, "person", plural: "people"))", indent: 2)
-            var settings: [YAMLOutput.Entry] = [.init("description", .text(role.description))]
+            var settings: [YAMLOutput.Entry] = [.init(RoleKey.description, .text(role.description))]
             if let usertype = role.athena {
-                settings.append(.init("athena", .mapping([.init("usertype", .text(usertype.rawValue))], flow: true)))
+                settings.append(
+                    .init(
+                        RoleKey.athena, .mapping([.init(AthenaRoleKey.usertype, .text(usertype.rawValue))], flow: true))
+                )
             }
             if let healthie = role.healthie {
                 var membership: [YAMLOutput.Entry] = []
-                if let orgRole = healthie.orgRole { membership.append(.init("org_role", .text(orgRole.rawValue))) }
-                if let admin = healthie.admin { membership.append(.init("admin", .flag(admin))) }
-                if let provider = healthie.provider { membership.append(.init("provider", .flag(provider))) }
+                if let orgRole = healthie.orgRole {
+                    membership.append(.init(HealthieRoleKey.orgRole, .text(orgRole.rawValue)))
+                }
+                if let admin = healthie.admin { membership.append(.init(HealthieRoleKey.admin, .flag(admin))) }
+                if let provider = healthie.provider {
+                    membership.append(.init(HealthieRoleKey.provider, .flag(provider)))
+                }
                 membership.append(
                     .init(
-                        "permissions",
+                        HealthieRoleKey.permissions,
                         .mapping(
                             healthie.permissions.sorted { $0.key < $1.key }.map { .init($0.key, .flag($0.value)) },
                             flow: healthie.permissions.isEmpty)))
-                settings.append(.init("healthie", .mapping(membership)))
+                settings.append(.init(RoleKey.healthie, .mapping(membership)))
             }
             try document.block(.mapping([.init(role.name, .mapping(settings))]), indent: 2)
         }
@@ -140,7 +148,7 @@ public struct ImportWriter: Sendable {
 
     private func writeStaff(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
         guard !draft.staff.isEmpty else {
-            try document.block(.mapping([.init("staff", .sequence([], flow: true))]))
+            try document.block(.mapping([.init(RootKey.staff, .sequence([], flow: true))]))
             return
         }
         document.key(RootKey.staff)
@@ -151,29 +159,31 @@ public struct ImportWriter: Sendable {
     }
 
     static func staffValue(_ entry: ImportedStaff) -> YAMLOutput {
-        var fields: [YAMLOutput.Entry] = [.init("id", .text(entry.id))]
-        if let first = entry.firstName { fields.append(.init("first_name", .text(first))) }
-        if let last = entry.lastName { fields.append(.init("last_name", .text(last))) }
-        if let email = entry.email { fields.append(.init("email", .text(email))) }
-        if let role = entry.role { fields.append(.init("role", .text(role))) }
-        if let npi = entry.npi { fields.append(.init("npi", .text(npi))) }
-        if entry.status != .active { fields.append(.init("status", .text(entry.status.rawValue))) }
+        var fields: [YAMLOutput.Entry] = [.init(StaffKey.id, .text(entry.id))]
+        if let first = entry.firstName { fields.append(.init(StaffKey.firstName, .text(first))) }
+        if let last = entry.lastName { fields.append(.init(StaffKey.lastName, .text(last))) }
+        if let email = entry.email { fields.append(.init(StaffKey.email, .text(email))) }
+        if let role = entry.role { fields.append(.init(StaffKey.role, .text(role))) }
+        if let npi = entry.npi { fields.append(.init(StaffKey.npi, .text(npi))) }
+        if entry.status != .active { fields.append(.init(StaffKey.status, .text(entry.status.rawValue))) }
         if !entry.practices.isEmpty {
             fields.append(
                 .init(
-                    "practices",
+                    StaffKey.practices,
                     .mapping(
                         entry.practices.map { assignment in
                             var account: [YAMLOutput.Entry] = [
-                                .init("username", .text(assignment.username)),
-                                .init("userid", .number(assignment.userID)),
+                                .init(AssignmentKey.username, .text(assignment.username)),
+                                .init(AssignmentKey.userid, .number(assignment.userID)),
                             ]
                             if let departments = assignment.departments {
                                 account.append(
-                                    .init("departments", .sequence(departments.map(YAMLOutput.text), flow: true)))
+                                    .init(
+                                        AssignmentKey.departments,
+                                        .sequence(departments.map(YAMLOutput.text), flow: true)))
                             }
                             if let supervising = assignment.supervising {
-                                account.append(.init("supervising", .text(supervising)))
+                                account.append(.init(AssignmentKey.supervising, .text(supervising)))
                             }
                             return .init(assignment.practice, .mapping(account, flow: true))
                         })))
