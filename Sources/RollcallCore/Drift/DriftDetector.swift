@@ -27,12 +27,14 @@ public enum DriftDetector {
     ) -> DriftReport {
         var policy = config.policy
         if policy.unmanaged == .deactivate { policy.unmanaged = .report }
-        let plan = Planner.plan(config: config, live: live, policy: policy, today: today)
+        let (plan, inactiveUnmatched) = Planner.planMatching(config: config, live: live, policy: policy, today: today)
         var work = DriftWork(config: config, live: live.canonical, today: today)
         for change in plan.changes { work.add(change) }
         for finding in plan.findings { work.add(finding) }
         work.addUndeclaredAdminGrants()
-        if config.policy.unmanaged != .ignore { work.addInactiveUnmanaged() }
+        if config.policy.unmanaged != .ignore {
+            for address in inactiveUnmatched { work.addUnmanaged(address, active: false) }
+        }
         let ignored = DriftIgnore.apply(config.policy.ignore, to: work.findings, today: today)
         let findings = ignored.kept.sorted { left, right in
             (right.severity, left.address, left.field) < (left.severity, right.address, right.field)

@@ -37,37 +37,6 @@ extension DriftWork {
                 : "none: it is already inactive",
             adopt: "protect it, or give it a staff entry:\n" + protectYAML)
     }
-
-    /// Inactive accounts no staff entry matches and no protected entry covers.
-    mutating func addInactiveUnmanaged() {
-        for practice in config.athena?.practices ?? [] {
-            guard let read = live.practice(id: practice.practiceID) else { continue }
-            var pinned: Set<Int> = []
-            var usernames: Set<String> = []
-            for staff in config.staff {
-                guard let assignment = staff.practices.first(where: { $0.practice == practice.key }) else { continue }
-                if let userID = assignment.userID {
-                    pinned.insert(userID)
-                } else {
-                    usernames.insert(assignment.username.lowercased())
-                }
-            }
-            for user in read.users where !user.active {
-                let matched = pinned.contains(user.userID) || usernames.contains(user.username.lowercased())
-                guard !matched, !protected.covers(practice: practice.key, username: user.username) else { continue }
-                addUnmanaged(.athenaUser(practice: practice.key, username: user.username), active: false)
-            }
-        }
-        guard config.healthie != nil, let members = live.healthie?.members else { return }
-        let claimed = Set(
-            config.staff.filter { $0.role?.healthie != nil || $0.status == .offboarded }.compactMap {
-                $0.email?.lowercased()
-            })
-        for member in members where !member.active && !claimed.contains(member.email.lowercased()) {
-            guard !protected.covers(email: member.email) else { continue }
-            addUnmanaged(.healthieMember(email: member.email), active: false)
-        }
-    }
 }
 
 extension DriftWork {

@@ -1,9 +1,13 @@
 /// Live accounts no staff entry describes, handled as `policy.unmanaged` says.
 extension PlanWork {
     mutating func planUnmanagedAthena(_ practice: Practice, live: LiveAthenaPractice, matched: Set<Int>) {
-        for user in live.users where !matched.contains(user.userID) && user.active {
+        for user in live.users where !matched.contains(user.userID) {
             guard !isProtected(practice: practice.key, username: user.username) else { continue }
             let address = RecordAddress.athenaUser(practice: practice.key, username: user.username)
+            guard user.active else {
+                inactiveUnmatched.append(address)
+                continue
+            }
             let who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
             switch policy.unmanaged {
             case .ignore: continue
@@ -22,9 +26,13 @@ extension PlanWork {
     static let unmanagedReason = "not in the config; policy.unmanaged: deactivate"
 
     mutating func planUnmanagedHealthie(_ members: [LiveHealthieMember], matched: Set<String>) {
-        for member in members where !matched.contains(member.userID) && member.active {
+        for member in members where !matched.contains(member.userID) {
             guard !isProtected(email: member.email) else { continue }
             let address = RecordAddress.healthieMember(email: member.email)
+            guard member.active else {
+                inactiveUnmatched.append(address)
+                continue
+            }
             switch policy.unmanaged {
             case .ignore: continue
             case .report:
