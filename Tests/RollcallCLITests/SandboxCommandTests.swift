@@ -151,10 +151,17 @@ final class ServingProcess: @unchecked Sendable {
         }
     }
 
-    /// Sends SIGINT and waits for the exit status.
-    func interrupt() -> Int32 {
+    /// Sends SIGINT and waits for the exit status; nil when the process has not exited
+    /// within `seconds` (it is then killed, so a hang fails the test instead of the run).
+    func interrupt(within seconds: Double = 30) -> Int32? {
         process.interrupt()
-        process.waitUntilExit()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
         return process.terminationStatus
     }
 

@@ -77,10 +77,10 @@ extension RollcallCommand {
                 throw ExitCode.failure
             }
             let format = format
-            _ = try await server.run(athenaPort: athenaPort, healthiePort: healthiePort, stopOnSignals: true) {
-                endpoints in
+            let stop = StopSignals()
+            _ = try await server.run(athenaPort: athenaPort, healthiePort: healthiePort) { endpoints in
                 Terminal.writeOutput(Self.describe(endpoints, format: format))
-                while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+                await stop.wait()
             }
         }
 

@@ -38,11 +38,8 @@ public struct SandboxServer: Sendable {
     }
 
     /// Serves both simulators while `body` runs, and always shuts them down after.
-    ///
-    /// With `stopOnSignals`, SIGINT or SIGTERM also shuts them down; `run` then
-    /// returns nil without waiting for `body`.
     public func run<Value: Sendable>(
-        athenaPort: Int = 0, healthiePort: Int = 0, stopOnSignals: Bool = false,
+        athenaPort: Int = 0, healthiePort: Int = 0,
         _ body: @escaping @Sendable (SandboxEndpoints) async throws -> Value
     ) async throws -> Value? {
         let ports = PortCollector()
@@ -61,7 +58,6 @@ public struct SandboxServer: Sendable {
                     application(athena.router(faults: athenaFaults), "athena", port: athenaPort),
                     application(healthie.router(faults: healthieFaults), "healthie", port: healthiePort),
                 ],
-                gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [],
                 logger: logger))
         return try await withThrowingTaskGroup(of: Outcome<Value>.self) { tasks in
             tasks.addTask {
