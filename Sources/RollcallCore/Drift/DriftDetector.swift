@@ -27,13 +27,13 @@ public enum DriftDetector {
     ) -> DriftReport {
         var policy = config.policy
         if policy.unmanaged == .deactivate { policy.unmanaged = .report }
-        let (plan, inactiveUnmatched) = Planner.planMatching(config: config, live: live, policy: policy, today: today)
+        let (plan, unmatched) = Planner.planMatching(config: config, live: live, policy: policy, today: today)
         var work = DriftWork(config: config, live: live.canonical, today: today)
         for change in plan.changes { work.add(change) }
         for finding in plan.findings { work.add(finding) }
         work.addUndeclaredAdminGrants()
         if config.policy.unmanaged != .ignore {
-            for address in inactiveUnmatched { work.addUnmanaged(address, active: false) }
+            for account in unmatched { work.addUnmanaged(account) }
         }
         let ignored = DriftIgnore.apply(config.policy.ignore, to: work.findings, today: today)
         let findings = ignored.kept.sorted { left, right in
@@ -161,7 +161,8 @@ struct DriftWork {
 
     mutating func add(_ finding: Finding) {
         switch finding.kind {
-        case .unmanagedAccount: addUnmanaged(finding.address, active: true)
+        case .unmanagedAccount:
+            return  // graded from the plan's unmatched records, which say which account it is
         case .misroutedClient:
             let staffID = config.staff.first { $0.email?.lowercased() == finding.address.key }?.id
             append(

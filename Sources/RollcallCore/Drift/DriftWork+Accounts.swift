@@ -1,32 +1,32 @@
 /// Live accounts: the ones nobody lists, and the records behind each finding.
 extension DriftWork {
-    func athenaUser(practice key: String?, username: String) -> LiveAthenaUser? {
-        guard let key, let practice = config.athena?.practice(key) else { return nil }
-        return index.user(practiceID: practice.practiceID, username: username)
-    }
-
     func member(email: String) -> LiveHealthieMember? {
         index.member(email: email)
     }
 
     /// An account nobody lists: critical with admin rights, high when active, low when not.
-    mutating func addUnmanaged(_ address: RecordAddress, active: Bool) {
-        var admin = false
-        var who = address.key
-        if address.kind == .user, let user = athenaUser(practice: address.practice, username: address.key) {
+    mutating func addUnmanaged(_ account: UnmatchedAccount) {
+        let address = account.address
+        let admin: Bool
+        let active: Bool
+        let who: String
+        switch account.record {
+        case .athena(let user):
             admin = user.userType == AthenaUserType.admin.rawValue
+            active = user.active
             who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
-        } else if let member = member(email: address.key) {
+        case .healthie(let member):
             admin =
                 member.isAdmin
                 || member.permissions.contains { $0.value && HealthiePermission.isAdministrative($0.key) }
+            active = member.active
             who = "\(member.firstName) \(member.lastName), user \(member.userID)"
         }
         let kind: DriftFinding.Kind = !active ? .inactiveUnmanaged : admin ? .unmanagedAdmin : .unmanagedAccount
         let severity: DriftSeverity = !active ? .low : admin ? .critical : .high
-        let account = YAMLOutput.sequence([.text(Self.account(address) ?? address.key)])
+        let listed = YAMLOutput.sequence([.text(Self.account(address) ?? address.key)])
         let protectYAML =
-            (try? YAMLEmitter.emit(.mapping([.init(RootKey.policy, .mapping([.init(PolicyKey.protected, account)]))])))
+            (try? YAMLEmitter.emit(.mapping([.init(RootKey.policy, .mapping([.init(PolicyKey.protected, listed)]))])))
             ?? ""
         append(
             kind, severity, address: address, staffID: nil, field: DriftField.account, declared: nil,

@@ -1,13 +1,23 @@
+/// A live account no staff entry matched and `policy.protected` does not cover, with its
+/// record: the address alone is ambiguous when a username or an email is held twice.
+struct UnmatchedAccount {
+    enum Record {
+        case athena(LiveAthenaUser)
+        case healthie(LiveHealthieMember)
+    }
+
+    var address: RecordAddress
+    var record: Record
+}
+
 /// Live accounts no staff entry describes, handled as `policy.unmanaged` says.
 extension PlanWork {
     mutating func planUnmanagedAthena(_ practice: Practice, live: LiveAthenaPractice, matched: Set<Int>) {
         for user in live.users where !matched.contains(user.userID) {
             guard !isProtected(practice: practice.key, username: user.username) else { continue }
             let address = RecordAddress.athenaUser(practice: practice.key, username: user.username)
-            guard user.active else {
-                inactiveUnmatched.append(address)
-                continue
-            }
+            unmatched.append(UnmatchedAccount(address: address, record: .athena(user)))
+            guard user.active else { continue }
             let who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
             switch policy.unmanaged {
             case .ignore: continue
@@ -29,10 +39,8 @@ extension PlanWork {
         for member in members where !matched.contains(member.userID) {
             guard !isProtected(email: member.email) else { continue }
             let address = RecordAddress.healthieMember(email: member.email)
-            guard member.active else {
-                inactiveUnmatched.append(address)
-                continue
-            }
+            unmatched.append(UnmatchedAccount(address: address, record: .healthie(member)))
+            guard member.active else { continue }
             switch policy.unmanaged {
             case .ignore: continue
             case .report:

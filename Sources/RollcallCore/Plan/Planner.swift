@@ -29,14 +29,14 @@ public enum Planner {
         planMatching(config: config, live: unordered, policy: policy, today: today).plan
     }
 
-    /// The plan, and the inactive live accounts that no staff entry matched and no protected
-    /// entry covers: a plan leaves them alone, drift lists them. Matched as the plan matched.
+    /// The plan, and the live accounts, active or not, that no staff entry matched and no
+    /// protected entry covers: drift grades each one, matched exactly as the plan matched.
     static func planMatching(config: Config, live unordered: LiveState, policy: Policy, today: CalendarDate)
-        -> (plan: Plan, inactiveUnmatched: [RecordAddress])
+        -> (plan: Plan, unmatched: [UnmatchedAccount])
     {
         var work = planned(config: config, live: unordered, policy: policy, today: today)
         work.listUpcomingExpiries()
-        return (work.finish(), work.inactiveUnmatched)
+        return (work.finish(), work.unmatched)
     }
 
     /// The safety rules checked again for exactly `changes` (what an apply will really make)
@@ -80,8 +80,8 @@ struct PlanWork {
     var refusals: [Refusal] = []
     /// Live accounts matched to a staff entry, for `max_deactivations` as a percentage.
     var managedAccounts = 0
-    /// Inactive live accounts nobody matched, outside `policy.protected`.
-    var inactiveUnmatched: [RecordAddress] = []
+    /// Live accounts nobody matched, outside `policy.protected`.
+    var unmatched: [UnmatchedAccount] = []
     var liveAthena: [Int: LiveAthenaPractice] = [:]
     var liveHealthie: LiveHealthie?
     /// The `can_*` flags the config manages: what a Healthie record's digest covers.

@@ -99,6 +99,18 @@ import Testing
         #expect(report.findings.first { $0.address.key == "temp" }?.adopt.contains("- athena:main/temp") == true)
     }
 
+    /// Drift matches as the plan matches: a username claims one live account (the lowest
+    /// userid), so a second inactive account under the same username is nobody's.
+    @Test func aSecondAccountUnderAClaimedUsernameIsUnmanaged() throws {
+        let report = try Self.drift(
+            staff: """
+                  - { id: ann, first_name: Ann, last_name: Lee, role: front-desk, practices: { main: { username: ann } } }
+                """,
+            live: Fixture.live(main: [Fixture.user(1, "ann"), Fixture.user(2, "ANN", active: false)]))
+        #expect(report.findings.map(\.kind) == [.inactiveUnmanaged])
+        #expect(report.findings.first?.message.contains("userid 2") == true)
+    }
+
     @Test func clientsDepartmentsPinsAndExpiriesAreReported() throws {
         let report = try Self.drift(
             staff: """
