@@ -43,15 +43,18 @@ import Testing
     }
 
     @Test func everyPlantIsExercised() throws {
+        var plants: Set<DriftPlanter.Plant> = []
         var kinds: Set<DriftFinding.Kind> = []
         var severities: Set<DriftSeverity> = []
         for seed in 0..<150 {
             let (config, live) = try Self.importedClinic(seed: seed)
             var planter = DriftPlanter(config: config, live: live, today: Self.today, seed: UInt64(seed))
             planter.plant(1 + seed % 8)
+            plants.formUnion(planter.plants)
             kinds.formUnion(planter.expected.map(\.kind))
             severities.formUnion(planter.expected.map(\.severity))
         }
+        #expect(plants == Set(DriftPlanter.Plant.allCases))
         let unplanted: Set<DriftFinding.Kind> = [.identityConflict, .expiredIgnoreRule]
         #expect(kinds == Set(DriftFinding.Kind.allCases).subtracting(unplanted))
         #expect(severities == Set(DriftSeverity.allCases))

@@ -34,6 +34,8 @@ struct DriftPlanter {
     var live: LiveState
     let today: CalendarDate
     var expected: [Expected] = []
+    /// The kinds of drift planted so far.
+    var plants: Set<Plant> = []
     private var random: SeededGenerator
     private var touchedAccounts: Set<String> = []
     private var touchedStaff: Set<String> = []
@@ -52,13 +54,17 @@ struct DriftPlanter {
     mutating func plant(_ count: Int) {
         for _ in 0..<count {
             let kinds = Plant.allCases.shuffled(using: &random)
-            for kind in kinds where plant(kind) { break }
+            for kind in kinds where plant(kind) {
+                plants.insert(kind)
+                break
+            }
         }
     }
 
     enum Plant: CaseIterable {
-        case deactivateUser, renameUser, raiseUsertype, removeUser
-        case flipFlag, flipAdmin, deactivateMember, staffAsClient
+        case deactivateUser, renameUser, changeUsertype, changeEmail, changeNPI, moveDepartments, dropSupervisor
+        case removeUser
+        case flipFlag, flipAdmin, flipProvider, changeOrgRole, deactivateMember, staffAsClient
         case unmanagedUser, unmanagedAdminUser, inactiveUser, unmanagedMember, unmanagedAdminMember, inactiveMember
         case offboard, expired, expiring, missingDepartment
     }
@@ -67,20 +73,45 @@ struct DriftPlanter {
         planted += 1
         switch plant {
         case .deactivateUser:
-            return changeUser { user, account in
+            return changeUser { user, target in
                 user.active = false
-                return [Expected(.deactivatedAccount, .medium, account, "active")]
+                return Expected(.deactivatedAccount, .medium, target.account, "active")
             }
         case .renameUser:
-            return changeUser { user, account in
-                user.firstName += "x"
-                return [Expected(.fieldDiffers, .medium, account, "first_name")]
+            return changeUser { user, target in
+                user.lastName += "x"
+                return Expected(.fieldDiffers, .medium, target.account, "last_name")
             }
-        case .raiseUsertype:
-            return changeUser { user, account in
-                guard user.userType != "ADMIN" else { return nil }
-                user.userType = "ADMIN"
-                return [Expected(.accessAbove, .critical, account, "user_type")]
+        case .changeUsertype:
+            return changeUser { user, target in
+                let raise = user.userType != "ADMIN"
+                user.userType = raise ? "ADMIN" : "STAFF"
+                return Expected(
+                    raise ? .accessAbove : .fieldDiffers, raise ? .critical : .medium, target.account, "user_type")
+            }
+        case .changeEmail:
+            return changeUser { user, target in
+                guard target.staff.email != nil else { return nil }
+                user.email = "moved-\(user.userID)@elsewhere.example"
+                return Expected(.fieldDiffers, .medium, target.account, "email")
+            }
+        case .changeNPI:
+            return changeUser { user, target in
+                guard target.staff.npi != nil else { return nil }
+                user.npi = nil
+                return Expected(.fieldDiffers, .medium, target.account, "npi")
+            }
+        case .moveDepartments:
+            return changeUser { user, target in
+                guard !target.assignment.departments.isEmpty, !user.departmentIDs.isEmpty else { return nil }
+                user.departmentIDs = []
+                return Expected(.fieldDiffers, .medium, target.account, "departments")
+            }
+        case .dropSupervisor:
+            return changeUser { user, target in
+                guard target.assignment.supervising != nil, user.supervisingProviderID != nil else { return nil }
+                user.supervisingProviderID = nil
+                return Expected(.fieldDiffers, .medium, target.account, "supervising_provider")
             }
         case .removeUser: return removeUser()
         case .flipFlag:
@@ -90,23 +121,34 @@ struct DriftPlanter {
                 guard !flags.isEmpty, let declared = role.permissions[flags[draw % flags.count]] else { return nil }
                 let flag = flags[draw % flags.count]
                 member.permissions[flag] = !declared
-                return [
-                    Expected(declared ? .fieldDiffers : .accessAbove, declared ? .medium : .critical, account, flag)
-                ]
+                return Expected(declared ? .fieldDiffers : .accessAbove, declared ? .medium : .critical, account, flag)
             }
         case .flipAdmin:
             return changeMember { member, role, account in
                 guard let declared = role.admin else { return nil }
                 member.isAdmin = !declared
-                return [
-                    Expected(
-                        declared ? .fieldDiffers : .accessAbove, declared ? .medium : .critical, account, "is_admin")
-                ]
+                return Expected(
+                    declared ? .fieldDiffers : .accessAbove, declared ? .medium : .critical, account, "is_admin")
+            }
+        case .flipProvider:
+            return changeMember { member, role, account in
+                guard let declared = role.provider else { return nil }
+                member.isProvider = !declared
+                return Expected(.fieldDiffers, .medium, account, "is_provider")
+            }
+        case .changeOrgRole:
+            return changeMember { member, role, account in
+                guard let declared = role.orgRole?.rawValue, ["Standard", "Support"].contains(declared) else {
+                    return nil
+                }
+                let raise = declared == "Support"
+                member.orgRole = raise ? "Standard" : "Support"
+                return Expected(raise ? .accessAbove : .fieldDiffers, raise ? .critical : .medium, account, "org_role")
             }
         case .deactivateMember:
             return changeMember { member, _, account in
                 member.active = false
-                return [Expected(.deactivatedAccount, .medium, account, "active")]
+                return Expected(.deactivatedAccount, .medium, account, "active")
             }
         case .staffAsClient: return addClient()
         case .unmanagedUser: return addUser(type: "STAFF", active: true, .unmanagedAccount, .high)
@@ -147,9 +189,17 @@ struct DriftPlanter {
             .map { $0.lowercased() } + (staff.email.map { ["healthie:\($0.lowercased())"] } ?? [])
     }
 
-    /// The live user a pinned, unprotected assignment of manageable staff names, where it is active.
-    private func managedUsers() -> [(practice: Int, user: Int, account: String, staff: String)] {
-        var found: [(Int, Int, String, String)] = []
+    /// An active live user that a pinned assignment of manageable staff names.
+    struct UserTarget {
+        var practice: Int
+        var user: Int
+        var account: String
+        var staff: StaffMember
+        var assignment: PracticeAssignment
+    }
+
+    private func managedUsers() -> [UserTarget] {
+        var found: [UserTarget] = []
         for index in manageable() {
             let staff = config.staff[index]
             for assignment in staff.practices {
@@ -162,20 +212,27 @@ struct DriftPlanter {
                     live.athena[practice].users[user].username.lowercased() == assignment.username.lowercased()
                 else { continue }
                 let account = ProtectedAccount.athena(practice: assignment.practice, username: assignment.username)
-                found.append((practice, user, account.description.lowercased(), staff.id))
+                found.append(
+                    UserTarget(
+                        practice: practice, user: user, account: account.description.lowercased(), staff: staff,
+                        assignment: assignment))
             }
         }
         return found
     }
 
-    private mutating func changeUser(_ change: (inout LiveAthenaUser, String) -> [Expected]?) -> Bool {
-        guard let target = managedUsers().randomElement(using: &random) else { return false }
-        var user = live.athena[target.practice].users[target.user]
-        guard let findings = change(&user, target.account) else { return false }
-        live.athena[target.practice].users[target.user] = user
-        touch(account: target.account, staff: target.staff)
-        expected += findings
-        return true
+    /// Changes one managed user as `change` says, which returns the finding it must cause,
+    /// or nil when the user it was handed cannot be changed that way (another is tried).
+    private mutating func changeUser(_ change: (inout LiveAthenaUser, UserTarget) -> Expected?) -> Bool {
+        for target in managedUsers().shuffled(using: &random) {
+            var user = live.athena[target.practice].users[target.user]
+            guard let finding = change(&user, target) else { continue }
+            live.athena[target.practice].users[target.user] = user
+            touch(account: target.account, staff: target.staff.id)
+            expected.append(finding)
+            return true
+        }
+        return false
     }
 
     /// A user nobody supervises through, so its absence changes no one else's plan.
@@ -183,14 +240,14 @@ struct DriftPlanter {
         let candidates = managedUsers().filter { live.athena[$0.practice].users[$0.user].providerID == nil }
         guard let target = candidates.randomElement(using: &random) else { return false }
         live.athena[target.practice].users.remove(at: target.user)
-        touch(account: target.account, staff: target.staff)
+        touch(account: target.account, staff: target.staff.id)
         expected.append(Expected(.missingAccount, .medium, target.account, "account"))
         return true
     }
 
-    private mutating func changeMember(
-        _ change: (inout LiveHealthieMember, HealthieRole, String) -> [Expected]?
-    ) -> Bool {
+    /// Changes one managed member as `change` says; nil from `change` tries another.
+    private mutating func changeMember(_ change: (inout LiveHealthieMember, HealthieRole, String) -> Expected?) -> Bool
+    {
         guard let healthie = live.healthie else { return false }
         let targets = manageable().compactMap { index -> (Int, HealthieRole, String, String)? in
             let staff = config.staff[index]
@@ -200,13 +257,15 @@ struct DriftPlanter {
             else { return nil }
             return (member, role, "healthie:\(email)", staff.id)
         }
-        guard let (member, role, account, staff) = targets.randomElement(using: &random) else { return false }
-        var changed = healthie.members[member]
-        guard let findings = change(&changed, role, account) else { return false }
-        live.healthie?.members[member] = changed
-        touch(account: account, staff: staff)
-        expected += findings
-        return true
+        for (member, role, account, staff) in targets.shuffled(using: &random) {
+            var changed = healthie.members[member]
+            guard let finding = change(&changed, role, account) else { continue }
+            live.healthie?.members[member] = changed
+            touch(account: account, staff: staff)
+            expected.append(finding)
+            return true
+        }
+        return false
     }
 
     private mutating func addClient() -> Bool {
