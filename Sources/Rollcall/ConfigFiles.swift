@@ -39,7 +39,7 @@ public enum ConfigFiles {
         }
         let excluded = Set(excluding.map(canonical))
         let yamlNames = names.filter {
-            !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !sandboxSeedNames.contains($0)
+            !$0.hasPrefix(".") && isYAML($0) && !sandboxSeedNames.contains($0)
                 && !excluded.contains(canonical((path as NSString).appendingPathComponent($0)))
         }.sorted()
         guard !yamlNames.isEmpty else {
@@ -61,6 +61,11 @@ public enum ConfigFiles {
 
     /// File names a config directory leaves out: the sandbox seed.
     public static let sandboxSeedNames: Set<String> = ["sandbox.yaml", "sandbox.yml"]
+
+    /// Whether a file name or path names a YAML file, as a config directory counts them.
+    public static func isYAML(_ name: String) -> Bool {
+        name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+    }
 
     public static func readFile(_ path: String, limits: YAMLLimits = .standard) -> Read {
         // The file a symbolic link leads to is the one judged: a link to a pipe would block the read forever.

@@ -37,7 +37,7 @@ public enum OutputFile {
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue
             else { continue }
             if canonical(URL(fileURLWithPath: input)) == canonical(url.deletingLastPathComponent()),
-                url.pathExtension == "yaml" || url.pathExtension == "yml"
+                ConfigFiles.isYAML(url.lastPathComponent)
             {
                 throw RollcallError("\(path) would become part of the config directory \(input); write it elsewhere")
             }

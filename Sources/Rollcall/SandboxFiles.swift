@@ -33,7 +33,7 @@ public enum SandboxFiles {
 
     /// The state a state file or a seed YAML holds, read without serving it.
     public static func state(at path: String) throws -> SandboxState {
-        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") { return try readSeed(path) }
+        if ConfigFiles.isYAML(path) { return try readSeed(path) }
         do {
             return try JSONDecoder().decode(SandboxState.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {

@@ -1,4 +1,5 @@
 import Healthie
+import Rollcall
 import Sandbox
 
 /// The least a full read can cost: every list at the simulator's page size (100 for
@@ -20,7 +21,7 @@ struct PlanBenchmarkBudget {
         let memberPages = pages(state.healthie.members.count, HealthieMemberPage.size(permissionCount: managedFlags))
         let clientPages = min(pages(state.healthie.clients.count, 100), staffEmails + 1)
         minimumRequests = athena + memberPages + clientPages + 1
-        let seconds = Double(latency.components.attoseconds) / 1e18 + Double(latency.components.seconds)
+        let seconds = latency.inSeconds
         let practices = Double(state.athena.practices.count)
         // The token, then every practice's first pages at once, then the rest 8 at a time.
         let athenaWall = seconds * (2 + (Double(athena - 1) - 3 * practices) / 8)

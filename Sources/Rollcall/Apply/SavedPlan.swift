@@ -8,7 +8,7 @@ enum SavedPlan {
     /// Whether `path` names a saved plan rather than a config: a file whose first non-blank byte
     /// is `{` and whose name does not end in `.yaml` or `.yml` (a config may be one flow mapping).
     static func isPlan(_ path: String) -> Bool {
-        guard !path.hasSuffix(".yaml"), !path.hasSuffix(".yml") else { return false }
+        guard !ConfigFiles.isYAML(path) else { return false }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
             let handle = FileHandle(forReadingAtPath: path)

@@ -81,7 +81,7 @@ public enum ImportRun {
         let start = ContinuousClock.now
         let value = try work()
         let elapsed = ContinuousClock.now - start
-        seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        seconds = elapsed.inSeconds
         return value
     }
 }

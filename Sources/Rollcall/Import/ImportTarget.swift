@@ -5,20 +5,13 @@ import RollcallCore
 /// over an existing file without `--force`, nothing into a directory that already holds
 /// other config files (they would merge into the import), and all files are written to
 /// temporary names first and renamed into place only when every one was written.
-struct ImportTarget {
+public struct ImportTarget {
     var layout: ImportWriter.Layout
     /// The directory the files go into.
     var directory: String
 
     init(_ out: String, force: Bool, inputs: [String]) throws {
-        let url = URL(fileURLWithPath: out)
-        if url.pathExtension == "yaml" || url.pathExtension == "yml" {
-            layout = .singleFile(name: url.lastPathComponent)
-            directory = url.deletingLastPathComponent().path
-        } else {
-            layout = .directory
-            directory = out
-        }
+        (layout, directory) = Self.place(out)
         var isDirectory: ObjCBool = false
         if case .directory = layout, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -26,7 +19,7 @@ struct ImportTarget {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
             let ours = Set(Self.directoryNames)
-            let others = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !ours.contains($0) }.sorted()
+            let others = names.filter { ConfigFiles.isYAML($0) && !ours.contains($0) }.sorted()
             if !others.isEmpty {
                 throw RollcallError(
                     "\(out) already holds other config files (\(others.joined(separator: ", "))), which would merge "
@@ -47,6 +40,25 @@ struct ImportTarget {
     }
 
     static let directoryNames = ["systems.yaml", "policy.yaml", "roles.yaml", "staff.yaml"]
+
+    /// `--out` as a layout and the directory the files go into: a `.yaml` path is one file.
+    static func place(_ out: String) -> (layout: ImportWriter.Layout, directory: String) {
+        let url = URL(fileURLWithPath: out)
+        guard ConfigFiles.isYAML(url.lastPathComponent) else { return (.directory, out) }
+        return (.singleFile(name: url.lastPathComponent), url.deletingLastPathComponent().path)
+    }
+
+    /// `schemas/rollcall.schema.json` under the current directory, as a path from where the files go.
+    public static func defaultSchemaReference(out: String) -> String {
+        let directory = URL(fileURLWithPath: place(out).directory).standardizedFileURL
+        let schema = URL(fileURLWithPath: "schemas/rollcall.schema.json").standardizedFileURL
+        let from = directory.pathComponents
+        let to = schema.pathComponents
+        var shared = 0
+        while shared < min(from.count, to.count), from[shared] == to[shared] { shared += 1 }
+        let up = Array(repeating: "..", count: from.count - shared)
+        return (up + to[shared...]).joined(separator: "/")
+    }
 
     var names: [String] {
         switch layout {

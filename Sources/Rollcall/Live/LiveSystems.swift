@@ -132,7 +132,7 @@ package struct LiveSystems: Sendable {
                 "\(path): no sandbox state or seed here; create one with "
                     + "`rollcall sandbox init --seed SEED.yaml --state \(path)`, or pass a seed YAML")
         }
-        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+        if ConfigFiles.isYAML(path) {
             return SandboxStore(state: try SandboxFiles.readSeed(path))
         }
         return try SandboxFiles.open(state: path)

@@ -64,7 +64,7 @@ package enum SnapshotReader {
             summary.throttled += counts.throttled
         }
         let elapsed = ContinuousClock.now - start
-        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        summary.seconds = elapsed.inSeconds
         let warnings = await systems.healthie?.warnings.map(\.description) ?? []
         return Snapshot(state: state, summary: summary, failures: failures, warnings: warnings)
     }

@@ -99,7 +99,7 @@ extension RollcallCommand {
                     configPath: config, athenaPractices: try practices(), athenaBaseURL: athenaBaseURL,
                     healthie: healthie, healthieBaseURL: healthieBaseURL),
                 practices: practice.isEmpty ? nil : practice, force: force, today: .today(),
-                schemaReference: schema ?? Self.defaultSchemaReference(out: out))
+                schemaReference: schema ?? ImportTarget.defaultSchemaReference(out: out))
             let outcome = try await CommandRun.reading(noColor: output.noColor) { progress in
                 try await ImportRun.run(request, progress: progress)
             }
@@ -112,20 +112,6 @@ extension RollcallCommand {
             case .json: Terminal.writeOutput(String(decoding: try report.encoded(), as: UTF8.self) + "\n")
             }
             if !report.roundTripHolds { throw ExitCode.failure }
-        }
-
-        /// `schemas/rollcall.schema.json` under the current directory, as a path from where the files go.
-        static func defaultSchemaReference(out: String) -> String {
-            let outURL = URL(fileURLWithPath: out).standardizedFileURL
-            let isFile = outURL.pathExtension == "yaml" || outURL.pathExtension == "yml"
-            let directory = isFile ? outURL.deletingLastPathComponent() : outURL
-            let schema = URL(fileURLWithPath: "schemas/rollcall.schema.json").standardizedFileURL
-            let from = directory.pathComponents
-            let to = schema.pathComponents
-            var shared = 0
-            while shared < min(from.count, to.count), from[shared] == to[shared] { shared += 1 }
-            let up = Array(repeating: "..", count: from.count - shared)
-            return (up + to[shared...]).joined(separator: "/")
         }
     }
 }
