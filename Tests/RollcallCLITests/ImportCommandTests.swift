@@ -134,7 +134,7 @@ import Testing
         let out = work.appendingPathComponent("config")
         let imported = try Self.importing("riverside", to: out, ["--practice", "north"])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.hasPrefix("Read 1 athenaOne practice"))
+        #expect(imported.stdout.hasPrefix("Read athenaOne 1 practice"))
         let systems = try String(contentsOf: out.appendingPathComponent("systems.yaml"), encoding: .utf8)
         #expect(systems.contains("north:") && !systems.contains("main:") && !systems.contains("south:"))
     }

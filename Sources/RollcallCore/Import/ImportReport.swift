@@ -68,11 +68,7 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var text: String {
         let escape = { (text: String) in TerminalText.escaped(text) }
         var lines: [String] = []
-        var read = "Read \(counted(self.read.athenaPractices, "athenaOne practice")) "
-        read += "(\(counted(self.read.athenaUsers, "user")))"
-        if let members = self.read.healthieMembers { read += " and \(counted(members, "Healthie member"))" }
-        read += " in " + String(format: "%.1f", self.read.seconds) + " s (\(counted(self.read.requests, "request")))."
-        lines.append(read)
+        lines.append(PlanTextRenderer.describe(read))
         lines.append("Wrote " + written.map(escape).joined(separator: ", ") + ":")
         lines.append(
             "  \(counted(staff, "staff entry", plural: "staff entries")) (\(offboarded) offboarded), "
