@@ -54,7 +54,7 @@ struct ConfigValidator {
         let sourceRoles = firstRoleDefinitions()
         let roles = validateRoles(sourceRoles, athenaDeclared: athena != nil, healthieDeclared: healthie != nil)
         let staff = validateStaff(practices: athena?.practices ?? [], roles: sourceRoles, resolvedRoles: roles)
-        let policy = validatePolicy(practices: athena?.practices ?? [])
+        let policy = validatePolicy(practices: athena?.practices ?? [], healthie: healthie != nil)
         guard let version, !diagnostics.contains(where: \.isError) else { return nil }
         return Config(
             version: version, athena: athena, healthie: healthie, policy: policy, roles: roles, staff: staff)
@@ -111,7 +111,7 @@ struct ConfigValidator {
             apiVersion: first.apiVersion?.value, sendInviteEmail: first.sendInviteEmail?.value ?? false)
     }
 
-    private mutating func validatePolicy(practices: [Practice]) -> Policy {
+    private mutating func validatePolicy(practices: [Practice], healthie: Bool) -> Policy {
         let defaults = Policy.defaults
         let protected = single(source.policy.protected, key: "policy.protected") ?? []
         let practiceKeys = practices.map(\.key)
@@ -126,11 +126,22 @@ struct ConfigValidator {
             "protected entry '\(account)' is listed twice (first at \(first))"
         }
         let ignore = single(source.policy.ignore, key: "policy.ignore") ?? []
+        let protectedIndex = ProtectedIndex(protected.map(\.value))
         for rule in ignore {
-            if case .athena(let practice, _) = rule.account, !practiceKeys.contains(practice) {
+            switch rule.account {
+            case .athena(let practice, _) where !practiceKeys.contains(practice):
                 warning(
                     "ignore rule for '\(rule.account)' names practice '\(practice)', which is not declared, so it "
                         + "can match nothing" + Suggestion.phrase(for: practice, in: practiceKeys), at: rule.declaredAt)
+            case .healthie where !healthie:
+                warning(
+                    "ignore rule for '\(rule.account)' names a Healthie account, but systems.healthie is not declared, "
+                        + "so it can match nothing", at: rule.declaredAt)
+            case .athena(let practice, let username) where protectedIndex.covers(practice: practice, username: username):
+                warning(protectedRule(rule), at: rule.declaredAt)
+            case .healthie(let email) where protectedIndex.covers(email: email):
+                warning(protectedRule(rule), at: rule.declaredAt)
+            default: break
             }
         }
         return Policy(
@@ -139,6 +150,11 @@ struct ConfigValidator {
                 ?? defaults.maxDeactivations,
             minAdmins: single(source.policy.minAdmins, key: "policy.min_admins") ?? defaults.minAdmins,
             protected: protected.map(\.value), ignore: ignore)
+    }
+
+    private func protectedRule(_ rule: IgnoreRule) -> String {
+        "ignore rule for '\(rule.account)' names an account policy.protected also lists; protected accounts are "
+            + "never reported, so it can match nothing"
     }
 
     /// Each role by name, as first defined; later definitions are reported.

@@ -35,7 +35,14 @@ public enum DriftDetector {
         if config.policy.unmanaged != .ignore {
             for account in unmatched { work.addUnmanaged(account) }
         }
-        let ignored = DriftIgnore.apply(config.policy.ignore, to: work.findings, today: today)
+        let readPractices = Set(live.athena.map(\.practiceID))
+        let ignored = DriftIgnore.apply(config.policy.ignore, to: work.findings, today: today) { account in
+            switch account {
+            case .athena(let practice, _):
+                config.athena?.practice(practice).map { readPractices.contains($0.practiceID) } ?? false
+            case .healthie: config.healthie != nil && live.healthie != nil
+            }
+        }
         let findings = ignored.kept.sorted { left, right in
             (right.severity, left.address, left.field) < (left.severity, right.address, right.field)
         }

@@ -1,5 +1,6 @@
 /// `policy.ignore` applied to findings: a rule in force suppresses what it names and
-/// is counted; a rule past its `until` suppresses nothing and is itself reported.
+/// is counted; a rule past its `until` suppresses nothing and is itself reported, and so
+/// is a rule in force that found nothing to suppress among the accounts that were read.
 enum DriftIgnore {
     struct Outcome {
         var kept: [DriftFinding]
@@ -7,7 +8,12 @@ enum DriftIgnore {
         var rules: [DriftReport.IgnoreRuleSummary]
     }
 
-    static func apply(_ rules: [IgnoreRule], to findings: [DriftFinding], today: CalendarDate) -> Outcome {
+    /// `wasRead` tells whether an account's system (its practice) was read, so a rule for
+    /// a practice left out by `--practice` is not called unused.
+    static func apply(
+        _ rules: [IgnoreRule], to findings: [DriftFinding], today: CalendarDate,
+        wasRead: (ProtectedAccount) -> Bool
+    ) -> Outcome {
         var kept: [DriftFinding] = []
         var suppressed: [SuppressedFinding] = []
         var matched = Array(repeating: 0, count: rules.count)
@@ -33,21 +39,37 @@ enum DriftIgnore {
                 DriftReport.IgnoreRuleSummary(
                     account: rule.account.description, fields: rule.fields, reason: rule.reason,
                     until: rule.until?.description, expired: expired, matched: matched[index]))
-            guard expired, let until = rule.until else { continue }
-            kept.append(
-                DriftFinding(
-                    kind: .expiredIgnoreRule, severity: .low, system: nil, staffID: nil,
-                    address: .policy("ignore"), account: rule.account.description, field: DriftField.account,
-                    declared: "until \(until)", live: nil,
-                    message:
-                        "the ignore rule for \(rule.account) (\"\(rule.reason)\") ended on \(until); what it "
-                        + "suppressed is reported again",
-                    revert: "none: a rule of the config",
-                    adopt: "remove the rule, or give it a later until after a new review",
-                    actor: DriftWork.actor(nil)))
+            if expired, let until = rule.until {
+                kept.append(
+                    finding(
+                        .expiredIgnoreRule, .low, rule, declared: "until \(until)",
+                        message:
+                            "the ignore rule for \(rule.account) (\"\(rule.reason)\") ended on \(until); what it "
+                            + "suppressed is reported again",
+                        adopt: "remove the rule, or give it a later until after a new review"))
+            } else if !expired, matched[index] == 0, wasRead(rule.account) {
+                let fields = rule.fields.map { " (\($0.joined(separator: ", ")))" } ?? ""
+                kept.append(
+                    finding(
+                        .unusedIgnoreRule, .info, rule, declared: rule.until.map { "until \($0)" } ?? "no end",
+                        message:
+                            "the ignore rule for \(rule.account)\(fields) (\"\(rule.reason)\") suppressed nothing: "
+                            + "the drift it accepted is gone, or no finding has this account or field",
+                        adopt: "remove the rule"))
+            }
         }
         suppressed.sort { ($0.finding.address, $0.finding.field) < ($1.finding.address, $1.finding.field) }
         return Outcome(kept: kept, suppressed: suppressed, rules: summaries)
+    }
+
+    private static func finding(
+        _ kind: DriftFinding.Kind, _ severity: DriftSeverity, _ rule: IgnoreRule, declared: String, message: String,
+        adopt: String
+    ) -> DriftFinding {
+        DriftFinding(
+            kind: kind, severity: severity, system: nil, staffID: nil, address: .policy("ignore"),
+            account: rule.account.description, field: DriftField.account, declared: declared, live: nil,
+            message: message, revert: "none: a rule of the config", adopt: adopt, actor: DriftWork.actor(nil))
     }
 
     static func matches(_ rule: IgnoreRule, _ finding: DriftFinding) -> Bool {

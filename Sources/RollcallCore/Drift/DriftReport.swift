@@ -33,6 +33,9 @@ public struct DriftFinding: Sendable, Equatable, Codable {
         case expiringAccess = "expiring_access"
         /// A `policy.ignore` rule past its `until`: it no longer suppresses anything.
         case expiredIgnoreRule = "expired_ignore_rule"
+        /// A `policy.ignore` rule in force that suppressed nothing in what was read: the drift it
+        /// accepted is gone, or it names an account or field no finding has. Rules that rot are noise.
+        case unusedIgnoreRule = "unused_ignore_rule"
     }
 
     /// When compared with an earlier report (`--since`).

@@ -10,6 +10,7 @@ import Testing
           athena:
             practices:
               main: { practiceid: 195900, departments: [Main Clinic] }
+          healthie: { organization_id: "42" }
         policy:
           ignore:
         \(rules)
@@ -36,7 +37,7 @@ import Testing
         let result = load(Self.policy("    - { account: \"athena:main/scanner\" }"))
         let diagnostic = result.error(containing: "has no 'reason'")
         #expect(diagnostic?.message == "policy.ignore entry #1 has no 'reason'")
-        #expect(position(diagnostic) == [8, 7])
+        #expect(position(diagnostic) == [9, 7])
     }
 
     @Test func anUnknownFieldIsNamedWithTheNearest() {
@@ -45,7 +46,7 @@ import Testing
         #expect(
             diagnostic?.message
                 == "'departmnets' in policy.ignore entry #1 is not a field drift reports; did you mean 'departments'?")
-        #expect(position(diagnostic) == [8, 44])
+        #expect(position(diagnostic) == [9, 44])
     }
 
     @Test func anUntilThatIsNoDateAndAnAccountThatDoesNotParseAreRefused() {
@@ -55,8 +56,8 @@ import Testing
                     - { account: "athena:main/x", reason: r, until: 2027-02-30 }
                     - { account: "ldap:x", reason: r }
                 """))
-        #expect(position(result.error(containing: "'2027-02-30', which is not a date")) == [8, 53])
-        #expect(position(result.error(containing: "'ldap:x' of policy.ignore entry #2 does not parse")) == [9, 18])
+        #expect(position(result.error(containing: "'2027-02-30', which is not a date")) == [9, 53])
+        #expect(position(result.error(containing: "'ldap:x' of policy.ignore entry #2 does not parse")) == [10, 18])
     }
 
     @Test func aRuleForAPracticeTheConfigDoesNotDeclareIsAWarning() {
@@ -66,6 +67,30 @@ import Testing
             result.diagnostics.map(\.message) == [
                 "ignore rule for 'athena:north/x' names practice 'north', which is not declared, so it can match "
                     + "nothing"
+            ])
+    }
+
+    @Test func aRuleThatCanMatchNothingIsAWarning() {
+        let result = load(
+            """
+            version: 1
+            systems:
+              athena:
+                practices:
+                  main: { practiceid: 195900, departments: [Main Clinic] }
+            policy:
+              protected: [athena:main/apiuser]
+              ignore:
+                - { account: "athena:main/APIUSER", reason: integration }
+                - { account: "healthie:x@clinic.org", reason: r }
+            """)
+        #expect(result.errors.isEmpty)
+        #expect(
+            result.diagnostics.map(\.message) == [
+                "ignore rule for 'athena:main/APIUSER' names an account policy.protected also lists; protected "
+                    + "accounts are never reported, so it can match nothing",
+                "ignore rule for 'healthie:x@clinic.org' names a Healthie account, but systems.healthie is not "
+                    + "declared, so it can match nothing",
             ])
     }
 }

@@ -175,6 +175,26 @@ import Testing
         #expect(report.ignoreRules.first?.expired == true)
     }
 
+    @Test func anIgnoreRuleThatSuppressesNothingIsReportedAsInfo() throws {
+        let report = try Self.drift(
+            staff: Self.ignoring,
+            policy: Fixture.lenientPolicy + """
+
+                  ignore:
+                    - { account: "athena:main/ann", fields: [first_name], reason: "nickname, IT-9" }
+                    - { account: "athena:north/ghost", reason: "left over" }
+                """,
+            live: LiveState(
+                athena: Array(Fixture.live(main: [Fixture.user(1, "ann", departments: [3])]).athena.prefix(1)),
+                healthie: nil))
+        let unused = report.findings.filter { $0.kind == .unusedIgnoreRule }
+        // The north rule is not judged: north was not read (as under --practice main).
+        #expect(unused.map(\.account) == ["athena:main/ann"])
+        #expect(unused.first?.severity == .info)
+        #expect(unused.first?.message.contains("(first_name)") == true)
+        #expect(report.ignoreRules.map(\.matched) == [0, 0])
+    }
+
     @Test func sinceMarksFindingsNewOrKnownAndListsWhatWasResolved() throws {
         let staff = """
               - { id: ann, first_name: Ann, last_name: Lee, role: front-desk, practices: { main: { username: ann } } }

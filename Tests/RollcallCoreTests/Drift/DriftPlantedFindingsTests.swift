@@ -55,7 +55,7 @@ import Testing
             severities.formUnion(planter.expected.map(\.severity))
         }
         #expect(plants == Set(DriftPlanter.Plant.allCases))
-        let unplanted: Set<DriftFinding.Kind> = [.identityConflict, .expiredIgnoreRule]
+        let unplanted: Set<DriftFinding.Kind> = [.identityConflict, .expiredIgnoreRule, .unusedIgnoreRule]
         #expect(kinds == Set(DriftFinding.Kind.allCases).subtracting(unplanted))
         #expect(severities == Set(DriftSeverity.allCases))
     }
