@@ -35,14 +35,7 @@ public enum DriftDetector {
         if config.policy.unmanaged != .ignore {
             for account in unmatched { work.addUnmanaged(account) }
         }
-        let readPractices = Set(live.athena.map(\.practiceID))
-        let ignored = DriftIgnore.apply(config.policy.ignore, to: work.findings, today: today) { account in
-            switch account {
-            case .athena(let practice, _):
-                config.athena?.practice(practice).map { readPractices.contains($0.practiceID) } ?? false
-            case .healthie: config.healthie != nil && live.healthie != nil
-            }
-        }
+        let ignored = DriftIgnore.apply(config.policy.ignore, to: work.findings, today: today, wasRead: work.wasRead)
         let findings = ignored.kept.sorted { left, right in
             (right.severity, left.address, left.field) < (left.severity, right.address, right.field)
         }
@@ -75,6 +68,19 @@ struct DriftWork {
         staffByID = Dictionary(config.staff.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         index = LiveRecords(live)
         protected = ProtectedIndex(config.policy.protected)
+    }
+
+    /// Whether the practice was read: a run narrowed with `--practice` reads no other.
+    func practiceRead(_ key: String) -> Bool {
+        config.athena?.practice(key).map { live.practice(id: $0.practiceID) != nil } ?? false
+    }
+
+    /// Whether the account's system was read: its practice, or Healthie.
+    func wasRead(_ account: ProtectedAccount) -> Bool {
+        switch account {
+        case .athena(let practice, _): practiceRead(practice)
+        case .healthie: config.healthie != nil && live.healthie != nil
+        }
     }
 
     /// The account as `policy.protected` and `policy.ignore` write it.

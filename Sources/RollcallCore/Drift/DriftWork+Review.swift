@@ -23,10 +23,6 @@ extension DriftWork {
         }
     }
 
-    private func practiceRead(_ key: String) -> Bool {
-        config.athena?.practice(key).map { live.practice(id: $0.practiceID) != nil } ?? false
-    }
-
     private func athenaAccount(_ assignment: PracticeAssignment) -> ReviewAccount {
         let practiceID = config.athena?.practice(assignment.practice)?.practiceID ?? 0
         let user =
