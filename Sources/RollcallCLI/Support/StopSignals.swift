@@ -1,26 +1,19 @@
 import Dispatch
-import Foundation
 
 /// SIGINT or SIGTERM, awaited. Installed before `sandbox serve` prints that it serves, so
 /// a signal sent after that line is never lost between the line and the server's own setup.
 final class StopSignals: @unchecked Sendable {
     private let queue = DispatchQueue(label: "rollcall.stop-signals")
-    private var sources: [any DispatchSourceSignal] = []
+    private var signals: SignalSources?
     private var received = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
     init() {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [self] in
-                received = true
-                let woken = waiting
-                waiting = []
-                for continuation in woken { continuation.resume() }
-            }
-            source.resume()
-            sources.append(source)
+        signals = SignalSources(queue: queue) { [self] _ in
+            received = true
+            let woken = waiting
+            waiting = []
+            for continuation in woken { continuation.resume() }
         }
     }
 
