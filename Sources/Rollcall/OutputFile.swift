@@ -15,22 +15,24 @@ public enum OutputFile {
     }
 
     /// Throws when `path` may not be written; a command checks before it does its work.
-    public static func check(_ path: String, inputs: [String]) throws {
+    /// `what` names the file in the messages ("the plan", "the audit log").
+    public static func check(_ path: String, inputs: [String], what: String = "the plan") throws {
         let url = URL(fileURLWithPath: path)
         var status = stat()
         if lstat(path, &status) == 0 {
             let type = status.st_mode & S_IFMT
             if type == S_IFLNK {
-                throw RollcallError("\(path) is a symbolic link; give the path of a regular file to write the plan to")
+                throw RollcallError("\(path) is a symbolic link; give the path of a regular file to write \(what) to")
             }
             guard type == S_IFREG else {
                 throw RollcallError(
-                    "\(path) is not a regular file (a directory, a pipe or a device); nothing was written")
+                    "\(path) is not a regular file (\(FileKind(mode: status.st_mode).described)); Rollcall writes "
+                        + "\(what) only to a regular file, and nothing was written")
             }
         }
         let target = canonical(url)
         for input in inputs where canonical(URL(fileURLWithPath: input)) == target {
-            throw RollcallError("\(path) is one of this command's inputs; write the plan somewhere else")
+            throw RollcallError("\(path) is one of this command's inputs; write \(what) somewhere else")
         }
         for input in inputs {
             var isDirectory: ObjCBool = false

@@ -27,6 +27,9 @@ struct RollcallCommand: AsyncParsableCommand {
     /// Runs the command, making a usage mistake exit 1 like every other error, as the
     /// command contract says, instead of ArgumentParser's 64.
     static func main() async {
+        // A reader that goes away (`rollcall apply … | head`) makes a write fail, never kills
+        // the process in the middle of its work; each command decides what a closed output means.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

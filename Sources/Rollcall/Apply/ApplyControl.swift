@@ -5,6 +5,7 @@ import Synchronization
 /// ones in flight finish and are recorded.
 public final class ApplyControl: Sendable {
     private let reason = Mutex<String?>(nil)
+    private let cleanups = Mutex<[@Sendable () -> Void]>([])
 
     public init() {}
 
@@ -16,4 +17,18 @@ public final class ApplyControl: Sendable {
     }
 
     public var stopReason: String? { reason.withLock { $0 } }
+
+    /// What must still happen if the process exits at once (a second signal): the lock released.
+    func atExitNow(_ cleanup: @escaping @Sendable () -> Void) {
+        cleanups.withLock { $0.append(cleanup) }
+    }
+
+    /// Runs every cleanup once, before the caller exits the process.
+    public func exitingNow() {
+        let pending = cleanups.withLock { list in
+            defer { list = [] }
+            return list
+        }
+        for cleanup in pending { cleanup() }
+    }
 }

@@ -27,7 +27,9 @@ final class ApplyLock: @unchecked Sendable {
     /// Set when the lock was taken over from a dead or expired holder: what to tell the user.
     private(set) var tookOver: String?
 
-    /// Takes the lock or throws naming who holds it.
+    /// Takes the lock or throws naming who holds it. Only a regular file is ever taken over
+    /// and removed: anything else at the path (a directory, a link, a FIFO) is refused and left
+    /// exactly as it is.
     init(path: String, runID: String, now: Date = Date()) throws {
         self.path = path
         holder = Holder(
@@ -38,17 +40,19 @@ final class ApplyLock: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         for _ in 0..<2 {
+            try Self.requireLockFile(path)
             if try create() { return }
+            try Self.requireLockFile(path)
             guard let current = try? Self.read(path) else {
                 // Unreadable: a lock cut off mid-write by a crash. Only a dead writer leaves that.
                 tookOver = "took over an unreadable lock at \(path)"
-                try? FileManager.default.removeItem(atPath: path)
+                Self.remove(path)
                 continue
             }
-            if let reason = Self.stale(current, now: now) {
+            if let reason = Self.stale(current, now: now, renewed: Self.modified(path)) {
                 tookOver =
                     "took over the lock of run \(current.runID) (pid \(current.pid) on \(current.host)): \(reason)"
-                try? FileManager.default.removeItem(atPath: path)
+                Self.remove(path)
                 continue
             }
             throw RollcallError(
@@ -56,6 +60,28 @@ final class ApplyLock: @unchecked Sendable {
                     + "started \(current.started); wait for it to finish (its lease ends unless it renews)")
         }
         throw RollcallError("cannot take the lock \(path)")
+    }
+
+    /// Throws unless the lock path is free or a regular file.
+    private static func requireLockFile(_ path: String) throws {
+        let kind = FileKind(at: path)
+        guard kind == .missing || kind == .regular else {
+            throw RollcallError(
+                "the lock path \(path) is \(kind.described), not a lock file; nothing was applied. Rollcall never "
+                    + "removes it: move it away if it is not needed, and run apply again")
+        }
+    }
+
+    /// Removes a lock file, and never anything that is not a regular file.
+    private static func remove(_ path: String) {
+        if FileKind(at: path) == .regular { unlink(path) }
+    }
+
+    /// When the lock file was last written: every renewal writes it.
+    private static func modified(_ path: String) -> Date? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec))
     }
 
     /// Keeps the lease alive while the run lives.
@@ -68,6 +94,8 @@ final class ApplyLock: @unchecked Sendable {
                 } catch {
                     return
                 }
+                // A lock someone else took over (this run's lease ran out) is theirs now.
+                guard (try? Self.read(path))?.runID == renewed.runID else { return }
                 renewed.expires = Date().timeIntervalSince1970 + Self.lease
                 if let data = try? JSONEncoder().encode(renewed) {
                     try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -80,12 +108,12 @@ final class ApplyLock: @unchecked Sendable {
         renewal?.cancel()
         renewal = nil
         if let current = try? Self.read(path), current.runID == holder.runID {
-            try? FileManager.default.removeItem(atPath: path)
+            Self.remove(path)
         }
     }
 
     private func create() throws -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if descriptor < 0 {
             if errno == EEXIST { return false }
             throw RollcallError("cannot create the lock \(path): \(String(cString: strerror(errno)))")
@@ -99,13 +127,37 @@ final class ApplyLock: @unchecked Sendable {
         return true
     }
 
+    /// The holder a lock file names; a regular file of at most 64 KiB, never through a link.
     static func read(_ path: String) throws -> Holder {
-        try JSONDecoder().decode(Holder.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { throw FileKind.openFailure(path, what: "the lock", errno: errno) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
+            throw RollcallError("\(path) is not a regular file")
+        }
+        let data = try handle.read(upToCount: 64 * 1024) ?? Data()
+        return try JSONDecoder().decode(Holder.self, from: data)
     }
 
-    /// Why a holder no longer holds the lock, or nil when it still does.
-    static func stale(_ holder: Holder, now: Date) -> String? {
-        if holder.expires < now.timeIntervalSince1970 { return "its lease ran out" }
+    /// How far ahead a lease may end and still be believed: the lease, and a quarter of an
+    /// hour for clocks that differ between CI machines. Rollcall never writes a longer one.
+    static let longestLease: TimeInterval = lease + 15 * 60
+
+    /// Why a holder no longer holds the lock, or nil when it still does. `renewed` is when the
+    /// lock file was last written: a holder that has not renewed it for two leases is gone,
+    /// whatever lease its file claims.
+    static func stale(_ holder: Holder, now: Date, renewed: Date? = nil) -> String? {
+        let seconds = now.timeIntervalSince1970
+        if holder.pid <= 0 { return "its pid \(holder.pid) is no process" }
+        if !holder.expires.isFinite || holder.expires < seconds { return "its lease ran out" }
+        if holder.expires > seconds + longestLease {
+            return "its lease claims to run \(Int(min(holder.expires - seconds, 1e15))) s more, but an apply's "
+                + "lease is \(Int(lease)) s, renewed while it runs: Rollcall did not write it"
+        }
+        if let renewed, now.timeIntervalSince(renewed) > 2 * lease {
+            return "it was not renewed for \(Int(now.timeIntervalSince(renewed))) s"
+        }
         if holder.host == ProcessInfo.processInfo.hostName, kill(holder.pid, 0) != 0, errno == ESRCH {
             return "that process is gone"
         }

@@ -9,7 +9,10 @@ import RollcallHTTP
 /// 2. Live state is read as `plan` reads it and planned again. The reviewed changes
 ///    are laid over the fresh read (`Reconciliation`): pending, already applied,
 ///    stale (refused unless `--skip-stale`), and fresh ones nobody reviewed (listed,
-///    never applied). The safety rules are checked again for what will be applied.
+///    never applied). A saved plan is only ever a subset of what the config wants now
+///    (`SavedPlanCheck`): a change that disagrees with itself, leaves the config's
+///    practices, or that the fresh plan does not make exactly so refuses the whole plan.
+///    What runs is the fresh plan's change, and the safety rules are checked again on it.
 /// 3. Open intents of an earlier, interrupted run are settled from the fresh read.
 /// 4. The writes run (`ApplyExecutor`), each with an audit line and a journal intent
 ///    on disk before it is sent, and its outcome after.
@@ -77,8 +80,12 @@ public enum ApplyRun {
     public static func run(
         _ request: Request, progress: ProgressSink? = nil, observer: Observer
     ) async throws -> ApplyReport {
+        try SavedPlan.requireReadable(request.input)
         let saved = SavedPlan.isPlan(request.input)
-        let document = saved ? try SavedPlan.read(request.input, expectChecksum: request.expectChecksum) : nil
+        let planKey = try PlanKey.from(request.environment)
+        let document =
+            saved
+            ? try SavedPlan.read(request.input, expectChecksum: request.expectChecksum, key: planKey) : nil
         let configPath = document?.config.first ?? request.input
         let loaded = try LoadedConfig(path: configPath, excluding: request.source.files)
         let config = loaded.config
@@ -91,15 +98,17 @@ public enum ApplyRun {
         try config.checkPracticeKeys(request.practices)
         let identity = RunIdentity(environment: request.environment)
         let auditPath = request.auditLog ?? defaultAuditLog(beside: configPath)
+        try OutputFile.check(auditPath, inputs: [configPath] + request.source.inputFiles, what: "the audit log")
         let lock = try ApplyLock(
             path: (auditPath as NSString).deletingLastPathComponent + "/apply.lock", runID: identity.runID)
         lock.startRenewing()
+        request.control.atExitNow { lock.release() }
         defer { lock.release() }
         let audit = try AuditLog(path: auditPath, key: identity.auditKey)
         let journalPath = (auditPath as NSString).deletingLastPathComponent + "/journal.jsonl"
         let openIntents = try ApplyJournal.openIntents(at: journalPath)
         let journal = try ApplyJournal(path: journalPath)
-        let lockNotices: [String] = lock.tookOver.map { [$0] } ?? []
+        let lockNotices: [String] = [lock.tookOver, audit.notice].compactMap { $0 }
 
         return try await LiveSystems.with(config: config, source: request.source) { systems in
             let snapshot = await SnapshotReader.read(
@@ -135,10 +144,19 @@ public enum ApplyRun {
             var freshInScope = fresh
             freshInScope.changes.removeAll { exclusion(of: $0, request) != nil }
             let reconciliation = Reconciliation.reconcile(reviewed: inScope, fresh: freshInScope, live: snapshot.state)
+            if document != nil {
+                try refuseUntrusted(
+                    reviewed.changes, reconciliation: reconciliation, fresh: freshInScope, config: config,
+                    live: snapshot.state)
+            }
             if !reconciliation.stale.isEmpty && !request.skipStale {
                 throw Refused(message: staleMessage(reconciliation.stale))
             }
-            var toApply = reconciliation.pending
+            // What runs is the fresh plan's change: the saved one was just shown to be the same.
+            let wanted = Dictionary(freshInScope.changes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            var toApply = reconciliation.pending.map {
+                PendingChange(change: wanted[$0.change.id] ?? $0.change, resumes: $0.resumes)
+            }
             var refusals = Planner.refusals(
                 applying: toApply.map(\.change), config: config, live: snapshot.state, policy: config.policy,
                 today: request.today)
@@ -215,6 +233,31 @@ public enum ApplyRun {
             if !practices.contains(practice) { return "left out by --practice" }
         }
         return nil
+    }
+
+    /// Refuses the whole saved plan when any change in it is not one the config asks for now.
+    /// No flag lets the rest through: a plan holding one forged change is not the plan that
+    /// was reviewed.
+    static func refuseUntrusted(
+        _ saved: [PlannedChange], reconciliation: Reconciliation, fresh: Plan, config: Config, live: LiveState
+    ) throws {
+        var refused = SavedPlanCheck.inconsistent(saved, config: config, live: live)
+        let named = Set(refused.map(\.change.id))
+        refused += SavedPlanCheck.unwanted(
+            reconciliation.pending.filter { !named.contains($0.change.id) }, fresh: fresh, live: live)
+        guard !refused.isEmpty else { return }
+        var lines = [
+            "the saved plan holds \(counted(refused.count, "change")) that \(refused.count == 1 ? "is" : "are") "
+                + "not what the config asks for now, so nothing was applied:"
+        ]
+        for item in refused {
+            lines.append(
+                "  \(item.change.address) (\(item.change.action.rawValue), id \(item.change.id)): \(item.reason)")
+        }
+        lines.append(
+            "A saved plan is applied only when every change in it is one the config makes, planned from a fresh "
+                + "read; no flag applies the rest. Make and review a new plan with `rollcall plan --out`.")
+        throw Refused(message: lines.joined(separator: "\n"))
     }
 
     static func staleMessage(_ stale: [StaleChange]) -> String {

@@ -1,35 +1,59 @@
 import Foundation
 import RollcallCore
+import Synchronization
 
 /// The audit log of applies: the chained JSON lines of `AuditChain`, appended and
 /// flushed per line. Opening it checks the chain already there, so a run never
-/// extends a log that was tampered with, and continues from its head.
-final class AuditLog: @unchecked Sendable {
+/// extends a log that was tampered with, and continues from its head. A last line
+/// an interrupted append left torn is removed first (the write it described was never
+/// sent), and said so, so an apply after a full disk goes on once space is freed.
+final class AuditLog: Sendable {
+    struct State {
+        var head: String
+        var sequence: Int
+        var written = 0
+        /// Changes the log already records as made: applied, or settled as applied.
+        var recorded: Set<String>
+    }
+
     let path: String
     private let file: DurableLog
     private let chain: AuditChain
-    private let lock = NSLock()
-    private var head: String
-    private var sequence: Int
-    private(set) var written = 0
-    /// Changes the log already records as made: applied, or settled as applied.
-    private var recorded: Set<String> = []
+    private let state: Mutex<State>
+    /// What opening the log did that the user should hear of (a torn line removed).
+    let notice: String?
 
-    init(path: String, key: [UInt8]?) throws {
+    init(path: String, key: [UInt8]?, writer: DurableLog.Writer = .system) throws {
         self.path = path
         chain = AuditChain(key: key)
-        let (verification, entries) = chain.read(try DurableLog.text(of: path))
+        let bytes = try DurableLog.bytes(of: path, what: "the audit log")
+        let (verification, entries) = chain.read(String(decoding: bytes, as: UTF8.self))
+        var cutTo: Int?
+        var breakMissing = false
+        var notice: String?
+        let head: String
+        let lines: Int
         switch verification {
-        case .intact(let lines, let head):
-            self.head = head
-            sequence = lines
+        case .intact(let count, let last):
+            (head, lines) = (last, count)
+            breakMissing = !bytes.isEmpty && bytes.last != 0x0A
+        case .torn(let count, let last, let line):
+            (head, lines) = (last, count)
+            cutTo = bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            notice =
+                "the audit log \(path) ended in a torn line \(line) (an append that was interrupted, by a full "
+                + "disk or a crash; the write it described was never sent); removed it, and the log goes on "
+                + "from line \(count)"
         case .broken(let line, let reason):
             throw RollcallError(
                 "the audit log \(path) is broken at line \(line): \(reason); nothing was applied. "
                     + "Keep the file for review and run `rollcall audit verify \(path)`")
         }
-        file = try DurableLog(path: path)
-        recorded = Set(entries.filter(Self.records).map(\.changeID))
+        file = try DurableLog(path: path, what: "the audit log", writer: writer)
+        if let cutTo { try file.cut(to: cutTo) }
+        if breakMissing { try file.append("") }
+        self.notice = notice
+        state = Mutex(State(head: head, sequence: lines, recorded: Set(entries.filter(Self.records).map(\.changeID))))
     }
 
     static func records(_ entry: AuditEntry) -> Bool {
@@ -37,22 +61,25 @@ final class AuditLog: @unchecked Sendable {
     }
 
     /// Whether the log already says this change was made.
-    func hasRecorded(_ changeID: String) -> Bool { lock.withLock { recorded.contains(changeID) } }
+    func hasRecorded(_ changeID: String) -> Bool { state.withLock { $0.recorded.contains(changeID) } }
 
-    /// The hash of the last line: what the run prints, and `audit verify --head` checks.
-    var chainHead: String { lock.withLock { head } }
+    /// The hash of the last line on disk: what the run prints, and `audit verify --head` checks.
+    var chainHead: String { state.withLock { $0.head } }
 
-    /// Links `entry` after the last line and writes it to disk; throws when it cannot.
+    var written: Int { state.withLock { $0.written } }
+
+    /// Links `entry` after the last line and writes it to disk; throws when it cannot, and
+    /// then the head stays the last line that is on disk.
     func append(_ entry: AuditEntry) throws {
-        try lock.withLock {
+        try state.withLock { state in
             var numbered = entry
-            numbered.sequence = sequence + 1
-            let (linked, line) = try chain.link(numbered, after: head)
+            numbered.sequence = state.sequence + 1
+            let (linked, line) = try chain.link(numbered, after: state.head)
             try file.append(line)
-            head = linked.hash
-            sequence += 1
-            written += 1
-            if Self.records(linked) { recorded.insert(linked.changeID) }
+            state.head = linked.hash
+            state.sequence += 1
+            state.written += 1
+            if Self.records(linked) { state.recorded.insert(linked.changeID) }
         }
     }
 }

@@ -11,11 +11,14 @@ public enum PlanRun {
         /// Plan only these athenaOne practice keys; nil plans them all.
         public var practices: [String]?
         public var allowMassDeactivation: Bool
+        /// Where `ROLLCALL_PLAN_KEY` comes from: with it, the plan is signed.
+        public var environment: [String: String]
 
         public init(
             path: String, source: LiveSource, today: CalendarDate, practices: [String]? = nil,
-            allowMassDeactivation: Bool = false
+            allowMassDeactivation: Bool = false, environment: [String: String] = [:]
         ) {
+            self.environment = environment
             self.path = path
             self.source = source
             self.today = today
@@ -39,6 +42,7 @@ public enum PlanRun {
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
+        let planKey = try PlanKey.from(request.environment)
         let loaded = try LoadedConfig(path: request.path, excluding: request.source.files)
         let config = loaded.config
         try config.checkPracticeKeys(request.practices)
@@ -49,10 +53,11 @@ public enum PlanRun {
         try snapshot.requireComplete("no plan is made", command: "plan")
         var plan = Planner.plan(config: config, live: snapshot.state, policy: config.policy, today: request.today)
         if request.allowMassDeactivation { plan = plan.allowingMassDeactivation() }
-        let document = try PlanDocument(
+        var document = try PlanDocument(
             plan: plan, policy: config.policy, config: [request.path], configDigest: loaded.digest,
             read: snapshot.summary
         ).sealed()
+        if let planKey { document = try document.signed(key: planKey) }
         return Outcome(
             document: document, configWarnings: loaded.warnings, warnings: snapshot.warnings, state: snapshot.state)
     }

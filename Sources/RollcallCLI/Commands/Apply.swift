@@ -69,6 +69,7 @@ extension RollcallCommand {
         }
 
         func run() async throws {
+            Terminal.keepsGoingWhenOutputCloses.store(true, ordering: .relaxed)
             let control = ApplyControl()
             var request = ApplyRun.Request(
                 input: input, source: live.source, today: day.day,
@@ -104,6 +105,13 @@ extension RollcallCommand {
                 Terminal.writeOutput(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
             } else {
                 write("\n" + renderer.summary(report))
+            }
+            if Terminal.outputClosed.load(ordering: .relaxed) {
+                Terminal.writeWarning(
+                    "standard output was closed while apply ran (its reader went away, as `| head` does); every "
+                        + "write was still made, recorded and verified, and the lock released: "
+                        + "\(counted(report.summary.created + report.summary.updated + report.summary.reactivated + report.summary.deactivated, "change")) applied, "
+                        + "\(report.summary.failed) failed; the audit log \(report.auditLog ?? "") holds each one")
             }
             if !report.succeeded { throw ExitCode.failure }
         }

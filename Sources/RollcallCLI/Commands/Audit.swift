@@ -17,7 +17,10 @@ extension RollcallCommand {
                     log whose last lines were cut off is caught too. Lines signed with ROLLCALL_AUDIT_KEY \
                     are checked with the same key from the environment.
 
-                    Exit codes: 0 intact, 1 broken or unreadable.
+                    A last line left torn by an interrupted append (no line break, no entry) is a warning, \
+                    not a break: the write it described was never sent, and the next apply removes it.
+
+                    Exit codes: 0 intact (a torn last line included), 1 broken or unreadable.
                     """)
 
             @Argument(help: ArgumentHelp("The audit log.", valueName: "FILE"), completion: .file())
@@ -27,20 +30,21 @@ extension RollcallCommand {
             var head: String?
 
             func run() throws {
-                let text: String
-                do {
-                    text = try String(contentsOfFile: file, encoding: .utf8)
-                } catch {
-                    Terminal.writeFailure(
-                        RollcallError("\(file): cannot read the audit log: \(error.localizedDescription)"))
-                    throw ExitCode.failure
+                let verification = try CommandRun.orFail {
+                    try AuditFile.verify(
+                        file, head: head?.lowercased(), environment: ProcessInfo.processInfo.environment)
                 }
-                let key = ProcessInfo.processInfo.environment["ROLLCALL_AUDIT_KEY"].flatMap {
-                    $0.isEmpty ? nil : Array($0.utf8)
-                }
-                switch AuditChain(key: key).verify(text, head: head?.lowercased()) {
+                switch verification {
                 case .intact(let lines, let head):
                     Terminal.writeOutput("Intact: \(file), \(counted(lines, "line")), chain head \(head).\n")
+                case .torn(let lines, let head, let line):
+                    Terminal.writeError(
+                        "\(file):\(line): warning: the last line is torn: it has no line break and is no entry, as an "
+                            + "append that was interrupted (a full disk, a crash) leaves it, not as an edit does; the "
+                            + "write it described was never sent, and the next apply removes it\n")
+                    Terminal.writeOutput(
+                        "Intact: \(file), \(counted(lines, "whole line")) before the torn line \(line), "
+                            + "chain head \(head).\n")
                 case .broken(let line, let reason):
                     Terminal.writeError("\(file):\(line): error: the chain is broken here: \(reason)\n")
                     throw ExitCode.failure

@@ -60,7 +60,8 @@ extension RollcallCommand {
         func run() async throws {
             let request = PlanRun.Request(
                 path: path, source: live.source, today: day.day,
-                practices: practice.isEmpty ? nil : practice, allowMassDeactivation: allowMassDeactivation)
+                practices: practice.isEmpty ? nil : practice, allowMassDeactivation: allowMassDeactivation,
+                environment: ProcessInfo.processInfo.environment)
             if let out {
                 try CommandRun.orFail {
                     try OutputFile.check(out, inputs: [path] + live.source.inputFiles)

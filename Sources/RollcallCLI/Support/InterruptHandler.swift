@@ -3,7 +3,8 @@ import Foundation
 import Rollcall
 
 /// SIGINT and SIGTERM during an apply: the first stops new writes (those in flight
-/// finish and are recorded), the second exits at once, which the journal makes safe.
+/// finish and are recorded), the second releases the lock and exits at once, which the
+/// journal makes safe. Either way the exit status is 1, as for any apply that did not finish.
 final class InterruptHandler: @unchecked Sendable {
     private var signals: SignalSources?
     private var count = 0
@@ -15,7 +16,8 @@ final class InterruptHandler: @unchecked Sendable {
             if count > 1 {
                 Terminal.writeError(
                     "\nrollcall: second \(name): exiting now; the next apply settles what was in flight.\n")
-                Foundation.exit(130)
+                control.exitingNow()
+                Foundation.exit(1)
             }
             control.stop("interrupted by \(name)")
             Terminal.writeError(

@@ -1,5 +1,6 @@
 import Foundation
 import RollcallCore
+import Synchronization
 
 /// What the process is writing to, and how to write there.
 enum Terminal {
@@ -36,10 +37,21 @@ enum Terminal {
         writeError("rollcall: warning: \(message)\n")
     }
 
+    /// Set by apply, whose writes must not stop because the reader of its output went away.
+    static let keepsGoingWhenOutputCloses = Atomic<Bool>(false)
+    /// Whether stdout was found closed while `keepsGoingWhenOutputCloses` was set.
+    static let outputClosed = Atomic<Bool>(false)
+
     /// To stdout. When the reader has gone (`rollcall plan | head`), the command ends quietly
-    /// with the status a SIGPIPE gives, as `git log | head` does, instead of crashing.
+    /// with the status a SIGPIPE gives, as `git log | head` does, instead of crashing; an apply
+    /// goes on instead (SIGPIPE is ignored, so the write only fails) and says so at the end.
     static func writeOutput(_ text: String) {
-        if !write(text, to: STDOUT_FILENO) { exit(128 + SIGPIPE) }
+        if write(text, to: STDOUT_FILENO) { return }
+        if keepsGoingWhenOutputCloses.load(ordering: .relaxed) {
+            outputClosed.store(true, ordering: .relaxed)
+            return
+        }
+        exit(128 + SIGPIPE)
     }
 
     /// Every byte of `text` to `descriptor`; false when the other end is closed.

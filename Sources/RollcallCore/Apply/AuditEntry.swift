@@ -66,7 +66,7 @@ public struct AuditEntry: Sendable, Equatable, Codable {
         hash = ""
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case sequence, time, actor, commit, system, practice, address, fields, outcome, verified, error, previous, hash
         case operation
         case runID = "run_id"

@@ -1,4 +1,7 @@
 /// The safety rails a plan must keep. Each refusal names the rule, the numbers and the records.
+/// Every rule counts what the operations do (`ChangeOperation.action`, the practice id and the
+/// system they write to), never a change's `action`, `practice` or `system` labels: apply checks
+/// these rules on a saved plan, whose labels a hand edit could change.
 extension PlanWork {
     mutating func checkSafety(_ ordered: [PlannedChange]) {
         checkDeactivationLimit(ordered)
@@ -9,7 +12,7 @@ extension PlanWork {
     }
 
     private mutating func checkDeactivationLimit(_ ordered: [PlannedChange]) {
-        let deactivations = ordered.filter { $0.action == .deactivate }
+        let deactivations = ordered.filter { $0.operation.action == .deactivate }
         let allowed = policy.maxDeactivations.allowed(managed: managedAccounts)
         guard deactivations.count > allowed else { return }
         let limit: String
@@ -38,7 +41,7 @@ extension PlanWork {
         // A new account has no record id yet; its address keys it (no record id looks like an address).
         let before = accounts.values.filter { $0.active && $0.admin }.count
         var losing: [RecordAddress] = []
-        for change in ordered where change.system == .athena && change.practice == practice.key {
+        for change in ordered where change.operation.athenaPracticeID == practice.practiceID {
             switch change.operation {
             case .athenaCreate(_, let draft):
                 accounts[change.address.description] = (true, draft.userType == AthenaUserType.admin.rawValue)
@@ -66,7 +69,7 @@ extension PlanWork {
         for member in live.members { accounts[member.membershipID] = (member.active, member.isAdmin) }
         let before = accounts.values.filter { $0.active && $0.admin }.count
         var losing: [RecordAddress] = []
-        for change in ordered where change.system == .healthie {
+        for change in ordered {
             switch change.operation {
             case .healthieCreate(_, let settings):
                 accounts[change.address.description] = (true, settings.isAdmin ?? false)

@@ -46,7 +46,7 @@ public enum Planner {
     ) -> [Refusal] {
         var work = planned(config: config, live: live, policy: policy, today: today)
         work.refusals = []
-        work.checkSafety(changes.sorted { $0.action.phase < $1.action.phase })
+        work.checkSafety(changes.sorted { $0.operation.action.phase < $1.operation.action.phase })
         return work.refusals
     }
 

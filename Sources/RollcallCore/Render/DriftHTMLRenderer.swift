@@ -4,7 +4,7 @@ import Mustache
 /// network, no scripts) with every person across practices and Healthie, their role and
 /// what they hold live, the drift highlighted by severity, unmanaged accounts, the ignore
 /// rules and their reasons, the date and the config's commit. Rendered from a Mustache
-/// template, which escapes every value for HTML.
+/// template, which escapes every value for HTML (`MarkupContent`).
 public struct DriftHTMLRenderer: Sendable {
     public init() {}
 
@@ -83,6 +83,7 @@ public struct DriftHTMLRenderer: Sendable {
     }
 
     public func render(_ report: DriftReport) -> String {
+        _ = MarkupContent.registered
         let rows = report.findings.map(Self.row)
         var page = Page(
             today: report.today, config: report.config.joined(separator: ", "), commit: report.commit ?? "not in git",

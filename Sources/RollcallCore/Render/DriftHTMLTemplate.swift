@@ -2,7 +2,7 @@
 /// nothing else: the file opens offline, runs no script, and loads nothing.
 enum DriftHTMLTemplate {
     static let text = """
-        <!DOCTYPE html>
+        {{% CONTENT_TYPE: \(MarkupContent.html)}}<!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">

@@ -5,13 +5,20 @@ import Foundation
 /// emphasis, link and image brackets, headings, strikethrough) is escaped with a backslash
 /// (parentheses and `!` mean nothing without an unescaped `[`), and a bare URL is broken up
 /// (`&#58;//`, `www&#46;`) so GitHub does not turn it into a link, so a value shows as itself and
-/// never as markup, a link or a broken table. Line breaks become spaces.
+/// never as markup, a link or a broken table. Line breaks become spaces. An `@` that GitHub
+/// would read as a mention (`@everyone`, `@org/team`: one not after a letter or digit, so an
+/// email address is left as it is) gets a zero-width space after it, as Dependabot writes them,
+/// so a name from outside never notifies anybody.
 public enum MarkdownText {
     public static func escaped(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar?
         for scalar in TerminalText.escaped(text, keepingLineBreaks: true).unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
+            case "@" where !(previous.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) } ?? false):
+                result += "@&#8203;"
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"

@@ -22,6 +22,9 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     /// SHA-256 over the document's canonical JSON with this field and `read` left out (the
     /// read's timing differs from run to run); see `sealed()`.
     public var checksum: String?
+    /// With `ROLLCALL_PLAN_KEY`: HMAC-SHA256, keyed with it, over the document's canonical JSON
+    /// without this field (the read and the checksum included); see `signed(key:)`.
+    public var signature: String?
 
     public init(plan: Plan, policy: Policy, config: [String], configDigest: String?, read: ReadSummary?) {
         formatVersion = Plan.formatVersion
@@ -41,7 +44,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case today, config, policy, read, summary, changes, findings, refusals, checksum
+        case today, config, policy, read, summary, changes, findings, refusals, checksum, signature
         case formatVersion = "format_version"
         case configDigest = "config_digest"
     }
@@ -62,8 +65,25 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     public func computedChecksum() throws -> String {
         var content = self
         content.checksum = nil
+        content.signature = nil
         content.read = nil
         return SHA256.hash(data: try Self.encoder(pretty: false).encode(content)).hexString
+    }
+
+    /// The document with its signature set: whoever holds `key` made it, and nobody
+    /// without the key can change a byte of it and sign it again.
+    public func signed(key: [UInt8]) throws -> PlanDocument {
+        var document = self
+        document.signature = try computedSignature(key: key)
+        return document
+    }
+
+    /// The signature the content calls for under `key`, whatever `signature` says.
+    public func computedSignature(key: [UInt8]) throws -> String {
+        var content = self
+        content.signature = nil
+        let bytes = try Self.encoder(pretty: false).encode(content)
+        return Data(HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: key))).hexString
     }
 
     private static func encoder(pretty: Bool) -> JSONEncoder {
