@@ -168,7 +168,7 @@ let package = Package(
         // Runs the built `rollcall` binary and pins what a user sees.
         .testTarget(
             name: "RollcallCLITests",
-            dependencies: ["RollcallCLI", "RollcallTestSupport"],
+            dependencies: ["RollcallCLI", "RollcallCore", "RollcallTestSupport"],
             // Golden plans, read from the source tree by path like the examples.
             exclude: ["Golden"],
             swiftSettings: strictSettings

@@ -106,6 +106,34 @@ import Testing
             #expect(finished.stdout.contains("already applied"))
         }
     }
+
+    /// A second SIGTERM exits at once, with README's status 1 (not 130), and releases the lock.
+    @Test func aSecondSignalExitsOneAndLeavesNoLock() throws {
+        try ApplyScenario.with { scenario in
+            let (server, environment) = try Self.serve(scenario, latency: 400)
+            defer { server.stop() }
+            #expect(
+                try scenario.run(
+                    ["plan", scenario.config, "--today", ApplyScenario.today, "--out", scenario.plan],
+                    environment: environment
+                ).status == 0)
+            let apply = try RunningProcess(
+                ["apply", scenario.plan, "--today", ApplyScenario.today], environment: environment)
+            #expect(Self.waitFor { FileManager.default.fileExists(atPath: scenario.journal) })
+            apply.signal(SIGTERM)
+            usleep(100_000)
+            apply.signal(SIGTERM)
+            let (output, timedOut) = apply.wait(atMost: 30)
+            #expect(!timedOut)
+            #expect(output.status == 1, "\(output.stderr)")
+            #expect(output.stderr.contains("second SIGTERM"), "\(output.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: scenario.lock), "the lock is released before the exit")
+            let finished = try scenario.run(
+                ["apply", scenario.plan, "--today", ApplyScenario.today], environment: environment)
+            #expect(finished.status == 0, "\(finished.stdout)\n\(finished.stderr)")
+            #expect(!finished.stderr.contains("took over"), "no lock was left to take over: \(finished.stderr)")
+        }
+    }
 }
 
 /// A `rollcall` run in the background, to be signalled or killed.
@@ -140,6 +168,13 @@ final class RunningProcess: @unchecked Sendable {
     func kill() {
         signal(SIGKILL)
         _ = wait()
+    }
+
+    /// Waits at most `seconds`; a process still running then is killed, and `timedOut` says so.
+    func wait(atMost seconds: Double) -> (output: RollcallProcess.Output, timedOut: Bool) {
+        let ended = InterruptedApplyTests.waitFor({ !process.isRunning }, seconds: seconds)
+        if !ended { signal(SIGKILL) }
+        return (wait(), !ended)
     }
 
     func wait() -> RollcallProcess.Output {

@@ -10,8 +10,11 @@ extension RollcallCommand {
             discussion: """
                 With a config PATH: reads the live systems, plans, prints the plan and asks for `yes` \
                 (without a terminal, --auto-approve is required). With a PLAN saved by `rollcall plan \
-                --out`: checks the plan's checksum (and --expect-checksum), reads the live systems \
-                again, and applies the reviewed changes whose records are as planned; no prompt.
+                --out`: checks the plan's checksum (and --expect-checksum, and with ROLLCALL_PLAN_KEY \
+                set its signature), reads the live systems again, plans the config again, and applies \
+                the reviewed changes whose records are as planned; no prompt. Every change in the plan \
+                must be one the config makes now, exactly as saved, or the whole plan is refused: no \
+                flag applies the rest of an edited plan.
 
                 A change whose record moved on since the plan is stale: nothing is applied unless \
                 --skip-stale. Changes the fresh read wants that the plan does not hold are listed, \

@@ -60,23 +60,26 @@ public struct AuditChain: Sendable {
     private func check(_ text: String, head: String?, _ checked: (AuditEntry) -> Void) -> AuditVerification {
         var previous = ""
         var count = 0
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: as Characters, "\r\n" is one, and a CRLF file would read as one line.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            Substring(String(decoding: $0, as: UTF8.self))
+        }
         for (offset, raw) in lines.enumerated() {
             let number = offset + 1
             if raw.isEmpty { continue }
             let isLast = offset == lines.count - 1
-            if raw.hasSuffix("\r") {
+            if raw.utf8.last == 0x0D {
                 return .broken(
                     line: number,
                     reason: "it ends in CRLF (\\r\\n), not LF: the file's line endings were converted (an editor, "
                         + "or git's core.autocrlf); Rollcall writes LF only, so the lines are not the bytes it wrote")
             }
             guard let entry = try? JSONDecoder().decode(AuditEntry.self, from: Data(raw.utf8)) else {
-                if isLast {
-                    // The last line has no line break and is no entry: an append that was cut off.
+                if isLast, JSONObjectKeys.topLevel(of: Array(raw.utf8)) == nil {
+                    // The last line has no line break and is no whole JSON: an append that was cut off.
                     return verdict(count: count, previous: previous, head: head, torn: number)
                 }
-                return .broken(line: number, reason: "not an audit entry (edited or cut off)")
+                return .broken(line: number, reason: Self.keyProblem(raw) ?? "not an audit entry (edited or cut off)")
             }
             if let canonical = try? Self.canonical(entry), canonical != Data(raw.utf8) {
                 return .broken(line: number, reason: Self.notAsWritten(raw))
@@ -127,6 +130,13 @@ public struct AuditChain: Sendable {
 
     /// What makes a line that decodes to an entry differ from the bytes Rollcall writes for it.
     static func notAsWritten(_ raw: Substring) -> String {
+        keyProblem(raw)
+            ?? "the line is not as Rollcall writes it: the same values spelled another way "
+            + "(spacing, key order or escapes; the line was edited)"
+    }
+
+    /// A key given twice or a key no entry has: what a decoder passes over in silence.
+    static func keyProblem(_ raw: Substring) -> String? {
         let keys = JSONObjectKeys.topLevel(of: Array(raw.utf8)) ?? []
         var seen: Set<String> = []
         for key in keys where !seen.insert(key).inserted {
@@ -136,8 +146,7 @@ public struct AuditChain: Sendable {
         if let unknown = keys.first(where: { !known.contains($0) }) {
             return "the line has a key '\(unknown)' that audit entries do not have (the line was edited)"
         }
-        return "the line is not as Rollcall writes it: the same values spelled another way "
-            + "(spacing, key order or escapes; the line was edited)"
+        return nil
     }
 }
 

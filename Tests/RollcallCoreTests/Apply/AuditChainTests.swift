@@ -89,4 +89,87 @@ import Testing
     private func verify(_ lines: [String]) -> AuditVerification {
         AuditChain(key: nil).verify(lines.joined(separator: "\n"))
     }
+
+    /// The chain covers the exact bytes: a line that decodes to the same entry but is not the
+    /// bytes Rollcall wrote is broken, and the reason names what was done to it.
+    @Test(arguments: [
+        ("a key given twice", "appears twice"), ("an unknown key", "a key 'note' that audit entries do not have"),
+        ("a space", "the same values spelled another way"),
+        ("an escaped letter", "the same values spelled another way"),
+    ])
+    func aLineThatIsNotTheBytesWrittenIsBroken(edit: String, reason: String) throws {
+        for key in [nil, Array("k3y".utf8)] {
+            var (lines, head) = try Self.log(3, key: key)
+            switch edit {
+            case "a key given twice":
+                lines[1] = lines[1].replacingOccurrences(
+                    of: "\"outcome\":", with: "\"outcome\":\"failed\",\"outcome\":")
+            case "an unknown key":
+                lines[1] = lines[1].replacingOccurrences(of: "{\"actor\"", with: "{\"note\":\"x\",\"actor\"")
+            case "a space":
+                lines[1] = lines[1].replacingOccurrences(of: "\"actor\":", with: "\"actor\": ")
+            default:
+                lines[1] = lines[1].replacingOccurrences(of: "\"actor\":\"ci\"", with: "\"actor\":\"\\u0063i\"")
+            }
+            let verification = AuditChain(key: key).verify(lines.joined(separator: "\n") + "\n", head: head)
+            guard case .broken(let line, let why) = verification else {
+                Issue.record("\(edit) must break the chain, keyed: \(key != nil); got \(verification)")
+                continue
+            }
+            #expect(line == 2)
+            #expect(why.contains(reason), "\(why)")
+        }
+    }
+
+    @Test func crlfLineEndingsAreNamedAsSuch() throws {
+        let (lines, head) = try Self.log(3)
+        let text = lines.joined(separator: "\r\n") + "\r\n"
+        guard case .broken(let line, let reason) = AuditChain(key: nil).verify(text, head: head) else {
+            Issue.record("CRLF endings are not the bytes written")
+            return
+        }
+        #expect(line == 1)
+        #expect(reason.contains("CRLF"), "\(reason)")
+    }
+
+    @Test func aKeyedLogVerifiedWithoutTheKeySaysToSetIt() throws {
+        let (lines, _) = try Self.log(3, key: Array("k3y".utf8))
+        guard case .broken(let line, let reason) = AuditChain(key: nil).verify(lines.joined(separator: "\n")) else {
+            Issue.record("a keyed log does not verify without its key")
+            return
+        }
+        #expect(line == 1)
+        #expect(reason.contains("set it to the same key"), "\(reason)")
+        #expect(!reason.hasPrefix("its hash does not match its content"))
+        let (plain, _) = try Self.log(3)
+        guard case .broken(_, let other) = AuditChain(key: Array("k3y".utf8)).verify(plain.joined(separator: "\n"))
+        else {
+            Issue.record("an unkeyed log does not verify under a key")
+            return
+        }
+        #expect(other.contains("another key, or without one"), "\(other)")
+    }
+
+    /// An append cut off mid-line (a full disk, a crash) is told from an edit: the whole lines verify.
+    @Test func aTornLastLineIsToldFromAnEdit() throws {
+        let (lines, head) = try Self.log(4)
+        let whole = lines.prefix(3).joined(separator: "\n") + "\n"
+        let torn = whole + lines[3].prefix(lines[3].count / 2)
+        let three = try Self.log(3).head
+        #expect(AuditChain(key: nil).verify(torn) == .torn(lines: 3, head: three, line: 4))
+        #expect(AuditChain(key: nil).verify(torn, head: three) == .torn(lines: 3, head: three, line: 4))
+        guard case .broken(let line, _) = AuditChain(key: nil).verify(torn, head: head) else {
+            Issue.record("against the head of four lines, the torn fourth is a cut")
+            return
+        }
+        #expect(line == 4)
+        // A torn line in the middle is no interrupted append: something was written after it.
+        let middle = whole + lines[3].prefix(10) + "\n" + lines[3] + "\n"
+        guard case .broken(let at, let reason) = AuditChain(key: nil).verify(middle) else {
+            Issue.record("a cut line followed by more lines is broken")
+            return
+        }
+        #expect(at == 4)
+        #expect(reason.contains("not an audit entry"))
+    }
 }

@@ -100,3 +100,44 @@ import Testing
         #expect(!markdown.contains("<script>"))
     }
 }
+
+/// Characters that change how text reads (a bidi override, an escape sequence) and `@`
+/// mentions from live names are neutralised in every format, not only the terminal's.
+@Suite struct DriftRenderingControlTests {
+    static let reversing = "Ann\u{202E}txt.exe\u{1B}[2J\u{7F}\u{2066}"
+
+    static func report(first: String) throws -> DriftReport {
+        let config = try PlanFixture.config(
+            staff:
+                "  - { id: s0, first_name: Ann, last_name: Lee, role: front-desk, practices: { main: { username: u0 } } }"
+        )
+        return DriftDetector.report(
+            config: config, live: PlanFixture.live(main: [PlanFixture.user(1, "u0", first: first, last: "Lee")]),
+            today: PlanFixture.today, source: DriftDetector.Source(paths: ["clinic.yaml"], digest: "d", commit: "abc"))
+    }
+
+    @Test func htmlAndJUnitShowBidiAndControlCharactersAsCode() throws {
+        let report = try Self.report(first: Self.reversing)
+        for (format, text) in [
+            ("html", DriftHTMLRenderer().render(report)), ("junit", DriftJUnitRenderer().render(report)),
+            ("markdown", DriftMarkdownRenderer(fullReport: "x").render(report)),
+            ("text", DriftTextRenderer(colored: false).render(report)),
+        ] {
+            for scalar in ["\u{202E}", "\u{1B}", "\u{7F}", "\u{2066}"] {
+                #expect(!text.unicodeScalars.contains(scalar.unicodeScalars.first ?? " "), "\(format) holds it raw")
+            }
+            #expect(text.contains("\\u{202E}"), "\(format) shows it as code")
+        }
+    }
+
+    @Test func markdownNeutralisesMentionsButNotEmailAddresses() throws {
+        let markdown = MarkdownText.escaped("@everyone and (@org/team) but ann@clinic.org")
+        #expect(!markdown.contains("@everyone"))
+        #expect(markdown.contains("@&#8203;everyone"))
+        #expect(markdown.contains("(@&#8203;org/team)"))
+        #expect(markdown.contains("ann@clinic.org"))
+        let report = try Self.report(first: "@everyone")
+        let rendered = DriftMarkdownRenderer(fullReport: "x").render(report)
+        #expect(!rendered.contains("@everyone"), "\(rendered)")
+    }
+}
