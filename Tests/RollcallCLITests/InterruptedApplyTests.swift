@@ -35,6 +35,24 @@ import Testing
         return (server, environment)
     }
 
+    /// A plan saved against a served sandbox with `latency`, and its apply started in the background.
+    static func applyingSavedPlan(_ scenario: ApplyScenario, latency: Int) throws -> (
+        ServingProcess, [String: String], RunningProcess
+    ) {
+        let (server, environment) = try serve(scenario, latency: latency)
+        let planned = try scenario.run(
+            ["plan", scenario.config, "--today", ApplyScenario.today, "--out", scenario.plan], environment: environment)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        do {
+            let apply = try RunningProcess(
+                ["apply", scenario.plan, "--today", ApplyScenario.today], environment: environment)
+            return (server, environment, apply)
+        } catch {
+            server.stop()
+            throw error
+        }
+    }
+
     static func outcomes(_ scenario: ApplyScenario) -> Int {
         let text = (try? String(contentsOfFile: scenario.journal, encoding: .utf8)) ?? ""
         return text.split(separator: "\n").filter { $0.contains("\"kind\":\"outcome\"") }.count
@@ -84,15 +102,8 @@ import Testing
     /// The first SIGINT lets the write in flight finish, starts no more, says what was left, exits 1.
     @Test func aFirstInterruptStopsNewWritesAndTheNextApplyFinishes() throws {
         try ApplyScenario.with { scenario in
-            let (server, environment) = try Self.serve(scenario, latency: 150)
+            let (server, environment, apply) = try Self.applyingSavedPlan(scenario, latency: 150)
             defer { server.stop() }
-            #expect(
-                try scenario.run(
-                    ["plan", scenario.config, "--today", ApplyScenario.today, "--out", scenario.plan],
-                    environment: environment
-                ).status == 0)
-            let apply = try RunningProcess(
-                ["apply", scenario.plan, "--today", ApplyScenario.today], environment: environment)
             #expect(Self.waitFor { Self.outcomes(scenario) >= 1 })
             apply.signal(SIGINT)
             let output = apply.wait()
@@ -110,15 +121,8 @@ import Testing
     /// A second SIGTERM exits at once, with README's status 1 (not 130), and releases the lock.
     @Test func aSecondSignalExitsOneAndLeavesNoLock() throws {
         try ApplyScenario.with { scenario in
-            let (server, environment) = try Self.serve(scenario, latency: 400)
+            let (server, environment, apply) = try Self.applyingSavedPlan(scenario, latency: 400)
             defer { server.stop() }
-            #expect(
-                try scenario.run(
-                    ["plan", scenario.config, "--today", ApplyScenario.today, "--out", scenario.plan],
-                    environment: environment
-                ).status == 0)
-            let apply = try RunningProcess(
-                ["apply", scenario.plan, "--today", ApplyScenario.today], environment: environment)
             #expect(Self.waitFor { FileManager.default.fileExists(atPath: scenario.journal) })
             apply.signal(SIGTERM)
             usleep(100_000)
