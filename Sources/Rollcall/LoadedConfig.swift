@@ -11,13 +11,13 @@ struct LoadedConfig {
     /// every diagnostic when it does not load.
     init(path: String, excluding: [String]) throws {
         let read = ConfigFiles.read(path, excluding: excluding)
-        let loaded =
+        let (loaded, export) =
             read.diagnostics.isEmpty
-            ? ConfigLoader.load(origin: path, files: read.files)
-            : ConfigLoader.Result(config: nil, diagnostics: read.diagnostics)
+            ? RosterFile.read(ConfigLoader.load(origin: path, files: read.files), configPath: path)
+            : (ConfigLoader.Result(config: nil, diagnostics: read.diagnostics), nil)
         guard let config = loaded.config else { throw PlanRun.InvalidConfig(diagnostics: loaded.diagnostics) }
         self.config = config
-        digest = ConfigDigest.of(read.files)
+        digest = ConfigDigest.of(read.files + (export.map { [$0] } ?? []))
         warnings = loaded.diagnostics
     }
 }

@@ -19,6 +19,7 @@ public enum Validation {
         guard read.diagnostics.isEmpty else {
             return ConfigLoader.Result(config: nil, diagnostics: read.diagnostics.sorted())
         }
-        return ConfigLoader.load(origin: path, files: read.files, limits: limits)
+        return RosterFile.resolve(
+            ConfigLoader.load(origin: path, files: read.files, limits: limits), configPath: path, limits: limits)
     }
 }

@@ -12,13 +12,17 @@ public struct Config: Sendable, Equatable {
     public var policy: Policy
     /// Roles by name.
     public var roles: [String: Role]
-    /// Staff in the order the files list them (files in name order); ids are unique.
+    /// Staff in the order the files list them (files in name order); ids are unique. With a
+    /// roster, its people follow, resolved from the export (`RosterResolver`).
     public var staff: [StaffMember]
+    /// The HR export the staff list is drawn from, when the config has one.
+    public var roster: RosterSettings?
 
     public init(
         version: Int, athena: AthenaSettings?, healthie: HealthieSettings?, policy: Policy, roles: [String: Role],
-        staff: [StaffMember]
+        staff: [StaffMember], roster: RosterSettings? = nil
     ) {
+        self.roster = roster
         self.version = version
         self.athena = athena
         self.healthie = healthie
@@ -197,11 +201,21 @@ public struct StaffMember: Sendable, Equatable {
     public var practices: [PracticeAssignment]
     /// Where the entry starts, for messages that point back at the config.
     public var declaredAt: SourceLocation
+    /// The roster key a YAML entry refines (`roster_id`); the roster's people carry their own key.
+    public var rosterID: String?
+    /// The roster row behind the entry, when the roster drives it.
+    public var roster: RosterLink?
+    /// The first day of access (a roster hire date): no accounts before it.
+    public var starts: CalendarDate?
+    /// On leave with `roster.on_leave: suspend`: accounts deactivated until the leave ends.
+    public var suspended = false
 
     public init(
         id: String, firstName: String?, lastName: String?, email: String?, role: Role?, npi: String?,
-        status: StaffStatus, expires: CalendarDate?, practices: [PracticeAssignment], declaredAt: SourceLocation
+        status: StaffStatus, expires: CalendarDate?, practices: [PracticeAssignment], declaredAt: SourceLocation,
+        rosterID: String? = nil
     ) {
+        self.rosterID = rosterID
         self.id = id
         self.firstName = firstName
         self.lastName = lastName
@@ -231,6 +245,9 @@ public struct PracticeAssignment: Sendable, Equatable {
     public var departments: [String]
     /// This person's supervising provider's account in the same practice, resolved by the loader.
     public var supervising: SupervisorAccount?
+    /// Made from `roster.username`, not written by anyone: an account already holding it under
+    /// another email is someone else's, and the person is held back rather than matched to it.
+    public var generated = false
 
     public init(
         practice: String, username: String, userID: Int?, departments: [String], supervising: SupervisorAccount?

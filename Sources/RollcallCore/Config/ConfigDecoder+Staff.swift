@@ -13,11 +13,19 @@ extension ConfigDecoder {
             return nil
         }
         let idEntry = entries.first { $0.key == "id" }
+        let rosterEntry = entries.first { $0.key == StaffKey.rosterID.rawValue }
         var staff = SourceStaff(declaredAt: at, id: idEntry.flatMap { text($0) })
+        staff.rosterID = rosterEntry.flatMap { text($0) }
         if let id = staff.id {
             checkName(id, what: "staff id")
-        } else if idEntry == nil {
-            error("staff entry #\(number) has no 'id'", at: at, hint: "give each person a stable id such as jane.doe")
+        } else if idEntry == nil, let rosterID = staff.rosterID {
+            // An entry refining a roster person may leave out `id`: the roster key is the staff id.
+            checkName(rosterID, what: "roster_id")
+            staff.id = rosterID
+        } else if idEntry == nil, rosterEntry == nil {
+            error(
+                "staff entry #\(number) has no 'id'", at: at,
+                hint: "give each person a stable id such as jane.doe, or `roster_id` for a person of the roster")
         }
         let place = staff.id.map { "staff '\($0.value)'" } ?? "staff entry #\(number)"
         guard let fields = fields(node, keys: StaffKey.self, place: place, key: "staff", keyLocation: at) else {

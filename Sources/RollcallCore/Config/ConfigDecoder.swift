@@ -43,6 +43,9 @@ struct ConfigDecoder {
         if let entry = top[.staff] {
             config.staff = decodeStaffList(entry)
         }
+        if let entry = top[.roster], let roster = decodeRoster(entry) {
+            config.rosters.append(roster)
+        }
         return config
     }
 

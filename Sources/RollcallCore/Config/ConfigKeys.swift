@@ -10,8 +10,17 @@ extension ConfigKey {
 }
 
 enum RootKey: String, ConfigKey {
-    case version, systems, policy, roles, staff
+    case version, systems, policy, roles, staff, roster
 }
+
+enum RosterKey: String, ConfigKey {
+    case file, key, columns, statuses, roles, locations, username
+    case dateFormat = "date_format"
+    case onLeave = "on_leave"
+}
+
+extension RosterField: ConfigKey {}
+extension RosterLifecycle: ConfigKey {}
 
 enum SystemsKey: String, ConfigKey {
     case athena, healthie
@@ -62,6 +71,7 @@ enum StaffKey: String, ConfigKey {
     case firstName = "first_name"
     case lastName = "last_name"
     case email, role, npi, status, expires, practices
+    case rosterID = "roster_id"
 }
 
 enum AssignmentKey: String, ConfigKey {

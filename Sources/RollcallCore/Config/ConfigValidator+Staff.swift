@@ -50,7 +50,9 @@ extension ConfigValidator {
         let statusKnown = staff.status != nil || !staff.written.contains(.status)
         let active = statusKnown && (staff.status?.value ?? .active) == .active
         let place = "staff '\(id)'"
-        if active {
+        // An entry refining a roster person takes what it leaves out from the row.
+        let refinesRoster = staff.rosterID != nil
+        if active, !refinesRoster {
             for key in [StaffKey.firstName, .lastName, .role] where !staff.written.contains(key) {
                 error(
                     "\(place) has no '\(key.rawValue)'", at: staff.declaredAt,
@@ -68,17 +70,17 @@ extension ConfigValidator {
             }
         }
         if active, let role, role.complete {
-            if role.healthie != nil, !staff.written.contains(.email) {
+            if role.healthie != nil, !staff.written.contains(.email), !refinesRoster {
                 error(
                     "\(place) has role '\(role.name.value)', which grants a Healthie membership, but no 'email'",
                     at: staff.declaredAt, hint: "Healthie members are matched by email")
             }
-            if role.athena?.value == .provider, !staff.written.contains(.npi) {
+            if role.athena?.value == .provider, !staff.written.contains(.npi), !refinesRoster {
                 error(
                     "\(place) has role '\(role.name.value)' with usertype PROVIDER, but no 'npi'",
                     at: staff.role?.location ?? staff.declaredAt, hint: "providers need their 10-digit NPI")
             }
-            if role.hasAthena, role.athena != nil, staff.practices.isEmpty {
+            if role.hasAthena, role.athena != nil, staff.practices.isEmpty, !refinesRoster {
                 warning(
                     "\(place) has role '\(role.name.value)', which grants athenaOne access, but names no practices",
                     at: staff.declaredAt)
@@ -91,7 +93,7 @@ extension ConfigValidator {
             }
         }
         // Accounts are found by username or email, never by name: an entry with neither finds nothing.
-        if statusKnown, !active, staff.practices.isEmpty, !staff.written.contains(.email) {
+        if statusKnown, !active, staff.practices.isEmpty, !staff.written.contains(.email), !refinesRoster {
             warning(
                 "\(place) is offboarded but names no email and no practice "
                     + "username, so Rollcall cannot find their accounts to deactivate them",
@@ -244,6 +246,6 @@ extension ConfigValidator {
                     departments: $0.departments.map(\.value),
                     supervising: supervisor($0.supervising?.value, practice: $0.practice.value))
             }.sorted { $0.practice < $1.practice },
-            declaredAt: staff.declaredAt)
+            declaredAt: staff.declaredAt, rosterID: staff.rosterID?.value)
     }
 }

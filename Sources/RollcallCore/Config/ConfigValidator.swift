@@ -55,9 +55,18 @@ struct ConfigValidator {
         let roles = validateRoles(sourceRoles, athenaDeclared: athena != nil, healthieDeclared: healthie != nil)
         let staff = validateStaff(practices: athena?.practices ?? [], roles: sourceRoles, resolvedRoles: roles)
         let policy = validatePolicy(practices: athena?.practices ?? [], healthie: healthie != nil)
+        let roster = validateRoster(practices: athena?.practices ?? [], roles: roles)
+        if roster == nil, let refining = source.staff.first(where: { $0.rosterID != nil }),
+            let rosterID = refining.rosterID
+        {
+            error(
+                "staff '\(rosterID.value)' names a roster_id, but the config has no 'roster' section",
+                at: rosterID.location, hint: "declare the HR export under `roster:`, or give the entry an id")
+        }
         guard let version, !diagnostics.contains(where: \.isError) else { return nil }
         return Config(
-            version: version, athena: athena, healthie: healthie, policy: policy, roles: roles, staff: staff)
+            version: version, athena: athena, healthie: healthie, policy: policy, roles: roles, staff: staff,
+            roster: roster)
     }
 
     private mutating func validateVersion() -> Int? {

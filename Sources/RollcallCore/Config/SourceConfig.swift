@@ -13,6 +13,8 @@ struct SourceConfig: Sendable {
     var policy = SourcePolicy()
     var roles: [SourceRole] = []
     var staff: [SourceStaff] = []
+    /// Each file's `roster` section: only one may be given.
+    var rosters: [SourceRoster] = []
 
     /// Appends `other`'s entries; duplicates are left for the validator to report with both places.
     mutating func merge(_ other: SourceConfig) {
@@ -24,6 +26,7 @@ struct SourceConfig: Sendable {
         policy.merge(other.policy)
         roles += other.roles
         staff += other.staff
+        rosters += other.rosters
     }
 }
 
@@ -91,6 +94,7 @@ struct SourceStaff: Sendable {
     var npi: Located<String>?
     var status: Located<StaffStatus>?
     var expires: Located<CalendarDate>?
+    var rosterID: Located<String>?
     var practices: [SourceAssignment] = []
     /// Keys the entry wrote, including those whose value was refused (and reported), so a
     /// bad value is not reported a second time as a missing key.
@@ -103,4 +107,24 @@ struct SourceAssignment: Sendable {
     var userID: Located<Int>?
     var departments: [Located<String>]
     var supervising: Located<String>?
+}
+
+struct SourceRoster: Sendable {
+    var declaredAt: SourceLocation
+    var file: Located<String>?
+    var key: Located<String>?
+    var columns: [RosterField: Located<String>] = [:]
+    var statuses: [RosterLifecycle: [String]]?
+    var dateFormat: RosterDateFormat = .iso
+    var onLeave: RosterLeavePolicy = .keep
+    var username: Located<String>?
+    /// Job title to a role name, or nil for `none`.
+    var roles: [(title: Located<String>, role: Located<String>?)] = []
+    /// Location to its placements, or nil for `none`.
+    var locations: [(name: Located<String>, placements: [SourceRosterPlacement]?)] = []
+}
+
+struct SourceRosterPlacement: Sendable {
+    var practice: Located<String>
+    var departments: [Located<String>]
 }

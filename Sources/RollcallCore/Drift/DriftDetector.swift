@@ -204,8 +204,14 @@ struct DriftWork {
                 declared: "until \(expires)", live: "true", message: finding.message,
                 revert: "apply deactivates the accounts after \(expires)",
                 adopt: Self.staffYAML(staffID, [.init(StaffKey.expires, .text("YYYY-MM-DD"))]) + "(a later last day)")
+        case .rosterHeldBack:
+            append(
+                .rosterHeldBack, .medium, address: finding.address, staffID: finding.address.key,
+                field: DriftField.account, declared: nil, live: nil, message: finding.message,
+                revert: "none: apply holds back this person's changes until the row resolves",
+                adopt: "map the title or location in roster, or refine the person with a roster_id entry")
         case .protectedAccount, .fewAdmins, .supervisorDeactivated, .supervisorWithoutProvider,
-            .massDeactivationAllowed:
+            .massDeactivationAllowed, .upcomingStart, .rosterEntryMissing:
             return
         }
     }

@@ -28,6 +28,8 @@ public struct DriftFinding: Sendable, Equatable, Codable {
         case fieldDiffers = "field_differs"
         /// A pinned userid whose account has another username live.
         case identityConflict = "identity_conflict"
+        /// A roster person whose row cannot be resolved: their accounts are left as they are.
+        case rosterHeldBack = "roster_held_back"
         case missingDepartment = "missing_department"
         case inactiveUnmanaged = "inactive_unmanaged"
         case expiringAccess = "expiring_access"

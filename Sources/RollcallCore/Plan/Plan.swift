@@ -96,6 +96,8 @@ public struct PlannedChange: Sendable, Equatable, Codable {
     /// What must still hold of the live record when the change is applied: its digest as
     /// planned, or for a create that the account still does not exist.
     public var precondition: RecordPrecondition
+    /// The roster row behind the change, when the roster drives the person.
+    public var source: ChangeSource?
 
     public init(
         system: System, action: Action, address: RecordAddress, staffID: String?, practice: String?,
@@ -117,7 +119,7 @@ public struct PlannedChange: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, system, action, address, practice, fields, reason, notes, operation, precondition
+        case id, system, action, address, practice, fields, reason, notes, operation, precondition, source
         case staffID = "staff_id"
         case unchangedCount = "unchanged_count"
     }
@@ -127,6 +129,33 @@ public struct PlannedChange: Sendable, Equatable, Codable {
 
     /// True when any field grants more access than before.
     public var isEscalation: Bool { fields.contains(where: \.escalation) }
+}
+
+/// The roster row a change comes from: `"source": {"file": "hr/roster.csv", "line": 14, "key": "1042"}`.
+public struct ChangeSource: Sendable, Equatable, Codable {
+    public var file: String
+    public var line: Int
+    public var key: String
+    public var jobTitle: String?
+    public var location: String?
+
+    public init(_ link: RosterLink) {
+        file = link.file
+        line = link.line
+        key = link.key
+        jobTitle = link.jobTitle
+        location = link.location
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, line, key, location
+        case jobTitle = "job_title"
+    }
+
+    /// `hr/roster.csv:14 (1042, Registered Nurse at Main Street)`.
+    public var description: String {
+        RosterLink(file: file, line: line, key: key, jobTitle: jobTitle, location: location).description
+    }
 }
 
 /// One field's change, with values as a reviewer reads them (`"Jane"`, `true`,
@@ -212,6 +241,13 @@ public struct Finding: Sendable, Equatable, Codable {
         case fewAdmins = "few_admins"
         /// A `max_deactivations` refusal lifted by `--allow-mass-deactivation`.
         case massDeactivationAllowed = "mass_deactivation_allowed"
+        /// A roster person hired after today: no accounts until the day they start.
+        case upcomingStart = "upcoming_start"
+        /// A roster person whose row cannot be resolved (an unmapped title or location, a shared
+        /// username or email, a provider without an NPI): every change of theirs is held back.
+        case rosterHeldBack = "roster_held_back"
+        /// A staff entry's `roster_id` that the export does not hold: the person is offboarded.
+        case rosterEntryMissing = "roster_entry_missing"
     }
 
     public enum Severity: String, Sendable, Equatable, Codable, CaseIterable { case warning, info }

@@ -27,6 +27,8 @@ extension PlanWork {
             let address = RecordAddress.athenaUser(practice: practice.key, username: assignment.username)
             let current = liveAccount(assignment)
             if let current { matched.insert(current.userID) }
+            // Held back: its account is neither changed nor reported as unmanaged.
+            if heldBack[staff.id] != nil { continue }
             if isProtected(practice: practice.key, username: current?.username ?? assignment.username) {
                 findings.append(
                     Finding(

@@ -8,6 +8,11 @@ extension PlanWork {
             guard let email = staff.email else { continue }
             let role = staff.role?.healthie
             let current = byEmail[email.lowercased()]
+            if heldBack[staff.id] != nil {
+                // Held back: the membership is neither changed nor reported as unmanaged.
+                if let current { matched.insert(current.userID) }
+                continue
+            }
             // Active staff whose role has no Healthie settings do not claim a membership.
             guard role != nil || staff.status == .offboarded else { continue }
             let address = RecordAddress.healthieMember(email: email)

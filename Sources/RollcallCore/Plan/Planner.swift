@@ -36,6 +36,7 @@ public enum Planner {
     {
         var work = planned(config: config, live: unordered, policy: policy, today: today)
         work.listUpcomingExpiries()
+        work.listRosterFindings()
         return (work.finish(), work.unmatched)
     }
 
@@ -57,6 +58,7 @@ public enum Planner {
         var work = PlanWork(config: config, policy: policy, today: today)
         for practice in live.athena { work.liveAthena[practice.practiceID] = practice }
         work.liveHealthie = live.healthie
+        work.holdBackRosterPeople()
         if let athena = config.athena {
             for practice in athena.practices {
                 guard let livePractice = live.practice(id: practice.practiceID) else { continue }
@@ -96,10 +98,16 @@ struct PlanWork {
         protected = ProtectedIndex(policy.protected)
     }
 
+    /// Roster people whose changes are all held back, with why: their row's reasons, or a
+    /// generated username that a live account holds under another email.
+    var heldBack: [String: String] = [:]
+
     /// Whether the person should have access today, and if not, why.
     func access(for staff: StaffMember) -> (wanted: Bool, reason: String?) {
         if staff.status == .offboarded { return (false, "offboarded") }
         if let expires = staff.expires, expires < today { return (false, "access expired on \(expires)") }
+        if let starts = staff.starts, starts > today { return (false, "starts on \(starts)") }
+        if staff.suspended { return (false, "on leave (roster.on_leave: suspend)") }
         return (true, nil)
     }
 
@@ -121,7 +129,7 @@ struct PlanWork {
             (left.element.action.phase, left.offset) < (right.element.action.phase, right.offset)
         }.map(\.element)
         checkSafety(ordered)
-        return Plan(today: today, changes: ordered, findings: findings, refusals: refusals)
+        return Plan(today: today, changes: withSources(ordered), findings: findings, refusals: refusals)
     }
 
     /// A text value as a reviewer reads it.

@@ -54,7 +54,8 @@ public struct PlanMarkdownRenderer: Sendable {
         var action = change.action.rawValue
         if let reason = change.reason { action += " (\(escape(reason)))" }
         if change.isEscalation { action += " **escalates access**" }
-        let staff = escape(change.staffID ?? "–")
+        var staff = escape(change.staffID ?? "–")
+        if let source = change.source { staff += " (from \(escape(source.description)))" }
         guard !change.fields.isEmpty else {
             return "| \(action) | \(escape(change.address.description)) | \(staff) | | | |\n"
         }

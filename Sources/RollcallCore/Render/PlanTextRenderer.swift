@@ -80,6 +80,7 @@ public struct PlanTextRenderer: Sendable {
         if let reason = change.reason { header += " (\(Self.safe(reason)))" }
         if change.isEscalation { header += paint(" [escalates access]", "1;35") }
         var lines = [header]
+        if let source = change.source { lines.append("  # from \(Self.safe(source.description))") }
         for note in change.notes { lines.append("  # \(Self.safe(note))") }
         let kind = change.system == .athena ? "user" : "member"
         lines.append("  \(paint(marker, color)) \(kind) \(Self.safe(change.address.quotedKey)) {")

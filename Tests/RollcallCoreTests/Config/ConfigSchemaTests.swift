@@ -39,6 +39,9 @@ import Testing
             (["$defs", "role", "properties", "healthie"], HealthieRoleKey.names),
             (["$defs", "staffMember"], StaffKey.names),
             (["$defs", "assignment"], AssignmentKey.names),
+            (["$defs", "roster"], RosterKey.names),
+            (["$defs", "roster", "properties", "columns"], RosterField.names),
+            (["$defs", "roster", "properties", "statuses"], RosterLifecycle.names),
         ]
         for (path, decoderKeys) in expectations {
             #expect(try keys(path, in: schema) == Set(decoderKeys), "at \(path)")

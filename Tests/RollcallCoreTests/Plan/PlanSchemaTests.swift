@@ -38,6 +38,12 @@ import Testing
         let providers = PlanDocument(
             plan: try providersPlan(), policy: .defaults, config: ["clinic.yaml"], configDigest: nil, read: nil)
         documents.append(("providers", try providers.encoded()))
+        // Changes a roster drives carry the row they come from.
+        let roster = try RosterFixture.config(rows: [RosterFixture.row("1042"), RosterFixture.row("7", "Bo", "Li")])
+        let rosterPlan = RosterFixture.plan(roster, PlanFixture.live())
+        let sourced = PlanDocument(
+            plan: rosterPlan, policy: roster.policy, config: ["clinic"], configDigest: nil, read: nil)
+        documents.append(("roster", try sourced.encoded()))
         return documents
     }
 

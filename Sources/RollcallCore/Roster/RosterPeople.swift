@@ -1,0 +1,171 @@
+/// The roster's rows made into staff entries, merged with the YAML entries that refine them;
+/// see `RosterResolver` for the rules.
+struct RosterPeople {
+    let config: Config
+    let roster: RosterSettings
+    let rows: [RosterRow]
+
+    func members() -> [StaffMember] {
+        let refinements = Dictionary(
+            config.staff.compactMap { entry in entry.rosterID.map { ($0, entry) } },
+            uniquingKeysWith: { first, _ in first })
+        var drafts = rows.map { draft($0, refinement: refinements[$0.key]) }
+        holdShared(&drafts)
+        var members = config.staff.filter { $0.rosterID == nil }
+        members += drafts
+        let keys = Set(rows.map(\.key))
+        for entry in config.staff {
+            guard let key = entry.rosterID, !keys.contains(key) else { continue }
+            // Not in the export: the person left HR's records, so their access ends.
+            var gone = entry
+            gone.status = .offboarded
+            members.append(gone)
+        }
+        return members
+    }
+
+    private func draft(_ row: RosterRow, refinement entry: StaffMember?) -> StaffMember {
+        var held: [String] = []
+        var noAccounts: String?
+        var role = entry?.role
+        if role == nil {
+            switch roster.roles[RosterSettings.lookupKey(row.jobTitle)] {
+            case nil:
+                held.append(
+                    "job title '\(row.jobTitle)' is not in roster.roles: map it to a role there "
+                        + "(`\(row.jobTitle): ROLE`), or to `none` for no accounts")
+            case .some(nil): noAccounts = "job title '\(row.jobTitle)' has no accounts (roster.roles)"
+            case .some(let name?): role = config.roles[name]
+            }
+        }
+        let firstName = entry?.firstName ?? (row.firstName.isEmpty ? nil : row.firstName)
+        let lastName = entry?.lastName ?? (row.lastName.isEmpty ? nil : row.lastName)
+        let username = RosterUsername.make(
+            roster.username, first: firstName ?? "", last: lastName ?? "", id: row.key)
+        var practices = entry?.practices ?? []
+        if practices.isEmpty {
+            switch roster.locations[RosterSettings.lookupKey(row.location)] {
+            case nil:
+                held.append(
+                    "location '\(row.location)' is not in roster.locations: map it to practices there "
+                        + "(`\(row.location): { PRACTICE: [DEPARTMENT] }`), or to `none` for no accounts")
+                // Its accounts are looked for under the username in every practice, to be left alone.
+                practices = (config.athena?.practices ?? []).map { generated($0.key, username, departments: []) }
+            case .some(nil): noAccounts = noAccounts ?? "location '\(row.location)' has no accounts (roster.locations)"
+            case .some(let placements?):
+                practices = placements.map { generated($0.practice, username, departments: $0.departments) }
+            }
+            if role != nil, role?.athena == nil { practices = [] }
+        }
+        if practices.contains(where: \.generated), username.isEmpty {
+            held.append("roster.username '\(roster.username)' makes an empty username from this row's names")
+        }
+        var npi = entry?.npi
+        if npi == nil, let rowNPI = row.npi {
+            if let problem = NPI.problem(with: rowNPI) {
+                held.append("the NPI '\(rowNPI)' in the row is not valid: \(problem)")
+            } else {
+                npi = rowNPI
+            }
+        }
+        let email = entry?.email ?? row.email
+        let access = noAccounts == nil && row.lifecycle != .terminated && entry?.status != .offboarded
+        if access, let role {
+            if role.athena?.usertype == .provider, npi == nil {
+                held.append(
+                    "role '\(role.name)' has usertype PROVIDER, but there is no valid NPI in the row or in a staff "
+                        + "entry: add it to the export, or refine the person with `roster_id: \"\(row.key)\"` and `npi:`"
+                )
+            }
+            if role.healthie != nil, email == nil {
+                held.append("role '\(role.name)' grants a Healthie membership, but the row has no email")
+            }
+        }
+        var member = StaffMember(
+            id: row.key, firstName: firstName, lastName: lastName, email: email, role: role, npi: npi,
+            status: access ? .active : .offboarded,
+            expires: [entry?.expires, row.terminationDate].compactMap { $0 }.min(),
+            practices: practices.sorted { $0.practice < $1.practice },
+            declaredAt: entry?.declaredAt ?? SourceLocation(file: roster.path, line: row.line, column: 1),
+            rosterID: row.key)
+        member.starts = row.hireDate
+        member.suspended = row.lifecycle == .leave && roster.onLeave == .suspend
+        member.roster = RosterLink(
+            file: roster.file, line: row.line, key: row.key, jobTitle: row.jobTitle.isEmpty ? nil : row.jobTitle,
+            location: row.location.isEmpty ? nil : row.location,
+            heldBack: held.isEmpty ? nil : held.joined(separator: "; "))
+        return member
+    }
+
+    private func generated(_ practice: String, _ username: String, departments: [String]) -> PracticeAssignment {
+        var assignment = PracticeAssignment(
+            practice: practice, username: username, userID: nil, departments: departments, supervising: nil)
+        assignment.generated = true
+        return assignment
+    }
+
+    /// Holds back each person whose generated username another roster person or a YAML entry
+    /// also has in that practice, or whose email another row or entry has.
+    private func holdShared(_ drafts: inout [StaffMember]) {
+        struct Account: Hashable {
+            var practice: String
+            var username: String
+        }
+        var owners: [Account: [Int]] = [:]
+        var emails: [String: [Int]] = [:]
+        for (index, member) in drafts.enumerated() {
+            for assignment in member.practices where member.roster?.heldBack == nil {
+                owners[Account(practice: assignment.practice, username: assignment.username.lowercased()), default: []]
+                    .append(index)
+            }
+            if let email = member.email { emails[EmailAddress.normalized(email), default: []].append(index) }
+        }
+        var yamlAccounts: [Account: String] = [:]
+        var yamlEmails: [String: String] = [:]
+        for entry in config.staff where entry.rosterID == nil {
+            for assignment in entry.practices {
+                yamlAccounts[Account(practice: assignment.practice, username: assignment.username.lowercased())] =
+                    entry.id
+            }
+            if let email = entry.email { yamlEmails[EmailAddress.normalized(email)] = entry.id }
+        }
+        var reasons: [Int: [String]] = [:]
+        for (account, holders) in owners {
+            if let entry = yamlAccounts[account] {
+                for index in holders {
+                    reasons[index, default: []].append(
+                        "username '\(account.username)' in practice \(account.practice) belongs to staff entry "
+                            + "\(entry); pin another with `roster_id: \"\(drafts[index].id)\"` and `practices: "
+                            + "{ \(account.practice): { username: ... } }`")
+                }
+            }
+            guard holders.count > 1 else { continue }
+            let rows = holders.map { "\(drafts[$0].id) on line \(drafts[$0].roster?.line ?? 0)" }
+            for index in holders {
+                reasons[index, default: []].append(
+                    "the username '\(account.username)' in practice \(account.practice) is made from "
+                        + "\(holders.count) rows (\(rows.joined(separator: ", "))): pin one with a staff entry, "
+                        + "`roster_id: \"\(drafts[index].id)\"` with `practices: { \(account.practice): "
+                        + "{ username: ... } }`")
+            }
+        }
+        for (email, holders) in emails {
+            if let entry = yamlEmails[email] {
+                for index in holders {
+                    reasons[index, default: []].append("the email '\(email)' belongs to staff entry \(entry)")
+                }
+            }
+            guard holders.count > 1 else { continue }
+            let rows = holders.map { "\(drafts[$0].id) on line \(drafts[$0].roster?.line ?? 0)" }
+            for index in holders {
+                reasons[index, default: []].append(
+                    "the email '\(email)' is on \(holders.count) rows (\(rows.joined(separator: ", "))); "
+                        + "an email belongs to one person")
+            }
+        }
+        for (index, added) in reasons {
+            let existing = drafts[index].roster?.heldBack.map { [$0] } ?? []
+            drafts[index].roster?.heldBack = (existing + added.sorted()).joined(separator: "; ")
+        }
+    }
+}
