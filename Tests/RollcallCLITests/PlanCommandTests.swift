@@ -10,7 +10,7 @@ import Testing
         return text[..<colon.upperBound] + "(cost)" + text[end...]
     }
 
-    @Test(arguments: ["solo", "riverside"])
+    @Test(arguments: ["solo", "riverside", "roster"])
     func thePlanOfEachExampleMatchesItsGoldenFile(example: String) throws {
         let output = try RollcallProcess.run([
             "plan", "examples/\(example)", "--sandbox", "examples/\(example)/sandbox.yaml", "--today", "2026-11-24",
@@ -23,7 +23,7 @@ import Testing
 
     /// The saved plan's JSON, less the read's cost (which varies): change ids, preconditions,
     /// digests and the checksum are the same on every run of the same inputs.
-    @Test(arguments: ["solo", "riverside"])
+    @Test(arguments: ["solo", "riverside", "roster"])
     func thePlanJSONOfEachExampleMatchesItsGoldenFile(example: String) throws {
         let output = try RollcallProcess.run([
             "plan", "examples/\(example)", "--sandbox", "examples/\(example)/sandbox.yaml", "--today", "2026-11-24",

@@ -29,6 +29,8 @@ public struct ApplyReport: Sendable, Equatable, Codable {
         public var requestIDs: [String]
         /// The record read back after the write holds every planned value.
         public var verified: Bool?
+        /// The roster row behind the change, when the roster drives the person.
+        public var source: ChangeSource?
 
         public init(
             change: PlannedChange, outcome: Outcome, detail: String? = nil, requestIDs: [String] = [],
@@ -42,10 +44,11 @@ public struct ApplyReport: Sendable, Equatable, Codable {
             self.detail = detail
             self.requestIDs = requestIDs
             self.verified = verified
+            source = change.source
         }
 
         enum CodingKeys: String, CodingKey {
-            case id, address, system, action, outcome, detail, verified
+            case id, address, system, action, outcome, detail, verified, source
             case requestIDs = "request_ids"
         }
     }

@@ -29,6 +29,8 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var changeID: String
     public var operation: PlannedChange.Action
     public var fields: [FieldChange]
+    /// The roster row behind the change, when the roster drives the person.
+    public var source: ChangeSource?
     public var outcome: Outcome
     /// Whether the record read back after the write holds every planned value; nil before the write.
     public var verified: Bool?
@@ -58,6 +60,7 @@ public struct AuditEntry: Sendable, Equatable, Codable {
         changeID = change.id
         operation = change.action
         fields = change.fields
+        source = change.source
         self.outcome = outcome
         self.verified = verified
         self.requestIDs = requestIDs
@@ -68,6 +71,7 @@ public struct AuditEntry: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case sequence, time, actor, commit, system, practice, address, fields, outcome, verified, error, previous, hash
+        case source
         case operation
         case runID = "run_id"
         case planChecksum = "plan_checksum"

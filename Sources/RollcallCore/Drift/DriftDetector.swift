@@ -113,8 +113,14 @@ struct DriftWork {
 
     // MARK: From the plan's changes
 
+    /// `staff 1042`, with the roster row when the roster drives the person.
+    static func who(_ change: PlannedChange, otherwise: String) -> String {
+        guard let staffID = change.staffID else { return otherwise }
+        return "staff \(staffID)" + (change.source.map { " (\($0.file):\($0.line))" } ?? "")
+    }
+
     mutating func add(_ change: PlannedChange) {
-        let who = change.staffID.map { "staff \($0)" } ?? "an account nobody lists"
+        let who = Self.who(change, otherwise: "an account nobody lists")
         switch change.action {
         case .create:
             append(
@@ -143,7 +149,7 @@ struct DriftWork {
 
     private mutating func add(_ field: FieldChange, of change: PlannedChange) {
         let above = Self.grantsMore(live: field.before, declared: field.after, field: field.name)
-        let who = change.staffID.map { "staff \($0)" } ?? "this account"
+        let who = Self.who(change, otherwise: "this account")
         let message =
             above
             ? "\(field.name) grants more live (\(field.before ?? "none")) than \(who)'s role declares "

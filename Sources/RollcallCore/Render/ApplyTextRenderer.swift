@@ -25,6 +25,9 @@ public struct ApplyTextRenderer: Sendable {
         }
         var text =
             "  \(paint(marker, color)) \(TerminalText.escaped(result.address.description, keepingLineBreaks: false)) \(verb)"
+        if let source = result.source {
+            text += ", from " + TerminalText.escaped(source.description, keepingLineBreaks: false)
+        }
         if let detail = result.detail, result.outcome != .notReviewed {
             text += ": " + TerminalText.escaped(detail)
         }

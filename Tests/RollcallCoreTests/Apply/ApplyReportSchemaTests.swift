@@ -19,6 +19,11 @@ import Testing
                     change: change, outcome: outcome, detail: outcome == .applied ? nil : "why",
                     requestIDs: ["r\(index)"], verified: outcome == .applied ? true : nil))
         }
+        // A change a roster drives carries its row.
+        let roster = try RosterFixture.config(rows: [RosterFixture.row("1042")])
+        for change in RosterFixture.plan(roster, PlanFixture.live()).changes {
+            report.changes.append(.init(change: change, outcome: .applied, requestIDs: ["r"], verified: true))
+        }
         report.converged = true
         report.stopped = "interrupted by SIGINT"
         report.auditLog = ".rollcall/audit.jsonl"
