@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        // The benchmark's yardstick for the roster's CSV reader (which keeps line and column).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The system's libyaml (Debian's libyaml-dev), found through pkg-config.
@@ -127,7 +129,10 @@ let package = Package(
         // `swift run -c release rollcall-bench`: speed and memory, measured, not asserted.
         .executableTarget(
             name: "rollcall-bench",
-            dependencies: ["Healthie", "Rollcall", "RollcallCore", "RollcallTestSupport", "Sandbox"],
+            dependencies: [
+                "Healthie", "Rollcall", "RollcallCore", "RollcallTestSupport", "Sandbox",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

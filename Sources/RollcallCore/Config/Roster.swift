@@ -49,7 +49,7 @@ public struct RosterSettings: Sendable, Equatable {
 
     /// How a title or a location is looked up: surrounding space trimmed, case ignored.
     public static func lookupKey(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).lowercased()
+        text.trimmedSpace.lowercased()
     }
 
     public static let defaultStatuses: [RosterLifecycle: [String]] = [
@@ -102,16 +102,28 @@ public enum RosterDateFormat: String, Sendable, Equatable, CaseIterable {
 
     /// `text` as a date in this format; one-digit months and days are accepted with slashes.
     public func date(_ text: String) -> CalendarDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpace
         if self == .iso { return CalendarDate(iso: trimmed) }
-        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let first = Int(parts[0]), let second = Int(parts[1]), let year = Int(parts[2])
-        else { return nil }
-        let (month, day) = self == .us ? (first, second) : (second, first)
-        let iso = String(format: "%04d-%02d-%02d", year, month, day)
-        return CalendarDate(iso: iso)
+        // Read byte by byte: a 50,000-row export has two dates a row.
+        var numbers: [Int] = []
+        var digits = 0
+        var value = 0
+        for byte in trimmed.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard digits > 0 else { return nil }
+                numbers.append(value)
+                (value, digits) = (0, 0)
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+                guard digits <= 4 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard numbers.count == 2, digits == 4, numbers.allSatisfy({ $0 < 100 }) else { return nil }
+        let (month, day) = self == .us ? (numbers[0], numbers[1]) : (numbers[1], numbers[0])
+        return CalendarDate(year: value, month: month, day: day)
     }
 }
 

@@ -62,6 +62,8 @@ private struct Reader {
     var line = 1
     /// The byte index where the current line starts, to count columns in characters.
     var lineStart = 0
+    /// The last column counted on this line, and where: fields are counted left to right.
+    var counted = (position: 0, column: 1)
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -74,6 +76,19 @@ private struct Reader {
     /// The column of the byte at `position` on the current line: characters, not bytes, from 1.
     func column(at position: Int) -> Int {
         1 + bytes[lineStart..<position].filter { $0 & 0xC0 != 0x80 }.count
+    }
+
+    /// `column(at:)` counted on from the last field's, so a line is scanned once.
+    mutating func nextColumn(at position: Int) -> Int {
+        var (from, column) =
+            counted.position >= lineStart && counted.position <= position
+            ? counted : (lineStart, 1)
+        while from < position {
+            if bytes[from] & 0xC0 != 0x80 { column += 1 }
+            from += 1
+        }
+        counted = (position, column)
+        return column
     }
 
     func problem(_ message: String, at position: Int) -> CSVTable.Problem {
@@ -150,7 +165,7 @@ private struct Reader {
             case UInt8(ascii: ","):
                 index += 1
                 if index == bytes.count {
-                    fields.append(CSVTable.Field(value: "", line: line, column: column(at: index)))
+                    fields.append(CSVTable.Field(value: "", line: line, column: nextColumn(at: index)))
                     return CSVTable.Row(line: startLine, fields: fields)
                 }
             case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
@@ -167,7 +182,7 @@ private struct Reader {
 
     mutating func field() throws -> CSVTable.Field {
         let startLine = line
-        let startColumn = column(at: index)
+        let startColumn = nextColumn(at: index)
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
             let start = index
             while index < bytes.count, ![UInt8(ascii: ","), 0x0A].contains(bytes[index]) {

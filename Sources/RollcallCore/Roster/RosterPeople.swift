@@ -4,6 +4,16 @@ struct RosterPeople {
     let config: Config
     let roster: RosterSettings
     let rows: [RosterRow]
+    let pattern: RosterUsername.Pattern
+    let path: String
+
+    init(config: Config, roster: RosterSettings, rows: [RosterRow]) {
+        self.config = config
+        self.roster = roster
+        self.rows = rows
+        pattern = RosterUsername.Pattern(roster.username)
+        path = roster.path
+    }
 
     func members() -> [StaffMember] {
         let refinements = Dictionary(
@@ -40,8 +50,7 @@ struct RosterPeople {
         }
         let firstName = entry?.firstName ?? (row.firstName.isEmpty ? nil : row.firstName)
         let lastName = entry?.lastName ?? (row.lastName.isEmpty ? nil : row.lastName)
-        let username = RosterUsername.make(
-            roster.username, first: firstName ?? "", last: lastName ?? "", id: row.key)
+        let username = pattern.make(first: firstName ?? "", last: lastName ?? "", id: row.key)
         var practices = entry?.practices ?? []
         if practices.isEmpty {
             switch roster.locations[RosterSettings.lookupKey(row.location)] {
@@ -86,7 +95,7 @@ struct RosterPeople {
             status: access ? .active : .offboarded,
             expires: [entry?.expires, row.terminationDate].compactMap { $0 }.min(),
             practices: practices.sorted { $0.practice < $1.practice },
-            declaredAt: entry?.declaredAt ?? SourceLocation(file: roster.path, line: row.line, column: 1),
+            declaredAt: entry?.declaredAt ?? SourceLocation(file: path, line: row.line, column: 1),
             rosterID: row.key)
         member.starts = row.hireDate
         member.suspended = row.lifecycle == .leave && roster.onLeave == .suspend
@@ -113,12 +122,17 @@ struct RosterPeople {
         }
         var owners: [Account: [Int]] = [:]
         var emails: [String: [Int]] = [:]
-        for (index, member) in drafts.enumerated() {
-            for assignment in member.practices where member.roster?.heldBack == nil {
-                owners[Account(practice: assignment.practice, username: assignment.username.lowercased()), default: []]
-                    .append(index)
+        owners.reserveCapacity(drafts.count)
+        emails.reserveCapacity(drafts.count)
+        for index in drafts.indices {
+            if drafts[index].roster?.heldBack == nil {
+                for assignment in drafts[index].practices {
+                    // A generated username is lower case already.
+                    let username = assignment.generated ? assignment.username : assignment.username.lowercased()
+                    owners[Account(practice: assignment.practice, username: username), default: []].append(index)
+                }
             }
-            if let email = member.email { emails[EmailAddress.normalized(email), default: []].append(index) }
+            if let email = drafts[index].email { emails[EmailAddress.normalized(email), default: []].append(index) }
         }
         var yamlAccounts: [Account: String] = [:]
         var yamlEmails: [String: String] = [:]

@@ -70,10 +70,19 @@ struct RosterRows {
     let roster: RosterSettings
     let path: String
     var diagnostics: [Diagnostic] = []
+    /// Each status value, in lower case, to its lifecycle.
+    let lifecycles: [String: RosterLifecycle]
 
     init(roster: RosterSettings, path: String) {
         self.roster = roster
         self.path = path
+        var lifecycles: [String: RosterLifecycle] = [:]
+        for lifecycle in RosterLifecycle.allCases {
+            for value in roster.statuses[lifecycle] ?? [] where lifecycles[value.lowercased()] == nil {
+                lifecycles[value.lowercased()] = lifecycle
+            }
+        }
+        self.lifecycles = lifecycles
     }
 
     mutating func error(_ message: String, line: Int, column: Int, hint: String? = nil) {
@@ -88,7 +97,7 @@ struct RosterRows {
             error(problem.message, line: problem.line, column: problem.column)
             return []
         }
-        let headers = table.header.fields.map { $0.value.trimmingCharacters(in: .whitespaces) }
+        let headers = table.header.fields.map { $0.value.trimmedSpace }
         var index: [String: Int] = [:]
         for (position, header) in headers.enumerated() where index[header] == nil { index[header] = position }
         var columns: [RosterField: Int] = [:]
@@ -117,10 +126,10 @@ struct RosterRows {
         for row in table.rows {
             func field(_ name: RosterField) -> CSVTable.Field? { columns[name].map { row.fields[$0] } }
             func value(_ name: RosterField) -> String {
-                field(name)?.value.trimmingCharacters(in: .whitespaces) ?? ""
+                field(name)?.value.trimmedSpace ?? ""
             }
             let keyField = row.fields[keyColumn]
-            let key = keyField.value.trimmingCharacters(in: .whitespaces)
+            let key = keyField.value.trimmedSpace
             guard !key.isEmpty else {
                 error("the row has no \(roster.key)", line: keyField.line, column: keyField.column)
                 continue
@@ -154,11 +163,8 @@ struct RosterRows {
 
     private mutating func lifecycle(_ field: CSVTable.Field?) -> RosterLifecycle? {
         guard let field else { return nil }
-        let value = field.value.trimmingCharacters(in: .whitespaces)
-        for lifecycle in RosterLifecycle.allCases
-        where (roster.statuses[lifecycle] ?? []).contains(where: { $0.lowercased() == value.lowercased() }) {
-            return lifecycle
-        }
+        let value = field.value.trimmedSpace
+        if let lifecycle = lifecycles[value.lowercased()] { return lifecycle }
         let listed = RosterLifecycle.allCases.compactMap { lifecycle in
             roster.statuses[lifecycle].map { "\(lifecycle.rawValue): \($0.joined(separator: ", "))" }
         }
@@ -171,7 +177,7 @@ struct RosterRows {
     /// nil when the field is absent or empty; `.some(nil)` when it does not read (reported).
     private mutating func date(_ field: CSVTable.Field?, of key: String) -> CalendarDate?? {
         guard let field else { return nil }
-        let text = field.value.trimmingCharacters(in: .whitespaces)
+        let text = field.value.trimmedSpace
         if text.isEmpty { return nil }
         guard let date = roster.dateFormat.date(text) else {
             error(

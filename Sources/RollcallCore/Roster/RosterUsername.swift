@@ -20,24 +20,74 @@ public enum RosterUsername {
 
     /// The username `pattern` gives a person.
     public static func make(_ pattern: String, first: String, last: String, id: String) -> String {
-        let first = fold(first)
-        let last = fold(last)
-        let values = [
-            "{first}": first, "{last}": last, "{f}": String(first.prefix(1)), "{l}": String(last.prefix(1)),
-            "{id}": fold(id),
-        ]
-        var result = pattern
-        for token in tokens { result = result.replacingOccurrences(of: token, with: values[token] ?? "") }
-        return fold(result)
+        Pattern(pattern).make(first: first, last: last, id: id)
+    }
+
+    /// A pattern split into its text and its tokens once, for a whole export.
+    struct Pattern {
+        enum Part {
+            case text(String)
+            case first, last, initial, lastInitial, id
+        }
+
+        let parts: [Part]
+
+        init(_ pattern: String) {
+            var parts: [Part] = []
+            var rest = Substring(pattern)
+            let tokens: [(String, Part)] = [
+                ("{first}", .first), ("{last}", .last), ("{f}", .initial), ("{l}", .lastInitial), ("{id}", .id),
+            ]
+            var text = ""
+            while !rest.isEmpty {
+                if let (token, part) = tokens.first(where: { rest.hasPrefix($0.0) }) {
+                    if !text.isEmpty { parts.append(.text(text)) }
+                    text = ""
+                    parts.append(part)
+                    rest = rest.dropFirst(token.count)
+                } else {
+                    text.append(rest.removeFirst())
+                }
+            }
+            if !text.isEmpty { parts.append(.text(text)) }
+            self.parts = parts
+        }
+
+        func make(first: String, last: String, id: String) -> String {
+            let first = RosterUsername.fold(first)
+            let last = RosterUsername.fold(last)
+            var result = ""
+            for part in parts {
+                switch part {
+                case .text(let text): result += RosterUsername.fold(text)
+                case .first: result += first
+                case .last: result += last
+                case .initial: result += first.prefix(1)
+                case .lastInitial: result += last.prefix(1)
+                case .id: result += RosterUsername.fold(id)
+                }
+            }
+            return result
+        }
     }
 
     /// ASCII lower case, accents taken off, every other character dropped.
     static func fold(_ text: String) -> String {
-        let plain = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        return String(
-            String.UnicodeScalarView(
-                plain.lowercased().unicodeScalars.filter {
-                    ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
-                }))
+        // Most names are ASCII already, and Foundation's folding is slow: it is for the rest.
+        let plain =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(plain.utf8.count)
+        for byte in plain.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "-"):
+                bytes.append(byte)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
