@@ -24,7 +24,7 @@ extension PlanWork {
                 reasons.append(
                     "the username '\(assignment.username)' is held live in practice \(assignment.practice) "
                         + "(user \(user.userID)) \(theirs), not this person's: pin theirs with a staff entry, "
-                        + "`roster_id: \"\(staff.id)\"` with `practices: { \(assignment.practice): { username: ... } }`, "
+                        + "`roster_id: \"\(link.key)\"` with `practices: { \(assignment.practice): { username: ... } }`, "
                         + "or `userid:` if that account is theirs")
             }
             if !reasons.isEmpty { heldBack[staff.id] = reasons.joined(separator: "; ") }

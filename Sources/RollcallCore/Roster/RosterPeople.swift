@@ -91,7 +91,7 @@ struct RosterPeople {
             }
         }
         var member = StaffMember(
-            id: row.key, firstName: firstName, lastName: lastName, email: email, role: role, npi: npi,
+            id: entry?.id ?? row.key, firstName: firstName, lastName: lastName, email: email, role: role, npi: npi,
             status: access ? .active : .offboarded,
             expires: [entry?.expires, row.terminationDate].compactMap { $0 }.min(),
             practices: practices.sorted { $0.practice < $1.practice },
@@ -105,6 +105,9 @@ struct RosterPeople {
             heldBack: held.isEmpty ? nil : held.joined(separator: "; "))
         return member
     }
+
+    /// The row's key, which a refining entry's own id may differ from.
+    private func key(_ member: StaffMember) -> String { member.roster?.key ?? member.id }
 
     private func generated(_ practice: String, _ username: String, departments: [String]) -> PracticeAssignment {
         var assignment = PracticeAssignment(
@@ -149,17 +152,17 @@ struct RosterPeople {
                 for index in holders {
                     reasons[index, default: []].append(
                         "username '\(account.username)' in practice \(account.practice) belongs to staff entry "
-                            + "\(entry); pin another with `roster_id: \"\(drafts[index].id)\"` and `practices: "
+                            + "\(entry); pin another with `roster_id: \"\(key(drafts[index]))\"` and `practices: "
                             + "{ \(account.practice): { username: ... } }`")
                 }
             }
             guard holders.count > 1 else { continue }
-            let rows = holders.map { "\(drafts[$0].id) on line \(drafts[$0].roster?.line ?? 0)" }
+            let rows = holders.map { "\(key(drafts[$0])) on line \(drafts[$0].roster?.line ?? 0)" }
             for index in holders {
                 reasons[index, default: []].append(
                     "the username '\(account.username)' in practice \(account.practice) is made from "
                         + "\(holders.count) rows (\(rows.joined(separator: ", "))): pin one with a staff entry, "
-                        + "`roster_id: \"\(drafts[index].id)\"` with `practices: { \(account.practice): "
+                        + "`roster_id: \"\(key(drafts[index]))\"` with `practices: { \(account.practice): "
                         + "{ username: ... } }`")
             }
         }
@@ -170,7 +173,7 @@ struct RosterPeople {
                 }
             }
             guard holders.count > 1 else { continue }
-            let rows = holders.map { "\(drafts[$0].id) on line \(drafts[$0].roster?.line ?? 0)" }
+            let rows = holders.map { "\(key(drafts[$0])) on line \(drafts[$0].roster?.line ?? 0)" }
             for index in holders {
                 reasons[index, default: []].append(
                     "the email '\(email)' is on \(holders.count) rows (\(rows.joined(separator: ", "))); "

@@ -230,3 +230,15 @@ extension RosterPlanTests {
         PlanFixture.user(1, "alee", type: type, email: "ann.lee@clinic.org", departments: [1])
     }
 }
+
+extension RosterPlanTests {
+    /// A refining entry may keep an id of its own; the row still drives it.
+    @Test func aRefiningEntryKeepsItsOwnID() throws {
+        let entry = "  - { id: ann.lee, roster_id: \"1042\" }"
+        let config = try F.config(rows: [F.row("1042")], staff: entry)
+        let ann = try #require(config.staff.first { $0.rosterID == "1042" })
+        #expect(ann.id == "ann.lee")
+        #expect(ann.roster?.key == "1042")
+        #expect(config.staff.count == 1)
+    }
+}
