@@ -3,8 +3,10 @@ import RollcallCore
 /// A config read and loaded for a run that reads live state: the config, its digest, its warnings.
 struct LoadedConfig {
     var config: Config
-    /// `ConfigDigest` of the files it was merged from.
+    /// `ConfigDigest` of the files it was merged from, the roster's export among them.
     var digest: String
+    /// The roster's export, when the config has one.
+    var export: ConfigSourceFile?
     var warnings: [Diagnostic]
 
     /// Reads `path` (leaving out `excluding`, such as the sandbox seed) and loads it, or throws
@@ -18,6 +20,7 @@ struct LoadedConfig {
         guard let config = loaded.config else { throw PlanRun.InvalidConfig(diagnostics: loaded.diagnostics) }
         self.config = config
         digest = ConfigDigest.of(read.files + (export.map { [$0] } ?? []))
+        self.export = export
         warnings = loaded.diagnostics
     }
 }

@@ -32,6 +32,7 @@ public enum ImportRun {
     }
 
     public struct Outcome: Sendable {
+        /// With a roster: `draft.roster` holds the rows linked and the mapping inferred.
         public var draft: ImportDraft
         /// The paths written, in order.
         public var written: [String]
@@ -50,7 +51,8 @@ public enum ImportRun {
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
         let target = try ImportTarget(request.out, force: request.force, inputs: request.systems.inputFiles(request))
-        let config = try request.systems.config(source: request.source, practices: request.practices)
+        var roster: ImportRosterSource?
+        let config = try request.systems.config(source: request.source, practices: request.practices, roster: &roster)
         let read = try await LiveSystems.with(
             config: config, source: request.source, healthiePermissions: HealthiePermission.names
         ) { systems in
@@ -61,15 +63,26 @@ public enum ImportRun {
             healthie?.organizationID = organizationID
         }
         var timings = Timings()
-        let draft = timed(&timings.infer) {
+        var draft = timed(&timings.infer) {
             Importer.draft(live: read.snapshot.state, athena: config.athena, healthie: healthie)
+        }
+        if let roster {
+            draft = ImportedRoster.link(
+                draft, roster: roster.settings, people: roster.people,
+                file: ImportRosterSource.relativePath(from: target.directory, to: roster.export.path),
+                policy: roster.policy)
         }
         let writer = ImportWriter(schemaReference: request.schemaReference)
         let files = try timed(&timings.emit) { try writer.files(draft, layout: target.layout) }
         let sources = files.map { ConfigSourceFile(path: target.path(of: $0.name), bytes: Array($0.text.utf8)) }
         let roundTrip = timed(&timings.roundTrip) {
             ImportRoundTrip.check(
-                files: sources, origin: request.out, draft: draft, live: read.snapshot.state, today: request.today)
+                files: sources, origin: request.out, draft: draft, live: read.snapshot.state, today: request.today,
+                export: roster.map {
+                    ConfigSourceFile(
+                        path: (target.directory as NSString).appendingPathComponent(draft.roster?.settings.file ?? ""),
+                        bytes: $0.export.bytes)
+                })
         }
         let written = try target.write(files)
         return Outcome(
@@ -111,12 +124,18 @@ public struct ImportSources: Sendable {
         [configPath].compactMap { $0 } + request.source.inputFiles
     }
 
-    /// A config with the systems and no staff, for opening the connectors and reading.
-    func config(source: LiveSource, practices narrowed: [String]?) throws -> Config {
+    /// A config with the systems and no staff, for opening the connectors and reading; with a
+    /// config that has a `roster`, `roster` is set to it, its people and its export.
+    func config(source: LiveSource, practices narrowed: [String]?, roster: inout ImportRosterSource?) throws -> Config {
         var athena: AthenaSettings?
         var healthieSettings: HealthieSettings?
         if let configPath {
             let loaded = try LoadedConfig(path: configPath, excluding: source.inputFiles)
+            if let settings = loaded.config.roster, let export = loaded.export {
+                roster = ImportRosterSource(
+                    settings: settings, policy: loaded.config.policy,
+                    people: loaded.config.staff.filter { $0.roster != nil }, export: export)
+            }
             athena = loaded.config.athena.map {
                 AthenaSettings(
                     baseURL: $0.baseURL,
@@ -156,5 +175,24 @@ public struct ImportSources: Sendable {
         var result = config
         result.athena = narrowedAthena
         return result
+    }
+}
+
+/// The roster of the config imported from: its section, its resolved people, its export.
+struct ImportRosterSource: Sendable {
+    var settings: RosterSettings
+    var policy: Policy
+    var people: [StaffMember]
+    var export: ConfigSourceFile
+
+    /// `file` as a path relative to `directory`, as the written roster section names it.
+    static func relativePath(from directory: String, to file: String) -> String {
+        func components(_ path: String) -> [String] {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        }
+        let from = components(directory)
+        let to = components(file)
+        let shared = zip(from, to).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: from.count - shared) + to.dropFirst(shared)).joined(separator: "/")
     }
 }

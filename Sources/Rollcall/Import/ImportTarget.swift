@@ -39,7 +39,7 @@ public struct ImportTarget {
         }
     }
 
-    static let directoryNames = ["systems.yaml", "policy.yaml", "roles.yaml", "staff.yaml"]
+    static let directoryNames = ["systems.yaml", "policy.yaml", "roles.yaml", "roster.yaml", "staff.yaml"]
 
     /// `--out` as a layout and the directory the files go into: a `.yaml` path is one file.
     static func place(_ out: String) -> (layout: ImportWriter.Layout, directory: String) {

@@ -59,7 +59,7 @@ public struct RosterSettings: Sendable, Equatable {
 }
 
 /// One practice a location gives access to, with the departments there.
-public struct RosterPlacement: Sendable, Equatable {
+public struct RosterPlacement: Sendable, Hashable {
     public var practice: String
     public var departments: [String]
 

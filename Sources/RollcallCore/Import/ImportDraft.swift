@@ -12,6 +12,8 @@ public struct ImportDraft: Sendable, Equatable {
     public var unwritable: [String]
     /// Healthie clients (patients) under an email a staff account also has.
     public var misroutedClients: [LiveHealthieClient]
+    /// With a roster in the config imported from: the rows linked and the mapping inferred.
+    public var roster: ImportedRoster?
 }
 
 /// An account under `policy.protected`, with why it is there.
@@ -41,6 +43,8 @@ public struct ImportedStaff: Sendable, Equatable {
     public var practices: [ImportedAssignment]
     /// Why the entry is as it is (not joined, a field left unmanaged), written as comments.
     public var notes: [String]
+    /// The roster row the entry was linked to by email, written as `roster_id`.
+    public var rosterID: String?
 }
 
 public struct ImportedAssignment: Sendable, Equatable {

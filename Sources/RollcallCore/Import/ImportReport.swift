@@ -15,6 +15,17 @@ public struct ImportReport: Sendable, Equatable, Codable {
     public var roundTripChanges: Int
     public var misroutedClients: [MisroutedClient]
     public var read: ReadSummary
+    /// With a roster in the config imported from.
+    public var roster: RosterLinks?
+
+    public struct RosterLinks: Sendable, Equatable, Codable {
+        /// Entries written with the `roster_id` of the row their email links them to.
+        public var linked: Int
+        /// Rows no live account was linked to, as `hr/roster.csv:14 (1042, …)`.
+        public var unlinked: [String]
+        /// Changes the export asks for that live does not have yet (hires, leavers, leaves).
+        public var changes: Int
+    }
 
     public struct MisroutedClient: Sendable, Equatable, Codable {
         public var userID: String
@@ -46,12 +57,17 @@ public struct ImportReport: Sendable, Equatable, Codable {
             MisroutedClient(userID: $0.userID, email: $0.email, staffID: staffByEmail[$0.email.lowercased()])
         }
         self.read = read
+        roster = draft.roster.map { imported in
+            RosterLinks(
+                linked: draft.staff.filter { $0.rosterID != nil }.count, unlinked: imported.unlinked,
+                changes: roundTrip.rosterChanges.count)
+        }
     }
 
     public var roundTripHolds: Bool { roundTripProblems.isEmpty }
 
     enum CodingKeys: String, CodingKey {
-        case written, staff, offboarded, roles, protected, read
+        case written, staff, offboarded, roles, protected, read, roster
         case formatVersion = "format_version"
         case roundTripProblems = "round_trip_problems"
         case roundTripChanges = "round_trip_changes"
@@ -73,6 +89,18 @@ public struct ImportReport: Sendable, Equatable, Codable {
         lines.append(
             "  \(counted(staff, "staff entry", plural: "staff entries")) (\(offboarded) offboarded), "
                 + "\(counted(roles, "inferred role")), \(counted(protected, "protected account"))")
+        if let roster {
+            lines.append(
+                "  roster: \(counted(roster.linked, "entry", plural: "entries")) linked to their row by email, "
+                    + "\(counted(roster.unlinked.count, "row")) not linked"
+                    + (roster.unlinked.isEmpty ? "" : ":"))
+            lines += roster.unlinked.map { "    " + escape($0) }
+            if roster.changes > 0 {
+                lines.append(
+                    "  the export asks for \(counted(roster.changes, "change")) live does not have yet "
+                        + "(hires, leavers, leaves): plan the written config to review them")
+            }
+        }
         if roundTripHolds {
             lines.append("round trip: 0 changes")
         } else {

@@ -30,10 +30,16 @@ public struct ImportWriter: Sendable {
             try writeRoles(draft, to: &roles)
             var staff = header("One entry per person; every athenaOne account is pinned by its userid.")
             try writeStaff(draft, to: &staff)
-            return [
+            var files = [
                 ("systems.yaml", systems.text), ("policy.yaml", policy.text), ("roles.yaml", roles.text),
                 ("staff.yaml", staff.text),
             ]
+            if let roster = draft.roster {
+                var document = header(Self.rosterIntroduction)
+                try writeRoster(roster, to: &document)
+                files.insert(("roster.yaml", document.text), at: 3)
+            }
+            return files
         case .singleFile(let name):
             var document = header("A live clinic as `rollcall import` found it.")
             try writeSystems(draft, to: &document)
@@ -44,6 +50,11 @@ public struct ImportWriter: Sendable {
             try writeRoles(draft, to: &document)
             document.blankLine()
             try writeStaff(draft, to: &document)
+            if let roster = draft.roster {
+                document.blankLine()
+                document.comment(Self.rosterIntroduction)
+                try writeRoster(roster, to: &document)
+            }
             return [(name, document.text)]
         }
     }
@@ -52,6 +63,60 @@ public struct ImportWriter: Sendable {
         Roles inferred from what people hold: one role for each distinct set of access, named
         from its largest grants. Rename them and merge them as your clinic sees its jobs.
         """
+
+    static let rosterIntroduction = """
+        The HR export as the source of the staff list, as the config imported from declares it;
+        entries linked to a row by email carry its roster_id. The titles and locations are
+        inferred from what their linked people hold: review them, and map the rest.
+        """
+
+    private func writeRoster(_ roster: ImportedRoster, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
+        let settings = roster.settings
+        document.key(RootKey.roster)
+        var fields: [YAMLOutput.Entry] = [
+            .init(RosterKey.file, .text(settings.file)), .init(RosterKey.key, .text(settings.key)),
+            .init(
+                RosterKey.columns,
+                .mapping(
+                    RosterField.allCases.compactMap { field in
+                        settings.columns[field].map { .init(field, .text($0)) }
+                    })),
+            .init(
+                RosterKey.statuses,
+                .mapping(
+                    RosterLifecycle.allCases.compactMap { lifecycle in
+                        settings.statuses[lifecycle].map {
+                            .init(lifecycle, .sequence($0.map(YAMLOutput.text), flow: true))
+                        }
+                    })),
+            .init(RosterKey.dateFormat, .text(settings.dateFormat.rawValue)),
+            .init(RosterKey.onLeave, .text(settings.onLeave.rawValue)),
+            .init(RosterKey.username, .text(settings.username)),
+        ]
+        if roster.roles.isEmpty { fields.append(.init(RosterKey.roles, .mapping([], flow: true))) }
+        try document.block(.mapping(fields), indent: 2)
+        if !roster.roles.isEmpty {
+            document.key(RosterKey.roles, indent: 2)
+            for mapping in roster.roles {
+                document.comment("inferred: \(counted(mapping.holders, "linked holder"))", indent: 4)
+                try document.block(.mapping([.init(mapping.title, .text(mapping.role))]), indent: 4)
+            }
+        }
+        guard !roster.locations.isEmpty else {
+            try document.block(.mapping([.init(RosterKey.locations, .mapping([], flow: true))]), indent: 2)
+            return
+        }
+        document.key(RosterKey.locations, indent: 2)
+        for mapping in roster.locations {
+            document.comment(
+                "inferred: \(counted(mapping.holders, "linked person", plural: "linked people"))", indent: 4)
+            let placements = YAMLOutput.mapping(
+                mapping.placements.map {
+                    .init($0.practice, .sequence($0.departments.map(YAMLOutput.text), flow: true))
+                }, flow: true)
+            try document.block(.mapping([.init(mapping.name, placements)]), indent: 4)
+        }
+    }
 
     private func header(_ purpose: String) -> YAMLDocument {
         var document = YAMLDocument()
@@ -93,14 +158,18 @@ public struct ImportWriter: Sendable {
     }
 
     private func writePolicy(_ draft: ImportDraft, to document: inout YAMLDocument) throws(YAMLEmitter.Failure) {
-        let defaults = Policy.defaults
-        guard case .count(let deactivations) = defaults.maxDeactivations else { return }
+        let rails = draft.roster?.policy ?? Policy.defaults
+        let deactivations: YAMLOutput
+        switch rails.maxDeactivations {
+        case .count(let count): deactivations = .number(count)
+        case .percent: deactivations = .text(rails.maxDeactivations.description)
+        }
         document.key(RootKey.policy)
         try document.block(
             .mapping([
-                .init(PolicyKey.unmanaged, .text(defaults.unmanaged.rawValue)),
-                .init(PolicyKey.maxDeactivations, .number(deactivations)),
-                .init(PolicyKey.minAdmins, .number(defaults.minAdmins)),
+                .init(PolicyKey.unmanaged, .text(rails.unmanaged.rawValue)),
+                .init(PolicyKey.maxDeactivations, deactivations),
+                .init(PolicyKey.minAdmins, .number(rails.minAdmins)),
             ]), indent: 2)
         guard !draft.protected.isEmpty else { return }
         document.key(PolicyKey.protected, indent: 2)
@@ -160,6 +229,7 @@ public struct ImportWriter: Sendable {
 
     static func staffValue(_ entry: ImportedStaff) -> YAMLOutput {
         var fields: [YAMLOutput.Entry] = [.init(StaffKey.id, .text(entry.id))]
+        if let rosterID = entry.rosterID { fields.append(.init(StaffKey.rosterID, .text(rosterID))) }
         if let first = entry.firstName { fields.append(.init(StaffKey.firstName, .text(first))) }
         if let last = entry.lastName { fields.append(.init(StaffKey.lastName, .text(last))) }
         if let email = entry.email { fields.append(.init(StaffKey.email, .text(email))) }
