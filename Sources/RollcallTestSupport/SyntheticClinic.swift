@@ -62,6 +62,40 @@ package struct SyntheticClinic: Sendable {
         return out
     }
 
+    /// The same clinic with its staff drawn from an HR export (`rosterCSV`): the title is the
+    /// role, each practice and department is a location, the key is the person's number, so
+    /// `u{id}` is the username the YAML config pins.
+    package func rosterConfigYAML(export: String) -> String {
+        let yaml = configYAML()
+        let head = yaml[..<(yaml.range(of: "staff:\n")?.lowerBound ?? yaml.endIndex)]
+        var out = String(head) + "staff: []\nroster:\n  file: \(export)\n  key: Employee ID\n"
+        out += "  columns: { first_name: First, last_name: Last, email: Email, status: Status, job_title: Title, "
+        out += "location: Location, npi: NPI }\n"
+        out += "  username: \"u{id}\"\n"
+        out += "  roles: { Physician: physician, Staff: staff, Admin: admin }\n  locations:\n"
+        for practice in 0..<practices {
+            for department in Self.departments {
+                out += "    \(practiceKey(practice)) \(department): { \(practiceKey(practice)): [\(department)] }\n"
+            }
+        }
+        return out
+    }
+
+    /// The export `rosterConfigYAML` reads: one row for each person of `configYAML`.
+    package func rosterCSV() -> String {
+        var lines = ["Employee ID,First,Last,Email,Status,Title,Location,NPI"]
+        lines.reserveCapacity(staffCount + 1)
+        for index in 0..<staffCount {
+            let role = Self.role(index)
+            let location = "\(practiceKey(index % practices)) \(Self.departments[index % Self.departments.count])"
+            let npi = role == "physician" ? SyntheticConfig.npi(for: index) : ""
+            lines.append(
+                "\(index),F\(index),L\(index),s\(index)@clinic.example,Active,\(role.prefix(1).uppercased())"
+                    + "\(role.dropFirst()),\(location),\(npi)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The live state: the config's accounts, with `drift` of them (0 to 1) differing in one way each.
     package func live(drift: Double = 0.01) -> LiveState {
         let every = drift > 0 ? max(1, Int((1 / drift).rounded())) : Int.max

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import Rollcall
 import RollcallCore
 
 /// A 50,000-row HR export loaded and resolved into staff (Rollcall's CSV reader, which keeps
@@ -71,6 +72,36 @@ enum RosterBenchmark {
             South Clinic: { south: [South Clinic] }
             Corporate: none
         """
+
+    /// The benchmark tenant planned twice over loopback: from its YAML staff list, and from the
+    /// same people as an HR export. The roster must cost no request more and plan the same changes.
+    static func tenantPlans(in directory: URL) async throws -> [Row] {
+        let tenant = try BenchmarkTenant(in: directory, prefix: "roster-")
+        let export = directory.appendingPathComponent("roster-export.csv")
+        try Data(tenant.clinic.rosterCSV().utf8).write(to: export)
+        let rosterConfig = directory.appendingPathComponent("roster-clinic.yaml")
+        try Data(tenant.clinic.rosterConfigYAML(export: export.lastPathComponent).utf8).write(to: rosterConfig)
+        var rows: [Row] = []
+        var changes: [String: Set<String>] = [:]
+        for (name, path) in [("YAML staff", tenant.configFile.path), ("HR export", rosterConfig.path)] {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let outcome = try await PlanRun.run(
+                PlanRun.Request(path: path, source: tenant.source, today: BenchmarkTenant.today))
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let read = outcome.document.read ?? ReadSummary()
+            changes[name] = Set(outcome.document.changes.map(\.id))
+            rows.append(
+                Row(
+                    name: "roster: tenant plan from the \(name)", size: "\(tenant.clinic.staffCount) people",
+                    seconds: seconds,
+                    note: "\(read.requests) requests, \(outcome.document.changes.count) changes"
+                        + (name == "HR export"
+                            ? (changes["YAML staff"] == changes[name]
+                                ? "; the same changes as from YAML" : "; DIFFERENT CHANGES")
+                            : "")))
+        }
+        return rows
+    }
 
     static func run() -> [Row] {
         let text = export()

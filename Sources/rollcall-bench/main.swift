@@ -51,7 +51,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           import  import of the plan case's tenant: requests, infer, emit, round-trip plan, size
           apply   about a thousand mixed changes applied under a 50 requests/s limit and 20 ms latency
           soak    10,000 changes applied through faults, the process killed at random and restarted
-          roster  a 50,000-row HR export loaded and resolved, against a CSV library's bare parse of it
+          roster  a 50,000-row HR export resolved, against a CSV library's bare parse; the plan case's tenant from an export
         """)
     exit(0)
 }
@@ -196,7 +196,10 @@ if wants("plan") {
 if wants("drift") { rows += try await DriftBenchmark.run(in: directory) }
 if wants("import") { rows.append(try await ImportBenchmark.run(in: directory)) }
 if wants("apply") { rows.append(try await ApplyBenchmark.run(in: directory)) }
-if wants("roster") { rows += RosterBenchmark.run() }
+if wants("roster") {
+    rows += RosterBenchmark.run()
+    rows += try await RosterBenchmark.tenantPlans(in: directory)
+}
 if wants("soak") {
     let rollcall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("rollcall")
