@@ -7,16 +7,11 @@ extension ConfigValidator {
         }
         let practicesByKey = Dictionary(practices.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let roleNames = roles.keys.sorted()
+        reportRemapped(roster.roles.map(\.title), what: "job title")
+        reportRemapped(roster.locations.map(\.name), what: "location")
         var titles: [String: String?] = [:]
-        var seenTitles: [String: SourceLocation] = [:]
         for (title, role) in roster.roles {
             let key = RosterSettings.lookupKey(title.value)
-            if let first = seenTitles[key] {
-                error(
-                    "job title '\(title.value)' is mapped again (titles ignore case and surrounding space); "
-                        + "it was first mapped at \(first)", at: title.location)
-            }
-            seenTitles[key] = title.location
             if let role, roles[role.value] == nil {
                 error(
                     "roster.roles maps '\(title.value)' to role '\(role.value)', which is not defined"
@@ -27,15 +22,8 @@ extension ConfigValidator {
             titles.updateValue(role?.value, forKey: key)
         }
         var locations: [String: [RosterPlacement]?] = [:]
-        var seenLocations: [String: SourceLocation] = [:]
         for (name, placements) in roster.locations {
             let key = RosterSettings.lookupKey(name.value)
-            if let first = seenLocations[key] {
-                error(
-                    "location '\(name.value)' is mapped again (locations ignore case and surrounding space); "
-                        + "it was first mapped at \(first)", at: name.location)
-            }
-            seenLocations[key] = name.location
             for placement in placements ?? [] {
                 guard let practice = practicesByKey[placement.practice.value] else {
                     error(
@@ -64,5 +52,13 @@ extension ConfigValidator {
             columns: roster.columns.mapValues(\.value), statuses: roster.statuses ?? RosterSettings.defaultStatuses,
             dateFormat: roster.dateFormat, onLeave: roster.onLeave,
             username: roster.username?.value ?? RosterSettings.defaultUsername, roles: titles, locations: locations)
+    }
+
+    /// A title or location given twice, as the lookup compares them (ignoring case and surrounding space).
+    private mutating func reportRemapped(_ names: [Located<String>], what: String) {
+        reportDuplicates(names.map { (RosterSettings.lookupKey($0.value), $0.location) }) { name, first in
+            "\(what) '\(name)' is mapped again (\(what)s ignore case and surrounding space); it was first mapped "
+                + "at \(first)"
+        }
     }
 }

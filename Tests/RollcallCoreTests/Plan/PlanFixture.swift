@@ -10,36 +10,41 @@ enum PlanFixture {
     static let lenientPolicy = "  max_deactivations: 50\n  min_admins: 0"
 
     static func config(staff: String, policy: String = lenientPolicy, file: String = "clinic.yaml") throws -> Config {
-        let yaml = """
-            version: 1
-            systems:
-              athena:
-                practices:
-                  main: { practiceid: 100, departments: [Main Clinic, Pediatrics, Lab] }
-                  north: { practiceid: 200, departments: [North Clinic] }
-              healthie: { organization_id: "4242" }
-            policy:
-            \(policy)
-            roles:
-              physician:
-                athena: { usertype: PROVIDER }
-                healthie: { org_role: Standard, provider: true, permissions: { can_order_labs: true } }
-              nurse:
-                athena: { usertype: STAFF }
-                healthie: { org_role: Support, permissions: { can_see_billing: false, can_view_labs: true } }
-              front-desk:
-                athena: { usertype: STAFF }
-              admin:
-                athena: { usertype: ADMIN }
-                healthie: { org_role: Standard, admin: true, permissions: { can_edit_members: true } }
-            staff:
-            \(staff)
-            """
+        let yaml = Self.yaml(staff: staff, policy: policy)
         let result = ConfigLoader.load(origin: file, files: [ConfigSourceFile(path: file, bytes: Array(yaml.utf8))])
         guard let config = result.config else {
             throw FixtureError(message: result.diagnostics.map(\.message).joined(separator: "\n"))
         }
         return config
+    }
+
+    /// The clinic's YAML with `staff` entries (YAML list items, indented two spaces) and `policy`.
+    static func yaml(staff: String, policy: String = lenientPolicy) -> String {
+        """
+        version: 1
+        systems:
+          athena:
+            practices:
+              main: { practiceid: 100, departments: [Main Clinic, Pediatrics, Lab] }
+              north: { practiceid: 200, departments: [North Clinic] }
+          healthie: { organization_id: "4242" }
+        policy:
+        \(policy)
+        roles:
+          physician:
+            athena: { usertype: PROVIDER }
+            healthie: { org_role: Standard, provider: true, permissions: { can_order_labs: true } }
+          nurse:
+            athena: { usertype: STAFF }
+            healthie: { org_role: Support, permissions: { can_see_billing: false, can_view_labs: true } }
+          front-desk:
+            athena: { usertype: STAFF }
+          admin:
+            athena: { usertype: ADMIN }
+            healthie: { org_role: Standard, admin: true, permissions: { can_edit_members: true } }
+        staff:
+        \(staff)
+        """
     }
 
     static let departments = [

@@ -79,3 +79,15 @@ import Testing
         #expect(outcome.diagnostics.allSatisfy { $0.file == "clinic/config.yaml" })
     }
 }
+
+extension RosterErrorTests {
+    @Test func aTitleMappedTwiceIsNamed() {
+        let roster = RosterFixture.roster().replacingOccurrences(
+            of: "    Billing: none", with: "    Billing: none\n    registered nurse : nurse")
+        let outcome = RosterFixture.load(rows: [RosterFixture.row("1")], roster: roster)
+        #expect(
+            outcome.diagnostics.contains {
+                $0.message.contains("job title 'registered nurse' is mapped again") && $0.file == "clinic/config.yaml"
+            }, "\(outcome.diagnostics.map(\.message))")
+    }
+}

@@ -44,31 +44,7 @@ enum RosterFixture {
         rows: [String], staff: String = "", policy: String = PlanFixture.lenientPolicy, roster: String = roster(),
         header: String = header
     ) -> RosterResolver.Outcome {
-        let yaml = """
-            version: 1
-            systems:
-              athena:
-                practices:
-                  main: { practiceid: 100, departments: [Main Clinic, Pediatrics, Lab] }
-                  north: { practiceid: 200, departments: [North Clinic] }
-              healthie: { organization_id: "4242" }
-            policy:
-            \(policy)
-            roles:
-              physician:
-                athena: { usertype: PROVIDER }
-                healthie: { org_role: Standard, provider: true, permissions: { can_order_labs: true } }
-              nurse:
-                athena: { usertype: STAFF }
-                healthie: { org_role: Support, permissions: { can_see_billing: false, can_view_labs: true } }
-              front-desk:
-                athena: { usertype: STAFF }
-              admin:
-                athena: { usertype: ADMIN }
-            staff:
-            \(staff.isEmpty ? "  []" : staff)
-            \(roster)
-            """
+        let yaml = PlanFixture.yaml(staff: staff.isEmpty ? "  []" : staff, policy: policy) + "\n" + roster
         let loaded = ConfigLoader.load(
             origin: "clinic/config.yaml",
             files: [ConfigSourceFile(path: "clinic/config.yaml", bytes: Array(yaml.utf8))])
