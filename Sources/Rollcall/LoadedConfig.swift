@@ -31,6 +31,12 @@ extension Config {
         guard let keys else { return }
         let known = Set(athena?.practices.map(\.key) ?? [])
         for key in keys where !known.contains(key) {
+            // `--practice` takes the config's key; a practice id is a common slip.
+            if let practice = athena?.practices.first(where: { String($0.practiceID) == key }) {
+                throw RollcallError(
+                    "--practice \(key): that is the practice id of '\(practice.key)'; --practice takes the config's "
+                        + "key: --practice \(practice.key)")
+            }
             throw RollcallError(
                 "--practice \(key): the config has no such practice (it has: \(known.sorted().joined(separator: ", ")))"
             )

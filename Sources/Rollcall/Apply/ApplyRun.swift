@@ -34,6 +34,9 @@ public enum ApplyRun {
         /// Where the actor, the commit and `ROLLCALL_AUDIT_KEY` come from.
         public var environment: [String: String]
         public var control: ApplyControl
+        /// Whether a config's plan can be approved (a terminal to type `yes` at, or --auto-approve);
+        /// when it cannot, `apply PATH` is refused before anything is read.
+        public var canApprove = true
 
         public init(
             input: String, source: LiveSource, today: CalendarDate, practices: [String]? = nil,
@@ -82,6 +85,11 @@ public enum ApplyRun {
     ) async throws -> ApplyReport {
         try SavedPlan.requireReadable(request.input)
         let saved = SavedPlan.isPlan(request.input)
+        guard saved || request.canApprove else {
+            throw Refused(
+                message: "no terminal to ask for approval: pass --auto-approve, or apply a saved plan; "
+                    + "nothing was read or applied")
+        }
         let planKey = try PlanKey.from(request.environment)
         let document =
             saved

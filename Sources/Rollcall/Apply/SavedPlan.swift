@@ -66,7 +66,7 @@ enum SavedPlan {
                 "\(path): the plan's content does not match its checksum \(checksum): it was edited after it was "
                     + "saved; nothing was applied")
         }
-        if let expectChecksum, expectChecksum.lowercased() != checksum {
+        if let expectChecksum, !HashPrefix.matches(expectChecksum, checksum) {
             throw RollcallError(
                 "\(path): the plan's checksum is \(checksum), not the reviewed \(expectChecksum); nothing was applied")
         }

@@ -37,7 +37,10 @@ extension RollcallCommand {
         @Flag(help: "Apply a config without asking (needed when there is no terminal).")
         var autoApprove = false
 
-        @Option(help: ArgumentHelp("Refuse a saved plan whose checksum is not this one.", valueName: "SHA"))
+        @Option(
+            help: ArgumentHelp(
+                "Refuse a saved plan whose checksum is not this one (64 hex digits, or its first 12 or more).",
+                valueName: "SHA"))
         var expectChecksum: String?
 
         @Flag(help: "Apply the changes that are not stale when some are (the safety rules must still hold).")
@@ -66,8 +69,8 @@ extension RollcallCommand {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if let expectChecksum, expectChecksum.count != 64 || !expectChecksum.allSatisfy(\.isHexDigit) {
-                throw ValidationError("--expect-checksum takes the plan's 64-digit SHA-256, not '\(expectChecksum)'")
+            if let expectChecksum, let problem = HashPrefix.problem(with: expectChecksum, option: "--expect-checksum") {
+                throw ValidationError(problem)
             }
         }
 
@@ -84,6 +87,7 @@ extension RollcallCommand {
             request.failFast = failFast
             request.noDeactivations = noDeactivations
             request.auditLog = auditLog
+            request.canApprove = autoApprove || isatty(STDIN_FILENO) == 1
             let json = output.format == .json
             let colored = !json && Terminal.colorsStandardOutput(noColorFlag: output.noColor)
             let renderer = ApplyTextRenderer(colored: colored)

@@ -26,8 +26,16 @@ extension RollcallCommand {
             @Argument(help: ArgumentHelp("The audit log.", valueName: "FILE"), completion: .file())
             var file: String
 
-            @Option(help: ArgumentHelp("The chain head the log must end at.", valueName: "HASH"))
+            @Option(
+                help: ArgumentHelp(
+                    "The chain head the log must end at (64 hex digits, or its first 12 or more).", valueName: "HASH"))
             var head: String?
+
+            func validate() throws {
+                if let head, let problem = HashPrefix.problem(with: head, option: "--head") {
+                    throw ValidationError(problem)
+                }
+            }
 
             func run() throws {
                 let verification = try CommandRun.orFail {

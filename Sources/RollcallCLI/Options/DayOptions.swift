@@ -8,9 +8,15 @@ struct DayOptions: ParsableArguments {
     var today: String?
 
     func validate() throws {
-        if let today, CalendarDate(iso: today) == nil {
-            throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(today)'")
+        guard let today, CalendarDate(iso: today) == nil else { return }
+        let parts = today.split(separator: "-", omittingEmptySubsequences: false)
+        let wellFormed =
+            parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCII) }
+            && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
+        if wellFormed {
+            throw ValidationError("--today \(today) is written as YYYY-MM-DD, but there is no such day")
         }
+        throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(today)'")
     }
 
     /// The day given, or today's.

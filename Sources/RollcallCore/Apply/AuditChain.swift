@@ -103,7 +103,7 @@ public struct AuditChain: Sendable {
     }
 
     private func verdict(count: Int, previous: String, head: String?, torn: Int?) -> AuditVerification {
-        if let head, head != previous {
+        if let head, head != previous, !HashPrefix.matches(head, previous) {
             return .broken(
                 line: count + 1,
                 reason: count == 0 || previous.isEmpty

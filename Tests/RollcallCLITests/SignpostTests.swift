@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Errors that point the right way (issue: going live).
+@Suite struct SignpostTests {
+    @Test func aWellFormedDayThatDoesNotExistIsToldSo() throws {
+        let output = try RollcallProcess.run(["plan", "examples/solo", "--today", "2026-02-30"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("--today 2026-02-30 is written as YYYY-MM-DD, but there is no such day"))
+        let malformed = try RollcallProcess.run(["plan", "examples/solo", "--today", "30.02.2026"])
+        #expect(malformed.stderr.contains("--today must be a date as YYYY-MM-DD, not '30.02.2026'"))
+    }
+
+    @Test func aPracticeIDGivenForAKeyIsNamed() throws {
+        let output = try RollcallProcess.run([
+            "plan", "examples/solo", "--sandbox", "examples/solo/sandbox.yaml", "--practice", "195900",
+        ])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("that is the practice id of 'harbor'"), "\(output.stderr)")
+        #expect(output.stderr.contains("--practice harbor"))
+    }
+
+    @Test func aConfigIsRefusedWithoutATerminalBeforeAnythingIsRead() throws {
+        try ApplyScenario.with { scenario in
+            let served = try InterruptedApplyTests.serve(scenario, latency: 0)
+            defer { served.0.stop() }
+            let output = try scenario.run(
+                ["apply", scenario.config, "--today", ApplyScenario.today], environment: served.1)
+            #expect(output.status == 1)
+            #expect(output.stderr.contains("no terminal to ask for approval"), "\(output.stderr)")
+            #expect(!output.stdout.contains("Rollcall will perform"), "no plan was read or shown")
+            #expect(!output.stderr.contains("Read athenaOne"))
+            #expect(!FileManager.default.fileExists(atPath: scenario.lock), "no lock was taken")
+        }
+    }
+
+    /// Transcripts show hashes shortened; a prefix of 12 or more digits is a check, never "broken".
+    @Test func aHashPrefixOfTwelveDigitsIsAcceptedAndAShorterOneIsAUsageError() throws {
+        try ApplyScenario.with { scenario in
+            #expect(try scenario.savePlan().status == 0)
+            let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scenario.plan)))
+            let checksum = try #require((plan as? [String: Any])?["checksum"] as? String)
+            let short = try scenario.apply(nil, ["--expect-checksum", String(checksum.prefix(8))])
+            #expect(short.status == 1)
+            #expect(short.stderr.contains("at least its first 12 hex digits"), "\(short.stderr)")
+            let applied = try scenario.apply(nil, ["--expect-checksum", String(checksum.prefix(12)).uppercased()])
+            #expect(applied.status == 0, "\(applied.stderr)")
+            let head = try #require(applied.stdout.components(separatedBy: "chain head ").last?.prefix(64))
+            let verified = try scenario.run(["audit", "verify", scenario.audit, "--head", String(head.prefix(12))])
+            #expect(verified.status == 0, "\(verified.stderr)")
+            let wrong = try scenario.run(["audit", "verify", scenario.audit, "--head", "0123456789ab"])
+            #expect(wrong.status == 1)
+            #expect(wrong.stderr.contains("not at the head 0123456789ab"), "\(wrong.stderr)")
+            let tooShort = try scenario.run(["audit", "verify", scenario.audit, "--head", String(head.prefix(7))])
+            #expect(tooShort.status == 1)
+            #expect(!tooShort.stderr.contains("broken"), "a short hash is a usage mistake: \(tooShort.stderr)")
+        }
+    }
+}
