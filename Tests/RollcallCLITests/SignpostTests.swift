@@ -57,3 +57,28 @@ import Testing
         }
     }
 }
+
+extension SignpostTests {
+    @Test func everyMissingCredentialIsNamedAtOnce() throws {
+        let output = try RollcallProcess.run(
+            ["plan", "examples/solo"],
+            environment: ["ATHENA_CLIENT_ID": "", "ATHENA_CLIENT_SECRET": "", "HEALTHIE_API_KEY": ""])
+        #expect(output.status == 1)
+        #expect(
+            output.stderr.contains(
+                "ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET and HEALTHIE_API_KEY are not set; the config manages "
+                    + "Healthie and athenaOne"), "\(output.stderr)")
+        let one = try RollcallProcess.run(
+            ["plan", "examples/solo"],
+            environment: ["ATHENA_CLIENT_ID": "id", "ATHENA_CLIENT_SECRET": "secret", "HEALTHIE_API_KEY": ""])
+        #expect(one.stderr.contains("HEALTHIE_API_KEY is not set"), "\(one.stderr)")
+    }
+
+    @Test func aMistypedSandboxSaysItDoesNotExistAndListsTheSeedsBesideIt() throws {
+        let output = try RollcallProcess.run(["plan", "examples/solo", "--sandbox", "examples/solo/sandbox.yml"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("--sandbox examples/solo/sandbox.yml does not exist"), "\(output.stderr)")
+        #expect(output.stderr.contains("beside it: examples/solo/sandbox.yaml"))
+        #expect(!output.stderr.contains("create one with"), "not told to create a state at the mistyped path")
+    }
+}

@@ -76,6 +76,22 @@ package struct LiveSystems: Sendable {
             }
             return value
         }
+        // Every missing credential named at once, not one a run.
+        let needed =
+            (config.athena != nil ? [("ATHENA_CLIENT_ID", "athenaOne"), ("ATHENA_CLIENT_SECRET", "athenaOne")] : [])
+            + (config.healthie != nil ? [("HEALTHIE_API_KEY", "Healthie")] : [])
+        let missing = needed.filter { (environment[$0.0] ?? "").isEmpty }
+        if !missing.isEmpty {
+            let names = missing.map(\.0)
+            let systems = Array(Set(missing.map(\.1))).sorted()
+            let list =
+                names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            throw RollcallError(
+                "\(list) \(names.count == 1 ? "is" : "are") not set; the config manages "
+                    + systems.joined(separator: " and ") + ", so Rollcall needs "
+                    + "\(names.count == 1 ? "that credential" : "those credentials") from the environment "
+                    + "(or pass --sandbox to use the built-in simulators)")
+        }
         var systems = LiveSystems(
             healthieOrganizationID: config.healthie?.organizationID,
             sendInviteEmail: config.healthie?.sendInviteEmail ?? false)
@@ -128,9 +144,18 @@ package struct LiveSystems: Sendable {
     /// A state file written by `rollcall sandbox init`, or a seed YAML to start from in memory.
     static func openSandbox(_ path: String) throws -> SandboxStore {
         guard FileManager.default.fileExists(atPath: path) else {
+            let folder = (path as NSString).deletingLastPathComponent
+            let beside =
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+                .filter { ConfigFiles.sandboxSeedNames.contains($0) || $0.hasSuffix(".json") }.sorted()
+            let listed =
+                beside.isEmpty
+                ? ""
+                : "; beside it: "
+                    + beside.map { (folder as NSString).appendingPathComponent($0) }.joined(separator: ", ")
             throw RollcallError(
-                "\(path): no sandbox state or seed here; create one with "
-                    + "`rollcall sandbox init --seed SEED.yaml --state \(path)`, or pass a seed YAML")
+                "--sandbox \(path) does not exist\(listed). Pass a seed (such as examples/solo/sandbox.yaml) or a "
+                    + "state made by `rollcall sandbox init --seed SEED.yaml --state STATE`")
         }
         if ConfigFiles.isYAML(path) {
             return SandboxStore(state: try SandboxFiles.readSeed(path))
