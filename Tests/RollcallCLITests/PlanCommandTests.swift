@@ -190,7 +190,7 @@ import Testing
             ["plan", "examples/solo"],
             environment: ["ATHENA_CLIENT_ID": "", "ATHENA_CLIENT_SECRET": "", "HEALTHIE_API_KEY": ""])
         #expect(output.status == 1)
-        #expect(output.stderr.contains("ATHENA_CLIENT_ID is not set"))
+        #expect(output.stderr.contains("ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET and HEALTHIE_API_KEY are not set"))
         #expect(output.stderr.contains("--sandbox"))
     }
 

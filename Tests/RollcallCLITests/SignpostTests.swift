@@ -67,7 +67,7 @@ extension SignpostTests {
         #expect(
             output.stderr.contains(
                 "ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET and HEALTHIE_API_KEY are not set; the config manages "
-                    + "Healthie and athenaOne"), "\(output.stderr)")
+                    + "athenaOne and Healthie"), "\(output.stderr)")
         let one = try RollcallProcess.run(
             ["plan", "examples/solo"],
             environment: ["ATHENA_CLIENT_ID": "id", "ATHENA_CLIENT_SECRET": "secret", "HEALTHIE_API_KEY": ""])

@@ -83,7 +83,8 @@ package struct LiveSystems: Sendable {
         let missing = needed.filter { (environment[$0.0] ?? "").isEmpty }
         if !missing.isEmpty {
             let names = missing.map(\.0)
-            let systems = Array(Set(missing.map(\.1))).sorted()
+            var systems: [String] = []
+            for (_, system) in missing where !systems.contains(system) { systems.append(system) }
             let list =
                 names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
             throw RollcallError(
