@@ -34,7 +34,7 @@ extension AthenaConnector {
                             ], body: body)
                     }
                 } catch let lost as NoAnswer {
-                    return .transient(reason: lost.description)
+                    return lost.attempt()
                 }
                 let outcome = Self.classify(answer)
                 guard case .done(let answer) = outcome else { return outcome.map { _ in 0 } }
@@ -108,6 +108,7 @@ extension AthenaConnector {
                     case .done: break
                     case .throttled(let after, let reason): return .throttled(retryAfter: after, reason: reason)
                     case .transient(let reason): return .transient(reason: reason)
+                    case .unreachable(let reason): return .unreachable(reason: reason)
                     }
                 }
                 let answer: HTTPAnswer
@@ -120,8 +121,9 @@ extension AthenaConnector {
                             ], body: body)
                     }
                 } catch let lost as NoAnswer {
-                    mayHaveApplied.set()
-                    return .transient(reason: lost.description)
+                    // A host that cannot be reached got nothing, so nothing may have applied.
+                    if !lost.unreachable { mayHaveApplied.set() }
+                    return lost.attempt()
                 }
                 if answer.isServerError { mayHaveApplied.set() }
                 let outcome = Self.classify(answer)
@@ -143,7 +145,7 @@ extension AthenaConnector {
                 HTTPRequestSpec(method: .GET, url: url, headers: [("Authorization", "Bearer \(token)")])
             }
         } catch let lost as NoAnswer {
-            return .transient(reason: lost.description)
+            return lost.attempt()
         }
         guard case .done(let answer) = Self.classify(answer) else {
             return .transient(reason: "HTTP \(answer.status) reading user \(userID), request id \(answer.requestID)")
@@ -185,7 +187,7 @@ extension AthenaConnector {
                 HTTPRequestSpec(method: .GET, url: url, headers: [("Authorization", "Bearer \(token)")])
             }
         } catch let lost as NoAnswer {
-            return .transient(reason: lost.description)
+            return lost.attempt()
         }
         guard case .done(let answer) = Self.classify(answer) else {
             return .transient(reason: "HTTP \(answer.status) looking up '\(username)', request id \(answer.requestID)")

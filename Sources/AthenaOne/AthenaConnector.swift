@@ -99,7 +99,7 @@ package struct AthenaConnector: Sendable {
                         return HTTPRequestSpec(method: method, url: url, headers: headers, body: body)
                     }
                 } catch let lost as NoAnswer {
-                    return .transient(reason: lost.description)
+                    return lost.attempt()
                 }
                 return Self.classify(answer)
             }

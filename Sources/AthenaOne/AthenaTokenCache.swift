@@ -79,6 +79,11 @@ actor AthenaTokenCache {
             let answer: HTTPAnswer
             do {
                 answer = try await exchange.send(request(), endpoint: AthenaAPI.Endpoint.token)
+            } catch let lost as NoAnswer where lost.unreachable {
+                throw AthenaError(
+                    .unavailable,
+                    "athenaOne cannot be reached: \(lost); nothing was sent, so it was not tried again: check the "
+                        + "base_url, the network and DNS")
             } catch {
                 transientFailures += 1
                 guard transientFailures < 3 else {

@@ -47,6 +47,7 @@ extension HealthieConnector {
                 case .done(nil): return nil
                 case .throttled(let after, let reason): return .throttled(retryAfter: after, reason: reason)
                 case .transient(let reason): return .transient(reason: reason)
+                case .unreachable(let reason): return .unreachable(reason: reason)
                 }
             })
         let payload = created.createOrganizationMembership
@@ -101,6 +102,7 @@ extension HealthieConnector {
                             updateOrganizationMembership: .init(organizationMembership: membership, messages: [])))
                 case .throttled(let after, let reason): return .throttled(retryAfter: after, reason: reason)
                 case .transient(let reason): return .transient(reason: reason)
+                case .unreachable(let reason): return .unreachable(reason: reason)
                 }
             })
         let payload = data.updateOrganizationMembership

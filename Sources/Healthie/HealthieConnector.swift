@@ -125,7 +125,7 @@ package struct HealthieConnector: Sendable {
         do {
             answer = try await exchange.send(spec, endpoint: endpoint)
         } catch {
-            return .transient(reason: error.description)
+            return error.attempt()
         }
         let envelope = try? JSONDecoder().decode(GraphQLEnvelope<Payload>.self, from: answer.body)
         if let warnings = envelope?.extensions?.warnings { await warningLog.add(warnings) }

@@ -53,6 +53,13 @@ package struct NoAnswer: Error, Sendable, CustomStringConvertible {
     package var endpoint: String
     package var requestID: String
     package var reason: String
+    /// The connection was refused or the host's name did not resolve: nothing was sent.
+    package var unreachable = false
+
+    /// The try this comes to: a host that cannot be reached is not tried again.
+    package func attempt<Value: Sendable>() -> Attempt<Value> {
+        unreachable ? .unreachable(reason: description) : .transient(reason: description)
+    }
 
     package var description: String { "\(endpoint) got no answer (\(reason); request id \(requestID))" }
 }
@@ -98,8 +105,21 @@ package struct HTTPExchange: Sendable {
         } catch {
             await ledger.answered(endpoint, status: nil)
             if Self.isTimeout(error) { responsiveness.timedOut() }
-            throw NoAnswer(endpoint: endpoint, requestID: requestID, reason: Self.redacted("\(error)", spec.headers))
+            var lost = NoAnswer(
+                endpoint: endpoint, requestID: requestID, reason: Self.redacted("\(error)", spec.headers))
+            lost.unreachable = Self.isUnreachable(error)
+            throw lost
         }
+    }
+
+    /// A refused connection or a name that does not resolve, as NIO and the resolver word them:
+    /// the request never left, and it is no rate limit or outage to wait out.
+    static func isUnreachable(_ error: any Error) -> Bool {
+        let text = String(describing: error)
+        return [
+            "Connection refused", "UnknownHost", "Name or service not known", "No address associated",
+            "nodename nor servname",
+        ].contains { text.contains($0) }
     }
 
     /// A request that got no answer within its time, as opposed to one refused or cut off.

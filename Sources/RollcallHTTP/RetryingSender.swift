@@ -5,6 +5,9 @@ package enum Attempt<Value: Sendable>: Sendable {
     case throttled(retryAfter: Duration?, reason: String)
     /// A passing failure (5xx, no answer to an idempotent request): retry later.
     case transient(reason: String)
+    /// Nothing was sent: the host refused the connection or its name does not resolve. Trying
+    /// again in a few seconds changes neither, so the request fails at once, naming the host.
+    case unreachable(reason: String)
 
     var isThrottled: Bool {
         if case .throttled = self { return true }
@@ -17,6 +20,7 @@ package enum Attempt<Value: Sendable>: Sendable {
         case .done(let value): .done(transform(value))
         case .throttled(let retryAfter, let reason): .throttled(retryAfter: retryAfter, reason: reason)
         case .transient(let reason): .transient(reason: reason)
+        case .unreachable(let reason): .unreachable(reason: reason)
         }
     }
 }
@@ -27,8 +31,14 @@ package struct RetriesExhausted: Error, Sendable, CustomStringConvertible {
     package var attempts: Int
     package var lastReason: String
     package var budgetSpent: Bool
+    /// The host could not be reached at all: not retried.
+    package var unreachable = false
 
     package var description: String {
+        if unreachable {
+            return "\(endpoint): the host cannot be reached (\(lastReason)); nothing was sent, so it was not tried "
+                + "again: check the base_url, the network and DNS"
+        }
         let why = budgetSpent ? "the run's retry budget is spent" : "gave up after \(attempts) tries"
         return "\(endpoint): \(why); last answer: \(lastReason)"
     }
@@ -79,6 +89,11 @@ package struct RetryingSender: Sendable {
                 return value
             case .throttled(let after, let why): (retryAfter, reason) = (after, why)
             case .transient(let why): (retryAfter, reason) = (nil, why)
+            case .unreachable(let why):
+                var failure = RetriesExhausted(
+                    endpoint: endpoint, attempts: retry + 1, lastReason: why, budgetSpent: false)
+                failure.unreachable = true
+                throw failure
             }
             retry += 1
             if let responsiveness, responsiveness.isUnresponsive {

@@ -82,3 +82,40 @@ extension SignpostTests {
         #expect(!output.stderr.contains("create one with"), "not told to create a state at the mistyped path")
     }
 }
+
+extension SignpostTests {
+    /// A refused connection or an unknown host is no rate limit: it is not retried with backoff,
+    /// the error names the host, and the advice fits a Healthie failure.
+    @Test func anUnreachableHostFailsNamingItWithoutRetries() throws {
+        try RollcallProcess.withFiles([
+            "clinic.yaml": Array(
+                """
+                version: 1
+                systems:
+                  athena:
+                    base_url: http://127.0.0.1:9
+                    practices:
+                      main: { practiceid: 1, departments: [] }
+                  healthie:
+                    base_url: https://rollcall-test-host.invalid/graphql
+                policy: { min_admins: 0 }
+                roles: {}
+                staff: []
+                """.utf8)
+        ]) { directory in
+            let running = try RunningProcess(
+                ["plan", directory.appendingPathComponent("clinic.yaml").path],
+                environment: ["ATHENA_CLIENT_ID": "id", "ATHENA_CLIENT_SECRET": "secret", "HEALTHIE_API_KEY": "key"])
+            let (output, timedOut) = running.wait(atMost: 60)
+            #expect(!timedOut)
+            #expect(output.status == 1)
+            #expect(output.stderr.contains("athenaOne cannot be reached"), "\(output.stderr)")
+            #expect(output.stderr.contains("Connection refused"))
+            #expect(output.stderr.contains("rollcall-test-host.invalid"), "the host is named")
+            #expect(output.stderr.contains("nothing was sent, so it was not tried again"))
+            #expect(!output.stderr.contains("gave up after"), "no backoff: \(output.stderr)")
+            #expect(output.stderr.contains("Fix Healthie's access first"), "\(output.stderr)")
+            #expect(!output.stderr.contains("secret") && !output.stderr.contains("Basic key"))
+        }
+    }
+}

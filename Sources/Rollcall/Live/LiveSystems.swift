@@ -21,7 +21,11 @@ package struct LiveSystems: Sendable {
         config: Config, source: LiveSource, healthiePermissions: [String]? = nil,
         _ body: @escaping @Sendable (LiveSystems) async throws -> Value
     ) async throws -> Value {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        // AsyncHTTPClient keeps trying a refused connection until its connect timeout (10 s by
+        // default): 5 s is time enough for a handshake and lets an unreachable host fail soon.
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let permissions = healthiePermissions ?? config.managedHealthiePermissions
         do {
             let value = try await run(

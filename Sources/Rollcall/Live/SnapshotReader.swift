@@ -14,14 +14,22 @@ package struct Snapshot: Sendable {
     package var warnings: [String]
 
     package var isComplete: Bool { failures.isEmpty }
+    /// Whether the Healthie read is among the failures.
+    package var healthieFailed = false
 
     /// Throws, naming what could not be read, unless every system read: `refusal` says what
     /// is not done ("no plan is made"), `command` what to narrow with `--practice`.
     package func requireComplete(_ refusal: String, command: String) throws {
         guard !isComplete else { return }
+        // --practice narrows athenaOne only; Healthie is read whenever the config manages it.
+        let advice =
+            healthieFailed
+            ? "Fix Healthie's access first (HEALTHIE_API_KEY, systems.healthie.base_url): --practice narrows "
+                + "athenaOne only, and Healthie is read whenever the config manages it."
+            : "Fix the access named above, or \(command) only the practices that read with --practice KEY."
         throw RollcallError(
             "\(refusal) from a partial read; these could not be read:\n  " + failures.joined(separator: "\n  ")
-                + "\nFix the access named above, or \(command) only the practices that read with --practice KEY.")
+                + "\n" + advice)
     }
 }
 
@@ -43,6 +51,7 @@ package enum SnapshotReader {
 
         var state = LiveState()
         var failures: [String] = []
+        var healthieFailed = false
         for (practice, read) in zip(wanted, reads) {
             switch read.result {
             case .success(let live): state.athena.append(live)
@@ -53,7 +62,9 @@ package enum SnapshotReader {
         switch healthie {
         case nil: break
         case .success(let live)?: state.healthie = live
-        case .failure(let error)?: failures.append("Healthie: \(error)")
+        case .failure(let error)?:
+            failures.append("Healthie: \(error)")
+            healthieFailed = true
         }
 
         var summary = ReadSummary(state: state)
@@ -66,7 +77,9 @@ package enum SnapshotReader {
         let elapsed = ContinuousClock.now - start
         summary.seconds = elapsed.inSeconds
         let warnings = await systems.healthie?.warnings.map(\.description) ?? []
-        return Snapshot(state: state, summary: summary, failures: failures, warnings: warnings)
+        var snapshot = Snapshot(state: state, summary: summary, failures: failures, warnings: warnings)
+        snapshot.healthieFailed = healthieFailed
+        return snapshot
     }
 
     private static func readAthena(
