@@ -7,6 +7,8 @@ struct LoadedConfig {
     var digest: String
     /// The roster's export, when the config has one.
     var export: ConfigSourceFile?
+    /// Each file the digest covers, with its own SHA-256.
+    var files: [ConfigFileDigest]
     var warnings: [Diagnostic]
 
     /// Reads `path` (leaving out `excluding`, such as the sandbox seed) and loads it, or throws
@@ -19,7 +21,9 @@ struct LoadedConfig {
             : (ConfigLoader.Result(config: nil, diagnostics: read.diagnostics), nil)
         guard let config = loaded.config else { throw PlanRun.InvalidConfig(diagnostics: loaded.diagnostics) }
         self.config = config
-        digest = ConfigDigest.of(read.files + (export.map { [$0] } ?? []))
+        let covered = read.files + (export.map { [$0] } ?? [])
+        digest = ConfigDigest.of(covered)
+        files = ConfigDigest.files(covered)
         self.export = export
         warnings = loaded.diagnostics
     }

@@ -119,3 +119,23 @@ extension SignpostTests {
         }
     }
 }
+
+extension SignpostTests {
+    /// A plan applied to a config that changed since names the files that did.
+    @Test func aPlanAppliedToAnotherConfigNamesTheFilesThatChanged() throws {
+        try ApplyScenario.with("riverside") { scenario in
+            #expect(try scenario.savePlan().status == 0)
+            let staff = scenario.config + "/staff-north.yaml"
+            try (try String(contentsOfFile: staff, encoding: .utf8) + "\n# edited\n")
+                .write(toFile: staff, atomically: true, encoding: .utf8)
+            try "staff: []\n".write(toFile: scenario.config + "/staff-extra.yaml", atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(atPath: scenario.config + "/staff-departed.yaml")
+            let output = try scenario.apply()
+            #expect(output.status == 1)
+            #expect(
+                output.stderr.contains(
+                    "(staff-extra.yaml is new, staff-north.yaml changed, staff-departed.yaml is gone)"),
+                "\(output.stderr)")
+        }
+    }
+}

@@ -98,9 +98,11 @@ public enum ApplyRun {
         let loaded = try LoadedConfig(path: configPath, excluding: request.source.files)
         let config = loaded.config
         if let document, document.configDigest != loaded.digest {
+            let changed = document.configFiles.map { ConfigDigest.differences(from: $0, to: loaded.files) } ?? []
+            let which = changed.isEmpty ? "its digest differs" : changed.joined(separator: ", ")
             throw Refused(
                 message:
-                    "the config at \(configPath) is not the one the plan was made from (its digest differs); "
+                    "the config at \(configPath) is not the one the plan was made from (\(which)); "
                     + "nothing was applied: make and review a new plan")
         }
         try config.checkPracticeKeys(request.practices)

@@ -53,10 +53,11 @@ public enum PlanRun {
         try snapshot.requireComplete("no plan is made", command: "plan")
         var plan = Planner.plan(config: config, live: snapshot.state, policy: config.policy, today: request.today)
         if request.allowMassDeactivation { plan = plan.allowingMassDeactivation() }
-        var document = try PlanDocument(
+        var unsealed = PlanDocument(
             plan: plan, policy: config.policy, config: [request.path], configDigest: loaded.digest,
-            read: snapshot.summary
-        ).sealed()
+            read: snapshot.summary)
+        unsealed.configFiles = loaded.files
+        var document = try unsealed.sealed()
         if let planKey { document = try document.signed(key: planKey) }
         return Outcome(
             document: document, configWarnings: loaded.warnings, warnings: snapshot.warnings, state: snapshot.state)

@@ -15,4 +15,38 @@ public enum ConfigDigest {
         }
         return SHA256.hash(data: bytes).hexString
     }
+
+    /// Each file's name (as the digest names it) and SHA-256, so a plan applied to a config
+    /// that changed can say which file did.
+    public static func files(_ files: [ConfigSourceFile]) -> [ConfigFileDigest] {
+        files.map { file in
+            ConfigFileDigest(
+                name: file.path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? "",
+                sha256: SHA256.hash(data: file.bytes).hexString)
+        }
+    }
+
+    /// What differs between the files a plan was made from and the files there now, in words:
+    /// `staff.yaml changed`, `north.yaml is new`, `old.yaml is gone`.
+    public static func differences(from planned: [ConfigFileDigest], to now: [ConfigFileDigest]) -> [String] {
+        let before = Dictionary(planned.map { ($0.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(now.map { ($0.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+        var words: [String] = []
+        for file in now where before[file.name] != file.sha256 {
+            words.append(before[file.name] == nil ? "\(file.name) is new" : "\(file.name) changed")
+        }
+        for file in planned where after[file.name] == nil { words.append("\(file.name) is gone") }
+        return words
+    }
+}
+
+/// One file of a config, as a plan records it.
+public struct ConfigFileDigest: Sendable, Equatable, Codable {
+    public var name: String
+    public var sha256: String
+
+    public init(name: String, sha256: String) {
+        self.name = name
+        self.sha256 = sha256
+    }
 }

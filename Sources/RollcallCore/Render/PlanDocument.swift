@@ -12,6 +12,9 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     public var configDigest: String?
     /// The config paths, as given.
     public var config: [String]
+    /// Each of the config's files (the roster's export among them) with its SHA-256, so apply can
+    /// name the files that changed when the digest differs.
+    public var configFiles: [ConfigFileDigest]?
     /// The policy the plan was made under; apply checks its rules again on a fresh read.
     public var policy: Policy
     public var read: ReadSummary?
@@ -47,6 +50,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
         case today, config, policy, read, summary, changes, findings, refusals, checksum, signature
         case formatVersion = "format_version"
         case configDigest = "config_digest"
+        case configFiles = "config_files"
     }
 
     /// Stable JSON: sorted keys, so the same plan is the same bytes.

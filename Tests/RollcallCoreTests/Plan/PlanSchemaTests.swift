@@ -41,8 +41,9 @@ import Testing
         // Changes a roster drives carry the row they come from.
         let roster = try RosterFixture.config(rows: [RosterFixture.row("1042"), RosterFixture.row("7", "Bo", "Li")])
         let rosterPlan = RosterFixture.plan(roster, PlanFixture.live())
-        let sourced = PlanDocument(
+        var sourced = PlanDocument(
             plan: rosterPlan, policy: roster.policy, config: ["clinic"], configDigest: nil, read: nil)
+        sourced.configFiles = [ConfigFileDigest(name: "clinic.yaml", sha256: String(repeating: "ab", count: 32))]
         documents.append(("roster", try sourced.encoded()))
         return documents
     }
