@@ -19,10 +19,10 @@ struct RosterPeople {
         let refinements = Dictionary(
             config.staff.compactMap { entry in entry.rosterID.map { ($0, entry) } },
             uniquingKeysWith: { first, _ in first })
-        var drafts = rows.map { draft($0, refinement: refinements[$0.key]) }
-        holdShared(&drafts)
-        var members = config.staff.filter { $0.rosterID == nil }
-        members += drafts
+        var members = rows.map { draft($0, refinement: refinements[$0.key]) }
+        holdShared(&members)
+        // Inserted in front rather than appended to: the roster's people are moved, not copied.
+        members.insert(contentsOf: config.staff.filter { $0.rosterID == nil }, at: 0)
         let keys = Set(rows.map(\.key))
         for entry in config.staff {
             guard let key = entry.rosterID, !keys.contains(key) else { continue }

@@ -123,8 +123,13 @@ struct RosterRows {
         var rows: [RosterRow] = []
         rows.reserveCapacity(table.rows.count)
         var keys: [String: Int] = [:]
+        keys.reserveCapacity(table.rows.count)
+        // Each field's column once, by the field's position in `allCases`, not a dictionary a row.
+        let positions = RosterField.allCases.map { columns[$0] }
         for row in table.rows {
-            func field(_ name: RosterField) -> CSVTable.Field? { columns[name].map { row.fields[$0] } }
+            func field(_ name: RosterField) -> CSVTable.Field? {
+                positions[name.position].map { row.fields[$0] }
+            }
             func value(_ name: RosterField) -> String {
                 field(name)?.value.trimmedSpace ?? ""
             }
