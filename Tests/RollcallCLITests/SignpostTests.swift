@@ -139,3 +139,13 @@ extension SignpostTests {
         }
     }
 }
+
+extension SignpostTests {
+    /// Against another clinic's sandbox no HEALTHIE_API_KEY is in play: the message says so.
+    @Test func aPlanAgainstTheWrongSandboxPointsAtTheSandbox() throws {
+        let output = try RollcallProcess.run(["plan", "examples/solo", "--sandbox", "examples/riverside/sandbox.yaml"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("check the --sandbox state (is it this config's sandbox?)"), "\(output.stderr)")
+        #expect(!output.stderr.contains("HEALTHIE_API_KEY"), "\(output.stderr)")
+    }
+}

@@ -13,6 +13,8 @@ package struct LiveSystems: Sendable {
     /// The organization new memberships go into.
     package var healthieOrganizationID: String?
     package var sendInviteEmail: Bool
+    /// Where the Healthie key came from, for a message about the key: the environment, or a sandbox.
+    package var healthieKeySource = "HEALTHIE_API_KEY"
 
     /// Opens connectors for `config` from `source`, runs `body`, and closes everything after.
     /// `healthiePermissions` are the `can_*` flags member reads ask for: by default those the
@@ -128,6 +130,7 @@ package struct LiveSystems: Sendable {
         var systems = LiveSystems(
             healthieOrganizationID: config.healthie?.organizationID ?? endpoints.healthieOrganizationID,
             sendInviteEmail: config.healthie?.sendInviteEmail ?? false)
+        systems.healthieKeySource = "the --sandbox state (is it this config's sandbox?)"
         if config.athena != nil, let athenaClient = endpoints.athenaClient {
             systems.athena = AthenaConnector(
                 AthenaConnection(

@@ -24,8 +24,8 @@ package struct Snapshot: Sendable {
         // --practice narrows athenaOne only; Healthie is read whenever the config manages it.
         let advice =
             healthieFailed
-            ? "Fix Healthie's access first (HEALTHIE_API_KEY, systems.healthie.base_url): --practice narrows "
-                + "athenaOne only, and Healthie is read whenever the config manages it."
+            ? "Fix Healthie's access first (its API key, systems.healthie.base_url and organization_id): "
+                + "--practice narrows athenaOne only, and Healthie is read whenever the config manages it."
             : "Fix the access named above, or \(command) only the practices that read with --practice KEY."
         throw RollcallError(
             "\(refusal) from a partial read; these could not be read:\n  " + failures.joined(separator: "\n  ")
@@ -45,7 +45,7 @@ package enum SnapshotReader {
         async let athenaReads = readAthena(systems.athena, wanted.map(\.practiceID), progress: progress)
         async let healthieRead = readHealthie(
             systems.healthie, staffEmails: staffEmails, organizationID: config.healthie?.organizationID,
-            progress: progress)
+            progress: progress, keySource: systems.healthieKeySource)
         let reads = await athenaReads
         let healthie = await healthieRead
 
@@ -92,7 +92,8 @@ package enum SnapshotReader {
     /// The organization, read only when the API key belongs to the one the config names
     /// (when both say): one clinic's staff are never planned against another's.
     private static func readHealthie(
-        _ healthie: HealthieConnector?, staffEmails: [String], organizationID: String?, progress: ProgressSink?
+        _ healthie: HealthieConnector?, staffEmails: [String], organizationID: String?, progress: ProgressSink?,
+        keySource: String
     ) async -> Result<LiveHealthie, any Error>? {
         guard let healthie else { return nil }
         do {
@@ -101,7 +102,7 @@ package enum SnapshotReader {
             if let organizationID, let actual = try await keyOrganization, actual != organizationID {
                 throw RollcallError(
                     "the API key belongs to organization \(actual), but the config names organization_id "
-                        + "\(organizationID); check HEALTHIE_API_KEY and systems.healthie.organization_id")
+                        + "\(organizationID); check \(keySource) and systems.healthie.organization_id")
             }
             return .success(live)
         } catch {
