@@ -59,6 +59,16 @@ public enum ConfigFiles {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
+    /// The directory a config path lives in: the path itself for a config directory, a config
+    /// file's folder otherwise (`.` for a bare file name). The audit log, the roster's links and
+    /// the commit are judged from it.
+    static func folder(of configPath: String) -> String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: configPath, isDirectory: &isDirectory)
+        let folder = exists && isDirectory.boolValue ? configPath : (configPath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
     /// File names a config directory leaves out: the sandbox seed.
     public static let sandboxSeedNames: Set<String> = ["sandbox.yaml", "sandbox.yml"]
 

@@ -37,10 +37,7 @@ enum RosterFile {
     /// is part of the reviewed desired state, so it lives with the config.
     private static func linkProblem(_ path: String, configPath: String) -> Diagnostic? {
         guard FileKind(at: path) == .symbolicLink else { return nil }
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: configPath, isDirectory: &isDirectory)
-        let root = exists && isDirectory.boolValue ? configPath : (configPath as NSString).deletingLastPathComponent
-        let canonicalRoot = URL(fileURLWithPath: root.isEmpty ? "." : root).standardizedFileURL
+        let canonicalRoot = URL(fileURLWithPath: ConfigFiles.folder(of: configPath)).standardizedFileURL
             .resolvingSymlinksInPath().path
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
         guard !target.hasPrefix(canonicalRoot + "/") else { return nil }

@@ -4,13 +4,9 @@ import Foundation
 /// directory, or nil when it is not in git (or git is not installed).
 enum GitCommit {
     static func of(_ path: String) -> String? {
-        var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        let url = URL(fileURLWithPath: path)
-        let directory = isDirectory.boolValue ? url : url.deletingLastPathComponent()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory.path, "rev-parse", "HEAD"]
+        process.arguments = ["git", "-C", ConfigFiles.folder(of: path), "rev-parse", "HEAD"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
