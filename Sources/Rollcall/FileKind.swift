@@ -45,20 +45,45 @@ enum FileKind: Equatable {
         }
     }
 
-    /// Throws unless `path` is missing or a regular file: what a file Rollcall writes may be.
-    /// `what` names the file for the message ("the audit log").
+    /// Throws unless `path` is missing or a regular file: what a file Rollcall writes may be
+    /// (`plan --out`, a drift report, the audit log, the journal). `what` names the file for the
+    /// message ("the audit log").
     static func requireWritable(_ path: String, what: String) throws {
         let kind = FileKind(at: path)
         switch kind {
         case .missing, .regular: return
         case .symbolicLink:
-            throw RollcallError(
-                "\(path) is a symbolic link; Rollcall writes \(what) only to a regular file, never through a link: "
-                    + "give the path of the file itself")
+            throw RollcallError("\(path) is a symbolic link; give the path of a regular file to write \(what) to")
         case .directory, .fifo, .device, .socket:
             throw RollcallError(
-                "\(path) is \(kind.described), not a regular file; Rollcall writes \(what) only to a regular file, "
+                "\(path) is not a regular file (\(kind.described)); Rollcall writes \(what) only to a regular file, "
                     + "and nothing was written")
+        }
+    }
+
+    /// The bytes of the regular file at `path`, opened without following a link or blocking on a
+    /// FIFO; nil when nothing is there. `limit` bounds what is read.
+    static func readRegular(_ path: String, what: String, limit: Int? = nil) throws -> Data? {
+        let kind = FileKind(at: path)
+        switch kind {
+        case .missing: return nil
+        case .regular: break
+        case .symbolicLink:
+            throw RollcallError("\(path) is a symbolic link; Rollcall reads \(what) only as a regular file")
+        case .directory, .fifo, .device, .socket:
+            throw RollcallError("\(path) is \(kind.described), not \(what); give the path of a regular file")
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { throw openFailure(path, what: what, errno: errno) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
+            throw RollcallError("\(path) is not a regular file; Rollcall reads \(what) only as a regular file")
+        }
+        do {
+            return try limit.map { try handle.read(upToCount: $0) } ?? handle.readToEnd() ?? Data()
+        } catch {
+            throw RollcallError("cannot read \(what) \(path): \(DurableLog.reason(error))")
         }
     }
 

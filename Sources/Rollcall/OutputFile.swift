@@ -18,18 +18,7 @@ public enum OutputFile {
     /// `what` names the file in the messages ("the plan", "the audit log").
     public static func check(_ path: String, inputs: [String], what: String = "the plan") throws {
         let url = URL(fileURLWithPath: path)
-        var status = stat()
-        if lstat(path, &status) == 0 {
-            let type = status.st_mode & S_IFMT
-            if type == S_IFLNK {
-                throw RollcallError("\(path) is a symbolic link; give the path of a regular file to write \(what) to")
-            }
-            guard type == S_IFREG else {
-                throw RollcallError(
-                    "\(path) is not a regular file (\(FileKind(mode: status.st_mode).described)); Rollcall writes "
-                        + "\(what) only to a regular file, and nothing was written")
-            }
-        }
+        try FileKind.requireWritable(path, what: what)
         let target = canonical(url)
         for input in inputs where canonical(URL(fileURLWithPath: input)) == target {
             throw RollcallError("\(path) is one of this command's inputs; write \(what) somewhere else")

@@ -91,7 +91,7 @@ import Testing
             try Data(#"{"kind":"intent","change_id":"#.utf8).write(to: URL(fileURLWithPath: journalPath))
             let journal = try ApplyJournal(path: journalPath)
             try journal.intent(Self.change, runID: "run")
-            #expect(try ApplyJournal.openIntents(at: journalPath) == [Self.change.id])
+            #expect(try ApplyJournal(path: journalPath).openIntents == [Self.change.id])
         }
     }
 }

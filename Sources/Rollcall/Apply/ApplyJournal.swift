@@ -23,23 +23,24 @@ final class ApplyJournal: @unchecked Sendable {
 
     let path: String
     private let file: DurableLog
+    /// Change ids with an intent and no outcome after it, as the journal stood when opened:
+    /// writes an earlier run may or may not have made.
+    let openIntents: Set<String>
 
-    /// Opens the journal for appending. A last line left without its line break (an append
-    /// interrupted before it returned, so its write was never sent) is cut off first, so the
-    /// next line does not run into it.
+    /// Opens the journal for appending, read once for its open intents. A last line left without
+    /// its line break (an append interrupted before it returned, so its write was never sent) is
+    /// cut off first, so the next line does not run into it.
     init(path: String) throws {
         self.path = path
         let bytes = try DurableLog.bytes(of: path, what: "the journal")
+        openIntents = Self.openIntents(in: String(decoding: bytes, as: UTF8.self))
         file = try DurableLog(path: path, what: "the journal")
-        if let last = bytes.last, last != 0x0A {
-            try file.cut(to: bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
-        }
+        if let last = bytes.last, last != 0x0A { try file.cut(to: DurableLog.wholeLines(bytes)) }
     }
 
-    /// Change ids with an intent and no outcome after it: writes an earlier run may or may not have made.
-    static func openIntents(at path: String) throws -> Set<String> {
+    private static func openIntents(in text: String) -> Set<String> {
         var open: Set<String> = []
-        for raw in try DurableLog.text(of: path, what: "the journal").split(separator: "\n") {
+        for raw in text.split(separator: "\n") {
             guard let line = try? JSONDecoder().decode(Line.self, from: Data(raw.utf8)) else { continue }
             switch line.kind {
             case .intent: open.insert(line.changeID)

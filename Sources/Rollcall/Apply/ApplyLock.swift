@@ -129,14 +129,9 @@ final class ApplyLock: @unchecked Sendable {
 
     /// The holder a lock file names; a regular file of at most 64 KiB, never through a link.
     static func read(_ path: String) throws -> Holder {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else { throw FileKind.openFailure(path, what: "the lock", errno: errno) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
-            throw RollcallError("\(path) is not a regular file")
+        guard let data = try FileKind.readRegular(path, what: "the lock", limit: 64 * 1024) else {
+            throw RollcallError("there is no lock at \(path)")
         }
-        let data = try handle.read(upToCount: 64 * 1024) ?? Data()
         return try JSONDecoder().decode(Holder.self, from: data)
     }
 

@@ -116,8 +116,8 @@ public enum ApplyRun {
         defer { lock.release() }
         let audit = try AuditLog(path: auditPath, key: identity.auditKey)
         let journalPath = (auditPath as NSString).deletingLastPathComponent + "/journal.jsonl"
-        let openIntents = try ApplyJournal.openIntents(at: journalPath)
         let journal = try ApplyJournal(path: journalPath)
+        let openIntents = journal.openIntents
         let lockNotices: [String] = [lock.tookOver, audit.notice].compactMap { $0 }
 
         return try await LiveSystems.with(config: config, source: request.source) { systems in
@@ -230,10 +230,7 @@ public enum ApplyRun {
 
     /// `.rollcall/audit.jsonl` in the config's directory (a config directory, or a config file's folder).
     static func defaultAuditLog(beside config: String) -> String {
-        var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: config, isDirectory: &isDirectory)
-        let folder = isDirectory.boolValue ? config : (config as NSString).deletingLastPathComponent
-        return ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".rollcall/audit.jsonl")
+        (ConfigFiles.folder(of: config) as NSString).appendingPathComponent(".rollcall/audit.jsonl")
     }
 
     static func exclusion(of change: PlannedChange, _ request: Request) -> String? {

@@ -39,7 +39,7 @@ final class AuditLog: Sendable {
             breakMissing = !bytes.isEmpty && bytes.last != 0x0A
         case .torn(let count, let last, let line):
             (head, lines) = (last, count)
-            cutTo = bytes.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            cutTo = DurableLog.wholeLines(bytes)
             notice =
                 "the audit log \(path) ended in a torn line \(line) (an append that was interrupted, by a full "
                 + "disk or a crash; the write it described was never sent); removed it, and the log goes on "

@@ -113,23 +113,13 @@ final class DurableLog: Sendable {
     }
 
     static func bytes(of path: String, what: String) throws -> Data {
-        let kind = FileKind(at: path)
-        switch kind {
-        case .missing: return Data()
-        case .regular: break
-        case .symbolicLink:
-            throw RollcallError("\(path) is a symbolic link; Rollcall reads \(what) only as a regular file")
-        case .directory, .fifo, .device, .socket:
-            throw RollcallError("\(path) is \(kind.described), not \(what); give the path of a regular file")
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else { throw FileKind.openFailure(path, what: what, errno: errno) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw RollcallError("cannot read \(what) \(path): \(reason(error))")
-        }
+        try FileKind.readRegular(path, what: what) ?? Data()
+    }
+
+    /// How many bytes of `bytes` are whole lines: all of them, or up to the last line break
+    /// when an append was cut off before its own.
+    static func wholeLines(_ bytes: Data) -> Int {
+        bytes.lastIndex(of: 0x0A).map { $0 - bytes.startIndex + 1 } ?? 0
     }
 
     static func reason(_ error: any Error) -> String {

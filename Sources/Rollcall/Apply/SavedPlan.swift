@@ -113,28 +113,17 @@ enum SavedPlan {
         }
     }
 
+    /// The plan's bytes, read as a config file is: a regular file (a link to one counts) of at
+    /// most `maxBytes`.
     private static func bytes(_ path: String) throws -> Data {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw RollcallError("\(path): cannot read the plan: \(String(cString: strerror(errno)))")
+        var limits = YAMLLimits.standard
+        limits.maxFileBytes = maxBytes
+        let read = ConfigFiles.readFile(path, limits: limits)
+        guard let file = read.files.first, read.diagnostics.isEmpty else {
+            let why = read.diagnostics.map(\.message).joined(separator: "; ")
+            throw RollcallError("\(path): cannot read the plan: \(why); nothing was applied")
         }
-        let kind = FileKind(mode: status.st_mode)
-        guard kind == .regular else {
-            throw RollcallError("\(path) is \(kind.described), not a plan; nothing was applied")
-        }
-        guard Int(status.st_size) <= maxBytes else {
-            throw RollcallError("\(path): the plan is \(status.st_size) bytes, over the limit of \(maxBytes)")
-        }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            throw RollcallError("\(path): cannot read the plan: \(String(cString: strerror(errno)))")
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            return try handle.read(upToCount: maxBytes + 1) ?? Data()
-        } catch {
-            throw RollcallError("\(path): cannot read the plan: \(DurableLog.reason(error))")
-        }
+        return Data(file.bytes)
     }
 
     private static func describe(_ error: any Error) -> String {
