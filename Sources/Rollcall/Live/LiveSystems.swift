@@ -65,12 +65,10 @@ package struct LiveSystems: Sendable {
         config: Config, environment: [String: String], timeout: Duration = .seconds(30), permissions: [String],
         client: HTTPClient
     ) throws -> LiveSystems {
-        func required(_ name: String, for system: String) throws -> String {
-            guard let value = environment[name], !value.isEmpty else {
-                throw RollcallError(
-                    "\(name) is not set; the config manages \(system), so Rollcall needs its credentials from the "
-                        + "environment (or pass --sandbox to use the built-in simulators)")
-            }
+        /// A credential's value, checked for a control character or padding; every missing one is
+        /// named at once before any is read.
+        func required(_ name: String) throws -> String {
+            let value = environment[name] ?? ""
             // Never the value itself: it is a secret, and a control character would reach the terminal raw.
             if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
                 throw RollcallError(
@@ -104,8 +102,8 @@ package struct LiveSystems: Sendable {
             sendInviteEmail: config.healthie?.sendInviteEmail ?? false)
         if let athena = config.athena {
             let credentials = AthenaCredentials(
-                clientID: try required("ATHENA_CLIENT_ID", for: "athenaOne"),
-                clientSecret: try required("ATHENA_CLIENT_SECRET", for: "athenaOne"))
+                clientID: try required("ATHENA_CLIENT_ID"),
+                clientSecret: try required("ATHENA_CLIENT_SECRET"))
             systems.athena = AthenaConnector(
                 AthenaConnection(
                     baseURL: athena.baseURL ?? AthenaConnection.productionURL, credentials: credentials,
@@ -116,7 +114,7 @@ package struct LiveSystems: Sendable {
             systems.healthie = HealthieConnector(
                 HealthieConnection(
                     url: healthie.baseURL ?? HealthieConnection.productionURL,
-                    apiKey: try required("HEALTHIE_API_KEY", for: "Healthie"),
+                    apiKey: try required("HEALTHIE_API_KEY"),
                     apiVersion: healthie.apiVersion ?? HealthieConnection.defaultVersion, timeout: timeout,
                     permissions: permissions),
                 client: client)
