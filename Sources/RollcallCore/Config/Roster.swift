@@ -82,21 +82,6 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
 
     /// The fields every roster maps; the others are optional.
     public static let required: [RosterField] = [.firstName, .lastName, .email, .status, .jobTitle, .location]
-
-    /// The field's place in `allCases`, for tables indexed by field.
-    var position: Int {
-        switch self {
-        case .firstName: 0
-        case .lastName: 1
-        case .email: 2
-        case .status: 3
-        case .jobTitle: 4
-        case .location: 5
-        case .hireDate: 6
-        case .terminationDate: 7
-        case .npi: 8
-        }
-    }
 }
 
 public enum RosterLifecycle: String, Sendable, Hashable, CaseIterable {

@@ -43,7 +43,7 @@ public enum RosterResolver {
             }
         }
         guard !diagnostics.contains(where: \.isError) else { return Outcome(config: nil, diagnostics: diagnostics) }
-        var people = RosterPeople(config: config, roster: roster, rows: rows)
+        let people = RosterPeople(config: config, roster: roster, rows: rows)
         var resolved = config
         resolved.staff = people.members()
         return Outcome(config: resolved, diagnostics: diagnostics)
@@ -100,35 +100,30 @@ struct RosterRows {
         let headers = table.header.fields.map { $0.value.trimmedSpace }
         var index: [String: Int] = [:]
         for (position, header) in headers.enumerated() where index[header] == nil { index[header] = position }
-        var columns: [RosterField: Int] = [:]
-        var keyColumn: Int?
         let found = headers.joined(separator: ", ")
-        for (name, place) in [(roster.key, "roster.key")]
-            + roster.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue })
-            .map({ ($0.value, "roster.columns.\($0.key.rawValue)") })
-        {
+        /// The header's column, or nil (reported) when the export has no such header.
+        func column(_ name: String, place: String) -> Int? {
             guard let position = index[name] else {
                 error(
                     "the column '\(name)' (\(place)) is not in the header", line: table.header.line, column: 1,
                     hint: "the header has: \(found)")
-                continue
+                return nil
             }
-            if place == "roster.key" {
-                keyColumn = position
-            } else if let field = RosterField(rawValue: String(place.dropFirst("roster.columns.".count))) {
-                columns[field] = position
-            }
+            return position
+        }
+        let keyColumn = column(roster.key, place: "roster.key")
+        // Each mapped field's column, in `allCases` order, found once for the whole export.
+        let positions = RosterField.allCases.map { field in
+            roster.columns[field].flatMap { column($0, place: "roster.columns.\(field.rawValue)") }
         }
         guard let keyColumn, diagnostics.isEmpty else { return [] }
         var rows: [RosterRow] = []
         rows.reserveCapacity(table.rows.count)
         var keys: [String: Int] = [:]
         keys.reserveCapacity(table.rows.count)
-        // Each field's column once, by the field's position in `allCases`, not a dictionary a row.
-        let positions = RosterField.allCases.map { columns[$0] }
         for row in table.rows {
             func field(_ name: RosterField) -> CSVTable.Field? {
-                positions[name.position].map { row.fields[$0] }
+                RosterField.allCases.firstIndex(of: name).flatMap { positions[$0] }.map { row.fields[$0] }
             }
             func value(_ name: RosterField) -> String {
                 field(name)?.value.trimmedSpace ?? ""
