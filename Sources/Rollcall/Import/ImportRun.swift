@@ -69,7 +69,7 @@ public enum ImportRun {
         if let roster {
             draft = ImportedRoster.link(
                 draft, roster: roster.settings, people: roster.people,
-                file: ImportRosterSource.relativePath(from: target.directory, to: roster.export.path),
+                file: ImportTarget.relativePath(from: target.directory, to: roster.export.path),
                 policy: roster.policy)
         }
         let writer = ImportWriter(schemaReference: request.schemaReference)
@@ -184,15 +184,4 @@ struct ImportRosterSource: Sendable {
     var policy: Policy
     var people: [StaffMember]
     var export: ConfigSourceFile
-
-    /// `file` as a path relative to `directory`, as the written roster section names it.
-    static func relativePath(from directory: String, to file: String) -> String {
-        func components(_ path: String) -> [String] {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().pathComponents
-        }
-        let from = components(directory)
-        let to = components(file)
-        let shared = zip(from, to).prefix { $0 == $1 }.count
-        return (Array(repeating: "..", count: from.count - shared) + to.dropFirst(shared)).joined(separator: "/")
-    }
 }

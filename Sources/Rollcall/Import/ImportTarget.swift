@@ -50,10 +50,14 @@ public struct ImportTarget {
 
     /// `schemas/rollcall.schema.json` under the current directory, as a path from where the files go.
     public static func defaultSchemaReference(out: String) -> String {
-        let directory = URL(fileURLWithPath: place(out).directory).standardizedFileURL
-        let schema = URL(fileURLWithPath: "schemas/rollcall.schema.json").standardizedFileURL
-        let from = directory.pathComponents
-        let to = schema.pathComponents
+        relativePath(from: place(out).directory, to: "schemas/rollcall.schema.json")
+    }
+
+    /// `file` as a path relative to `directory`: how a written file names another (the schema,
+    /// the roster's export).
+    static func relativePath(from directory: String, to file: String) -> String {
+        let from = URL(fileURLWithPath: directory).standardizedFileURL.pathComponents
+        let to = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
         var shared = 0
         while shared < min(from.count, to.count), from[shared] == to[shared] { shared += 1 }
         let up = Array(repeating: "..", count: from.count - shared)
