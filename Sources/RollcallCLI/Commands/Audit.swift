@@ -4,9 +4,10 @@ import Rollcall
 import RollcallCore
 
 extension RollcallCommand {
-    struct Audit: ParsableCommand {
+    struct Audit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the audit log of applies.", subcommands: [Verify.self])
+            abstract: "Check the audit log of applies, and report on the offboarding it records.",
+            subcommands: [Verify.self, Offboarding.self])
 
         struct Verify: ParsableCommand {
             static let configuration = CommandConfiguration(

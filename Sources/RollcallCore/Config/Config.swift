@@ -87,6 +87,15 @@ public struct Policy: Sendable, Equatable {
     public var protected: [ProtectedAccount]
     /// Drift findings suppressed on purpose (`policy.ignore`); a plan does not use them.
     public var ignore: [IgnoreRule]
+    /// How soon after employment ends every account must be deactivated (`audit offboarding`).
+    public var offboardingSLA = Policy.defaultOffboardingSLA
+    /// No Healthie sign-in for this long makes an active account dormant.
+    public var dormantAfter = Policy.defaultDormantAfter
+
+    /// One hour: the limit the January 2025 proposal for the HIPAA Security Rule sets for ending
+    /// access after employment ends (45 CFR 164.308(a)(3)(ii)(C) as proposed).
+    public static let defaultOffboardingSLA = TimeSpan(seconds: 3600)
+    public static let defaultDormantAfter = TimeSpan(seconds: 90 * 86_400)
 
     public init(
         unmanaged: UnmanagedPolicy, maxDeactivations: DeactivationLimit, minAdmins: Int, protected: [ProtectedAccount],
@@ -209,6 +218,11 @@ public struct StaffMember: Sendable, Equatable {
     public var starts: CalendarDate?
     /// On leave with `roster.on_leave: suspend`: accounts deactivated until the leave ends.
     public var suspended = false
+    /// When employment ended, as an offboarded entry's `ended_at` says.
+    public var endedAt: Timestamp?
+    /// The time of day (seconds after midnight in `roster.time_zone`) access ends on the `expires`
+    /// day, from the roster's `termination_time`; nil means at the end of that day.
+    public var endsAtSecond: Int?
 
     public init(
         id: String, firstName: String?, lastName: String?, email: String?, role: Role?, npi: String?,

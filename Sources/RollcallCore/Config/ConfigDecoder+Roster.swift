@@ -64,6 +64,15 @@ extension ConfigDecoder {
         if let leave = fields[.onLeave].flatMap({ choice($0, as: RosterLeavePolicy.self) }) {
             roster.onLeave = leave.value
         }
+        if let zone = fields[.timeZone].flatMap({ text($0) }) {
+            if let timeZone = ClinicTimeZone(identifier: zone.value) {
+                roster.timeZone = timeZone
+            } else {
+                error(
+                    "roster.time_zone '\(zone.value)' is not a time zone", at: zone.location,
+                    hint: "name one as the IANA database does, such as America/New_York, or UTC")
+            }
+        }
         if let pattern = fields[.username].flatMap({ text($0) }) {
             if let problem = RosterUsername.problem(with: pattern.value) {
                 error(

@@ -59,6 +59,16 @@ extension ConfigDecoder {
                     hint: "write the last day of access as YYYY-MM-DD, such as 2026-12-31")
             }
         }
+        if let endedAt = fields[.endedAt].flatMap({ text($0) }) {
+            if let instant = Timestamp(iso: endedAt.value) {
+                staff.endedAt = Located(instant, at: endedAt.location)
+            } else {
+                error(
+                    "'ended_at' of \(place) is '\(endedAt.value)', which is not a time with its offset",
+                    at: endedAt.location,
+                    hint: "write when employment ended as ISO 8601 with the offset, such as 2026-02-27T17:00:00-05:00")
+            }
+        }
         if let practicesEntry = fields[.practices] {
             staff.practices = decodeAssignments(practicesEntry, place: place)
         }

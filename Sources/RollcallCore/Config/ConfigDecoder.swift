@@ -147,6 +147,17 @@ struct ConfigDecoder {
         if let ignoreEntry = fields[.ignore] {
             policy.ignore.append(Located(decodeIgnoreRules(ignoreEntry), at: ignoreEntry.keyLocation(in: file)))
         }
+        for (key, spans) in [(PolicyKey.offboardingSLA, \SourcePolicy.offboardingSLA), (.dormantAfter, \.dormantAfter)]
+        {
+            guard let span = fields[key].flatMap({ text($0) }) else { continue }
+            if let value = TimeSpan(parsing: span.value) {
+                policy[keyPath: spans].append(Located(value, at: span.location))
+            } else {
+                error(
+                    "policy.\(key.rawValue) '\(span.value)' is not a duration", at: span.location,
+                    hint: "write a number and a unit, w d h m or s, such as 1h, 24h, 90d or 1h30m")
+            }
+        }
         return policy
     }
 

@@ -17,6 +17,7 @@ enum RosterKey: String, ConfigKey {
     case file, key, columns, statuses, roles, locations, username
     case dateFormat = "date_format"
     case onLeave = "on_leave"
+    case timeZone = "time_zone"
 }
 
 extension RosterField: ConfigKey {}
@@ -47,6 +48,8 @@ enum PolicyKey: String, ConfigKey {
     case maxDeactivations = "max_deactivations"
     case minAdmins = "min_admins"
     case protected, ignore
+    case offboardingSLA = "offboarding_sla"
+    case dormantAfter = "dormant_after"
 }
 
 enum IgnoreKey: String, ConfigKey {
@@ -72,6 +75,7 @@ enum StaffKey: String, ConfigKey {
     case lastName = "last_name"
     case email, role, npi, status, expires, practices
     case rosterID = "roster_id"
+    case endedAt = "ended_at"
 }
 
 enum AssignmentKey: String, ConfigKey {

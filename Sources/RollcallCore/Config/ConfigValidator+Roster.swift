@@ -47,11 +47,13 @@ extension ConfigValidator {
                 }, forKey: key)
         }
         guard let file = roster.file, let key = roster.key else { return nil }
-        return RosterSettings(
+        var settings = RosterSettings(
             file: file.value, declaredIn: roster.declaredAt.file, declaredAt: roster.declaredAt, key: key.value,
             columns: roster.columns.mapValues(\.value), statuses: roster.statuses ?? RosterSettings.defaultStatuses,
             dateFormat: roster.dateFormat, onLeave: roster.onLeave,
             username: roster.username?.value ?? RosterSettings.defaultUsername, roles: titles, locations: locations)
+        settings.timeZone = roster.timeZone ?? .utc
+        return settings
     }
 
     /// A title or location given twice, as the lookup compares them (ignoring case and surrounding space).

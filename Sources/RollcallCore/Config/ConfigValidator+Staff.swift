@@ -92,6 +92,12 @@ extension ConfigValidator {
                     hint: "give the role `athena: { usertype: STAFF }` or remove the practices")
             }
         }
+        if let endedAt = staff.endedAt, statusKnown, active {
+            error(
+                "\(place) has 'ended_at', but is not offboarded", at: endedAt.location,
+                hint: "ended_at says when employment ended: add `status: offboarded`, or use `expires` for a last day "
+                    + "still to come")
+        }
         // Accounts are found by username or email, never by name: an entry with neither finds nothing.
         if statusKnown, !active, staff.practices.isEmpty, !staff.written.contains(.email), !refinesRoster {
             warning(
@@ -236,7 +242,7 @@ extension ConfigValidator {
             return SupervisorAccount(
                 staffID: staffID, username: account.username?.value ?? "", userID: account.userID?.value)
         }
-        return StaffMember(
+        var member = StaffMember(
             id: id, firstName: staff.firstName?.value, lastName: staff.lastName?.value, email: staff.email?.value,
             role: staff.role.flatMap { roles[$0.value] }, npi: staff.npi?.value,
             status: staff.status?.value ?? .active, expires: staff.expires?.value,
@@ -247,5 +253,7 @@ extension ConfigValidator {
                     supervising: supervisor($0.supervising?.value, practice: $0.practice.value))
             }.sorted { $0.practice < $1.practice },
             declaredAt: staff.declaredAt, rosterID: staff.rosterID?.value)
+        member.endedAt = staff.endedAt?.value
+        return member
     }
 }

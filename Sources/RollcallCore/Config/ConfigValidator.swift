@@ -153,12 +153,17 @@ struct ConfigValidator {
             default: break
             }
         }
-        return Policy(
+        var policy = Policy(
             unmanaged: single(source.policy.unmanaged, key: "policy.unmanaged") ?? defaults.unmanaged,
             maxDeactivations: single(source.policy.maxDeactivations, key: "policy.max_deactivations")
                 ?? defaults.maxDeactivations,
             minAdmins: single(source.policy.minAdmins, key: "policy.min_admins") ?? defaults.minAdmins,
             protected: protected.map(\.value), ignore: ignore)
+        policy.offboardingSLA =
+            single(source.policy.offboardingSLA, key: "policy.offboarding_sla") ?? Policy.defaultOffboardingSLA
+        policy.dormantAfter =
+            single(source.policy.dormantAfter, key: "policy.dormant_after") ?? Policy.defaultDormantAfter
+        return policy
     }
 
     private func protectedRule(_ rule: IgnoreRule) -> String {

@@ -21,6 +21,8 @@ public struct RosterSettings: Sendable, Equatable {
     public var roles: [String: String?]
     /// Location, trimmed and in lower case, to its practices and departments; nil means no accounts.
     public var locations: [String: [RosterPlacement]?]
+    /// Where the clinic's days are counted: a termination date ends at midnight after it there.
+    public var timeZone: ClinicTimeZone = .utc
 
     public init(
         file: String, declaredIn: String, declaredAt: SourceLocation, key: String, columns: [RosterField: String],
@@ -79,6 +81,7 @@ public enum RosterField: String, Sendable, Hashable, CaseIterable {
     case hireDate = "hire_date"
     case terminationDate = "termination_date"
     case npi
+    case terminationTime = "termination_time"
 
     /// The fields every roster maps; the others are optional.
     public static let required: [RosterField] = [.firstName, .lastName, .email, .status, .jobTitle, .location]
@@ -139,6 +142,10 @@ public struct RosterLink: Sendable, Equatable {
     public var location: String?
     /// Why every change of this person is held back, when it is; what to add is in the words.
     public var heldBack: String?
+    /// Whether employment ended: the row is terminated, or a refining entry offboards the person.
+    public var left = false
+    /// The row's termination date, when it has one.
+    public var terminationDate: CalendarDate?
 
     public init(
         file: String, line: Int, key: String, jobTitle: String? = nil, location: String? = nil,

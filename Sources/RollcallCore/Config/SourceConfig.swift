@@ -56,8 +56,12 @@ struct SourcePolicy: Sendable {
     var protected: [Located<[Located<ProtectedAccount>]>] = []
     /// Each `ignore:` list, located at its key.
     var ignore: [Located<[IgnoreRule]>] = []
+    var offboardingSLA: [Located<TimeSpan>] = []
+    var dormantAfter: [Located<TimeSpan>] = []
 
     mutating func merge(_ other: SourcePolicy) {
+        offboardingSLA += other.offboardingSLA
+        dormantAfter += other.dormantAfter
         unmanaged += other.unmanaged
         maxDeactivations += other.maxDeactivations
         minAdmins += other.minAdmins
@@ -94,6 +98,7 @@ struct SourceStaff: Sendable {
     var npi: Located<String>?
     var status: Located<StaffStatus>?
     var expires: Located<CalendarDate>?
+    var endedAt: Located<Timestamp>?
     var rosterID: Located<String>?
     var practices: [SourceAssignment] = []
     /// Keys the entry wrote, including those whose value was refused (and reported), so a
@@ -117,6 +122,7 @@ struct SourceRoster: Sendable {
     var statuses: [RosterLifecycle: [String]]?
     var dateFormat: RosterDateFormat = .iso
     var onLeave: RosterLeavePolicy = .keep
+    var timeZone: ClinicTimeZone?
     var username: Located<String>?
     /// Job title to a role name, or nil for `none`.
     var roles: [(title: Located<String>, role: Located<String>?)] = []

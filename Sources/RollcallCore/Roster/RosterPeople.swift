@@ -98,11 +98,17 @@ struct RosterPeople {
             declaredAt: entry?.declaredAt ?? SourceLocation(file: path, line: row.line, column: 1),
             rosterID: row.key)
         member.starts = row.hireDate
+        member.endedAt = entry?.endedAt
+        if let termination = row.terminationDate, termination == member.expires, entry?.expires != termination {
+            member.endsAtSecond = row.terminationTime
+        }
         member.suspended = row.lifecycle == .leave && roster.onLeave == .suspend
         member.roster = RosterLink(
             file: roster.file, line: row.line, key: row.key, jobTitle: row.jobTitle.isEmpty ? nil : row.jobTitle,
             location: row.location.isEmpty ? nil : row.location,
             heldBack: held.isEmpty ? nil : held.joined(separator: "; "))
+        member.roster?.left = row.lifecycle == .terminated || entry?.status == .offboarded
+        member.roster?.terminationDate = row.terminationDate
         return member
     }
 

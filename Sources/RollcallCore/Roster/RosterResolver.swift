@@ -62,6 +62,8 @@ struct RosterRow: Sendable {
     var location: String
     var hireDate: CalendarDate?
     var terminationDate: CalendarDate?
+    /// Seconds after midnight access ends on the termination date (`termination_time`).
+    var terminationTime: Int?
     var npi: String?
 }
 
@@ -150,13 +152,15 @@ struct RosterRows {
             let hire = date(field(.hireDate), of: key)
             let termination = date(field(.terminationDate), of: key)
             if hire == .some(nil) || termination == .some(nil) { continue }
+            let time = timeOfDay(field(.terminationTime))
+            if time == .some(nil) { continue }
             let npi = value(.npi)
             rows.append(
                 RosterRow(
                     line: row.line, key: key, firstName: value(.firstName), lastName: value(.lastName),
                     email: email.isEmpty ? nil : email, lifecycle: lifecycle, jobTitle: value(.jobTitle),
                     location: value(.location), hireDate: hire ?? nil, terminationDate: termination ?? nil,
-                    npi: npi.isEmpty ? nil : npi))
+                    terminationTime: time ?? nil, npi: npi.isEmpty ? nil : npi))
         }
         return rows
     }
@@ -172,6 +176,20 @@ struct RosterRows {
             "status '\(value)' is not in roster.statuses", line: field.line, column: field.column,
             hint: "roster.statuses lists \(listed.joined(separator: "; ")); add the value to one of them")
         return nil
+    }
+
+    /// nil when the field is absent or empty; `.some(nil)` when it does not read (reported).
+    private mutating func timeOfDay(_ field: CSVTable.Field?) -> Int?? {
+        guard let field else { return nil }
+        let text = field.value.trimmedSpace
+        if text.isEmpty { return nil }
+        guard let seconds = TimeOfDay.seconds(text) else {
+            error(
+                "'\(text)' is not a time of day (roster.columns.termination_time)", line: field.line,
+                column: field.column, hint: "write it as 17:00, 17:00:00 or 5:00 PM")
+            return .some(nil)
+        }
+        return .some(seconds)
     }
 
     /// nil when the field is absent or empty; `.some(nil)` when it does not read (reported).
