@@ -111,6 +111,19 @@ struct ApplyScenario {
         }
     }
 
+    /// Changes a Healthie member's record, by email, as a console would.
+    func editMember(_ email: String, _ change: (inout [String: Any]) -> Void) throws {
+        try editLive { state in
+            var healthie = state["healthie"] as? [String: Any] ?? [:]
+            var members = healthie["members"] as? [[String: Any]] ?? []
+            for index in members.indices where (members[index]["email"] as? String)?.lowercased() == email {
+                change(&members[index])
+            }
+            healthie["members"] = members
+            state["healthie"] = healthie
+        }
+    }
+
     func auditLines() throws -> [String] {
         try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n").map(String.init)
     }

@@ -83,4 +83,46 @@ import Testing
         let size = (try? FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int) ?? 0
         #expect(size > 20_000, "a screenshot of the review is kept at \(screenshot.path)")
     }
+
+    /// The offboarding report's page: a leaver still active leads, a name that tries to run a
+    /// script is text, and the page loads nothing.
+    @Test(.enabled(if: browser != nil || required))
+    func theOffboardingReportOpensInChromium() throws {
+        try #require(Self.browser != nil, "ROLLCALL_REQUIRE_BROWSER=1, and no Chromium is installed")
+        try ApplyScenario.with("riverside") { scenario in
+            let file = scenario.config + "/staff-departed.yaml"
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            try text.replacingOccurrences(
+                of: "  - id: frank.miller\n",
+                with: "  - id: frank.miller\n    first_name: \"<script>document.title='pwned'</script>\"\n"
+                    + "    ended_at: 2026-12-01T17:00:00-05:00\n"
+            ).write(toFile: file, atomically: true, encoding: .utf8)
+            let page = scenario.directory.appendingPathComponent("offboarding.html")
+            let report = try scenario.run([
+                "audit", "offboarding", scenario.config, "--sandbox", scenario.state, "--format", "html", "--output",
+                page.path, "--now", "2026-12-02T00:00:00Z",
+            ])
+            #expect(report.status == 2, "\(report.stderr)")
+            let dom = try Self.chromium(["--dump-dom", page.absoluteString])
+            #expect(dom.status == 0, "\(dom.stderr)")
+            let html = dom.stdout
+            #expect(html.contains("<title>Rollcall offboarding report, 2026-12-02T00:00:00Z</title>"))
+            #expect(!html.contains("<script"), "a value with <script> is text, never an element")
+            #expect(html.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"))
+            #expect(html.contains("<strong id=\"sla\">1h</strong>"))
+            #expect(
+                html.contains(
+                    "<tr class=\"critical\"><td class=\"verdict\">still active</td><td>frank.miller</td>"),
+                "the leaver still active leads the table")
+            #expect(html.contains("2026-12-01T22:00:00Z (ended_at)"))
+            #expect(html.contains("<td>2 h</td><td>athena:main/fmiller</td><td>still active, for 2 h</td>"))
+            try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
+            let screenshot = Self.artifacts.appendingPathComponent("offboarding-riverside.png")
+            try? FileManager.default.removeItem(at: screenshot)
+            let shot = try Self.chromium([
+                "--screenshot=\(screenshot.path)", "--window-size=1400,900", "--hide-scrollbars", page.absoluteString,
+            ])
+            #expect(shot.status == 0, "\(shot.stderr)")
+        }
+    }
 }

@@ -4,7 +4,8 @@ import Testing
 /// Every command's `--help`, pinned: what a user reads before running anything.
 @Suite struct HelpTests {
     @Test(arguments: [
-        [], ["validate"], ["plan"], ["apply"], ["drift"], ["audit"], ["audit", "verify"], ["import"], ["sandbox"],
+        [], ["validate"], ["plan"], ["apply"], ["drift"], ["audit"], ["audit", "verify"],
+        ["audit", "offboarding"], ["import"], ["sandbox"],
         ["sandbox", "init"],
         ["sandbox", "serve"], ["sandbox", "dump"],
     ])

@@ -82,11 +82,11 @@ public struct OffboardingPerson: Sendable, Equatable, Codable {
         case stillActive = "still_active"
         /// Every account ended, the latest later than the SLA allows.
         case breach
-        case withinSLA = "within_sla"
-        /// Accounts are inactive, but no Rollcall write says when: the latency cannot be measured.
-        case notMeasured = "not_measured"
         /// No end time is known for the person: listed, never guessed.
         case endUnknown = "end_unknown"
+        /// Accounts are inactive, but no Rollcall write says when: the latency cannot be measured.
+        case notMeasured = "not_measured"
+        case withinSLA = "within_sla"
     }
 
     /// How the end of employment is known.
@@ -121,6 +121,22 @@ public struct OffboardingPerson: Sendable, Equatable, Codable {
         case endBasis = "end_basis"
         case latencySeconds = "latency_seconds"
         case stillActive = "still_active"
+    }
+
+    /// `ended_at` and `latency_seconds` are written as null when unknown, never left out: a
+    /// script reads "unknown" from the key, not from its absence.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(staffID, forKey: .staffID)
+        try container.encode(name, forKey: .name)
+        try container.encode(endedAt, forKey: .endedAt)
+        try container.encode(endBasis, forKey: .endBasis)
+        try container.encode(source, forKey: .source)
+        try container.encode(latencySeconds, forKey: .latencySeconds)
+        try container.encode(breach, forKey: .breach)
+        try container.encode(stillActive, forKey: .stillActive)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(accounts, forKey: .accounts)
     }
 }
 
@@ -171,5 +187,18 @@ public struct OffboardingAccount: Sendable, Equatable, Codable {
         case auditLine = "audit_line"
         case auditHash = "audit_hash"
         case latencySeconds = "latency_seconds"
+    }
+
+    /// Each key written, null where there is no value, as the person's are.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(address, forKey: .address)
+        try container.encode(account, forKey: .account)
+        try container.encode(state, forKey: .state)
+        try container.encode(deactivatedAt, forKey: .deactivatedAt)
+        try container.encode(auditLine, forKey: .auditLine)
+        try container.encode(auditHash, forKey: .auditHash)
+        try container.encode(verified, forKey: .verified)
+        try container.encode(latencySeconds, forKey: .latencySeconds)
     }
 }
