@@ -32,6 +32,7 @@ package enum HealthieDocuments {
           email
           first_name
           last_name
+          last_sign_in_at
           organization_membership {
             ...RollcallMembership
           }
@@ -158,6 +159,7 @@ package enum HealthieDocuments {
             email
             first_name
             last_name
+            last_sign_in_at
           }
         }
         """

@@ -50,7 +50,8 @@ struct MembershipWire: Decodable, Sendable {
         LiveHealthieMember(
             userID: user.id, membershipID: id, email: user.email ?? "", firstName: user.first_name ?? "",
             lastName: user.last_name ?? "", active: user.active ?? true, orgRole: org_role,
-            isAdmin: is_admin ?? false, isProvider: is_provider ?? false, permissions: permissions)
+            isAdmin: is_admin ?? false, isProvider: is_provider ?? false, permissions: permissions,
+            lastSignInAt: user.last_sign_in_at)
     }
 }
 
@@ -62,6 +63,8 @@ struct PersonWire: Decodable, Sendable {
     var email: String?
     var first_name: String?
     var last_name: String?
+    /// Asked for members only; a client's is never read.
+    var last_sign_in_at: String?
 
     var client: LiveHealthieClient {
         LiveHealthieClient(

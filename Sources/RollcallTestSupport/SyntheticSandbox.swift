@@ -21,13 +21,16 @@ package enum SyntheticSandbox {
         ]
         for index in 0..<members {
             let id = String(10_000 + index)
-            healthieMembers.append(
-                HealthieMember(
-                    id: id, membershipID: "m\(id)", email: "member\(index)@example.org", firstName: "Member",
-                    lastName: "Number\(index)", active: index % 17 != 0,
-                    orgRole: index % 3 == 0 ? "Support" : "Standard",
-                    isProvider: index % 5 == 0, npi: nil,
-                    permissions: ["can_see_billing": index % 2 == 0, "can_view_reports": index % 4 == 0]))
+            var member = HealthieMember(
+                id: id, membershipID: "m\(id)", email: "member\(index)@example.org", firstName: "Member",
+                lastName: "Number\(index)", active: index % 17 != 0,
+                orgRole: index % 3 == 0 ? "Support" : "Standard",
+                isProvider: index % 5 == 0, npi: nil,
+                permissions: ["can_see_billing": index % 2 == 0, "can_view_reports": index % 4 == 0])
+            // Some never signed in; the rest on a day of 2026 that depends on the member.
+            let month = index % 11 + 1
+            if index % 7 != 0 { member.lastSignInAt = "2026-\(month < 10 ? "0" : "")\(month)-15T09:30:00Z" }
+            healthieMembers.append(member)
         }
         let healthie = HealthieState(
             organizationID: organizationID,

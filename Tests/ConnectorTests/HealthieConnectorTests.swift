@@ -14,7 +14,7 @@ import Testing
                 userID: member.id, membershipID: member.membershipID, email: member.email,
                 firstName: member.firstName, lastName: member.lastName, active: member.active,
                 orgRole: member.orgRole, isAdmin: member.isAdmin, isProvider: member.isProvider,
-                permissions: permissions)
+                permissions: permissions, lastSignInAt: member.lastSignInAt)
         }.sorted { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
     }
 
@@ -25,6 +25,8 @@ import Testing
             let members = try await healthie.members()
             #expect(members == Self.expected(state))
             #expect(members.count == 61)
+            #expect(members.contains { $0.lastSignInAt == "2026-02-15T09:30:00Z" }, "last_sign_in_at is read")
+            #expect(members.contains { $0.userID == "10000" && $0.lastSignInAt == nil }, "never signed in is nil")
             // 61 members at 24 a page (every flag asked for) is 3 pages, under the complexity limit.
             let log = await sandbox.log(.healthie)
             #expect(log.count == 3)

@@ -32,6 +32,7 @@ public enum DriftDetector {
         for change in plan.changes { work.add(change) }
         for finding in plan.findings { work.add(finding) }
         work.addUndeclaredAdminGrants()
+        work.addDormantAccounts()
         if config.policy.unmanaged != .ignore {
             for account in unmatched { work.addUnmanaged(account) }
         }

@@ -38,6 +38,8 @@ public struct DriftFinding: Sendable, Equatable, Codable {
         /// A `policy.ignore` rule in force that suppressed nothing in what was read: the drift it
         /// accepted is gone, or it names an account or field no finding has. Rules that rot are noise.
         case unusedIgnoreRule = "unused_ignore_rule"
+        /// An active Healthie account with no sign-in for `policy.dormant_after`.
+        case dormantAccount = "dormant_account"
     }
 
     /// When compared with an earlier report (`--since`).

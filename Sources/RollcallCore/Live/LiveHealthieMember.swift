@@ -14,11 +14,14 @@ public struct LiveHealthieMember: Sendable, Equatable, Hashable, Codable {
     public var isProvider: Bool
     /// Every `can_*` flag the membership answered, by name.
     public var permissions: [String: Bool]
+    /// `User.last_sign_in_at` as Healthie answered it (ISO 8601); nil when never, or not answered.
+    public var lastSignInAt: String?
 
     public init(
         userID: String, membershipID: String, email: String, firstName: String, lastName: String, active: Bool,
-        orgRole: String?, isAdmin: Bool, isProvider: Bool, permissions: [String: Bool]
+        orgRole: String?, isAdmin: Bool, isProvider: Bool, permissions: [String: Bool], lastSignInAt: String? = nil
     ) {
+        self.lastSignInAt = lastSignInAt
         self.userID = userID
         self.membershipID = membershipID
         self.email = email
@@ -40,6 +43,7 @@ public struct LiveHealthieMember: Sendable, Equatable, Hashable, Codable {
         case orgRole = "org_role"
         case isAdmin = "is_admin"
         case isProvider = "is_provider"
+        case lastSignInAt = "last_sign_in_at"
     }
 }
 

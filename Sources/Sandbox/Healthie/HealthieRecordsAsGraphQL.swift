@@ -42,6 +42,7 @@ enum HealthieRecordsAsGraphQL {
             "last_name": member.lastName, "is_org_admin": member.isAdmin, memberKey: true,
         ]
         if let npi = member.npi { user["npi"] = npi }
+        if let signedIn = member.lastSignInAt { user["last_sign_in_at"] = signedIn }
         return user
     }
 }

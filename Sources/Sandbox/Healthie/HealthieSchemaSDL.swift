@@ -82,6 +82,7 @@ enum HealthieSchemaSDL {
               first_name: String
               is_org_admin: Boolean
               last_name: String
+              last_sign_in_at: String
               npi: String
               organization: Organization
               organization_membership: OrganizationMembership

@@ -32,6 +32,8 @@ public struct HealthieMember: Codable, Sendable, Hashable {
     public var npi: String?
     /// The membership's `can_*` flags that are set; a flag not listed is false.
     public var permissions: [String: Bool]
+    /// `User.last_sign_in_at`, as a seed gives it; nil for a member who never signed in.
+    public var lastSignInAt: String?
 
     public init(
         id: String, membershipID: String, email: String, firstName: String, lastName: String, active: Bool = true,
@@ -59,6 +61,7 @@ public struct HealthieMember: Codable, Sendable, Hashable {
         case orgRole = "org_role"
         case isAdmin = "is_admin"
         case isProvider = "is_provider"
+        case lastSignInAt = "last_sign_in_at"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -74,6 +77,7 @@ public struct HealthieMember: Codable, Sendable, Hashable {
         isProvider = try container.decodeIfPresent(Bool.self, forKey: .isProvider) ?? false
         npi = try container.decodeIfPresent(String.self, forKey: .npi)
         permissions = try container.decodeIfPresent([String: Bool].self, forKey: .permissions) ?? [:]
+        lastSignInAt = try container.decodeIfPresent(String.self, forKey: .lastSignInAt)
     }
 }
 

@@ -227,3 +227,57 @@ import Testing
         #expect(!report.fails(at: .medium))
     }
 }
+
+/// `policy.dormant_after`: an active Healthie account with no sign-in for that long.
+@Suite struct DormantAccountTests {
+    static let staff = """
+          - { id: ann, first_name: Ann, last_name: Lee, email: ann@clinic.org, role: nurse }
+          - { id: bo, first_name: Bo, last_name: Ray, email: bo@clinic.org, role: nurse }
+          - { id: cy, first_name: Cy, last_name: Dee, email: cy@clinic.org, role: nurse }
+          - { id: di, first_name: Di, last_name: Fox, email: di@clinic.org, role: nurse }
+        """
+
+    static func live() -> LiveState {
+        func member(_ id: String, _ email: String, active: Bool = true, signedIn: String?) -> LiveHealthieMember {
+            var member = PlanFixture.member(
+                id, email, active: active, permissions: ["can_see_billing": false, "can_view_labs": true])
+            member.lastSignInAt = signedIn
+            return member
+        }
+        return PlanFixture.live(members: [
+            member("1", "ann@clinic.org", signedIn: "2026-08-01T10:00:00Z"),
+            member("2", "bo@clinic.org", signedIn: "2026-11-20T10:00:00Z"),
+            member("3", "cy@clinic.org", active: false, signedIn: "2025-01-01T10:00:00Z"),
+            member("4", "di@clinic.org", signedIn: nil),
+            member("5", "it@clinic.org", signedIn: "2025-06-01T10:00:00Z"),
+        ])
+    }
+
+    @Test func anActiveAccountUnusedForLongerThanThePolicyIsMedium() throws {
+        let report = try DriftDetectorTests.drift(
+            staff: Self.staff, policy: PlanFixture.lenientPolicy + "\n  protected: [healthie:it@clinic.org]",
+            live: Self.live())
+        let dormant = report.findings.filter { $0.kind == .dormantAccount }
+        #expect(dormant.map(\.staffID) == ["ann"], "recent, inactive, never signed in and protected are not dormant")
+        #expect(dormant.first?.severity == .medium)
+        #expect(dormant.first?.field == "last_sign_in_at")
+        #expect(dormant.first?.live == "2026-08-01T10:00:00Z")
+        #expect(
+            dormant.first?.message == "Ann Lee has not signed in for 114 days (last 2026-08-01T10:00:00Z); "
+                + "policy.dormant_after is 90d")
+        #expect(dormant.first?.adopt.contains("dormant_after: '115d'") == true)
+    }
+
+    @Test func theSpanIsThePolicysAndAnIgnoreRuleAcceptsIt() throws {
+        let longer = try DriftDetectorTests.drift(
+            staff: Self.staff, policy: PlanFixture.lenientPolicy + "\n  dormant_after: 26w", live: Self.live())
+        #expect(!longer.findings.contains { $0.kind == .dormantAccount && $0.staffID == "ann" })
+        let ignored = try DriftDetectorTests.drift(
+            staff: Self.staff,
+            policy: PlanFixture.lenientPolicy
+                + "\n  ignore:\n    - { account: \"healthie:ann@clinic.org\", fields: [last_sign_in_at], reason: sabbatical }",
+            live: Self.live())
+        #expect(!ignored.findings.contains { $0.kind == .dormantAccount && $0.staffID == "ann" })
+        #expect(ignored.suppressed.contains { $0.finding.kind == .dormantAccount })
+    }
+}

@@ -56,8 +56,9 @@ import Testing
         }
         #expect(plants == Set(DriftPlanter.Plant.allCases))
         // An imported clinic has no roster, so no person is held back: RosterPlanTests covers that kind.
+        // Its members carry no sign-in times, so none is dormant: DormantAccountTests covers that one.
         let unplanted: Set<DriftFinding.Kind> = [
-            .identityConflict, .expiredIgnoreRule, .unusedIgnoreRule, .rosterHeldBack,
+            .identityConflict, .expiredIgnoreRule, .unusedIgnoreRule, .rosterHeldBack, .dormantAccount,
         ]
         #expect(kinds == Set(DriftFinding.Kind.allCases).subtracting(unplanted))
         #expect(severities == Set(DriftSeverity.allCases))
