@@ -32,7 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
-        // The benchmark's yardstick for the roster's CSV reader (which keeps line and column).
+        // The access review's CSV workbook; and the benchmark's yardstick for the roster's CSV
+        // reader (which keeps line and column, as this library cannot).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
@@ -89,6 +90,7 @@ let package = Package(
                 "RollcallCore", "AthenaOne", "Healthie", "Sandbox", "RollcallHTTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -21,7 +21,9 @@ struct RollcallCommand: AsyncParsableCommand {
             Colour: off when output is not a terminal, with --no-color, or when NO_COLOR is set.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Plan.self, Apply.self, Drift.self, Audit.self, Import.self, SandboxCommand.self]
+        subcommands: [
+            Validate.self, Plan.self, Apply.self, Drift.self, Audit.self, Review.self, Import.self, SandboxCommand.self,
+        ]
     )
 
     /// Runs the command, making a usage mistake exit 1 like every other error, as the
