@@ -125,4 +125,42 @@ import Testing
             #expect(shot.status == 0, "\(shot.stderr)")
         }
     }
+
+    /// The access certification's attestation: the reviewer's name is text even when it holds
+    /// a script, an incomplete campaign says it is not ready to sign, and the page loads nothing.
+    @Test(.enabled(if: browser != nil || required))
+    func theAttestationOpensInChromium() throws {
+        try #require(Self.browser != nil, "ROLLCALL_REQUIRE_BROWSER=1, and no Chromium is installed")
+        try ApplyScenario.with("solo") { scenario in
+            let campaign = scenario.directory.appendingPathComponent("q4.yaml").path
+            let started = try scenario.run([
+                "review", "start", scenario.config, "--sandbox", scenario.state, "--out", campaign, "--reviewer",
+                "<script>document.title='pwned'</script>", "--now", "2026-11-24T09:00:00Z",
+            ])
+            #expect(started.status == 0, "\(started.stderr)")
+            let page = scenario.directory.appendingPathComponent("attestation.html")
+            let report = try scenario.run([
+                "review", "report", campaign, scenario.config, "--sandbox", scenario.state, "--output", page.path,
+            ])
+            #expect(report.status == 0, "\(report.stderr)")
+            let dom = try Self.chromium(["--dump-dom", page.absoluteString])
+            #expect(dom.status == 0, "\(dom.stderr)")
+            let html = dom.stdout
+            #expect(html.contains("<title>Rollcall access certification, 2026-11-24T09:00:00Z</title>"))
+            #expect(!html.contains("<script"), "a value with <script> is text, never an element")
+            #expect(html.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"))
+            #expect(html.contains("<strong>Incomplete: 18 shortfalls; not ready to sign.</strong>"))
+            #expect(
+                html.contains(
+                    "<td>athena:harbor/apiuser</td><td>unmanaged</td><td>none</td><td>usertype ADMIN</td><td>yes</td>"))
+            #expect(html.contains("<strong id=\"next\">2027-02-22</strong>"))
+            try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
+            let screenshot = Self.artifacts.appendingPathComponent("attestation-solo.png")
+            try? FileManager.default.removeItem(at: screenshot)
+            let shot = try Self.chromium([
+                "--screenshot=\(screenshot.path)", "--window-size=1400,1400", "--hide-scrollbars", page.absoluteString,
+            ])
+            #expect(shot.status == 0, "\(shot.stderr)")
+        }
+    }
 }

@@ -5,7 +5,8 @@ import Testing
 @Suite struct HelpTests {
     @Test(arguments: [
         [], ["validate"], ["plan"], ["apply"], ["drift"], ["audit"], ["audit", "verify"],
-        ["audit", "offboarding"], ["import"], ["sandbox"],
+        ["audit", "offboarding"], ["review"], ["review", "start"], ["review", "verify"], ["review", "report"],
+        ["import"], ["sandbox"],
         ["sandbox", "init"],
         ["sandbox", "serve"], ["sandbox", "dump"],
     ])

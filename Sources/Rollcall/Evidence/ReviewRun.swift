@@ -61,6 +61,13 @@ public enum ReviewRun {
         } catch {
             throw RollcallError("cannot write the campaign: \(error.description)")
         }
+        let folder = URL(fileURLWithPath: request.out).deletingLastPathComponent()
+        do {
+            // `--out reviews/2026-Q4.yaml` in a checkout without reviews/ yet.
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RollcallError("cannot create \(folder.path): \(error.localizedDescription)")
+        }
         try OutputFile.write(Data(text.utf8), to: request.out, inputs: inputs)
         return Started(campaign: campaign, configWarnings: loaded.warnings, warnings: snapshot.warnings)
     }
