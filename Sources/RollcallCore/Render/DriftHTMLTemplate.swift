@@ -1,82 +1,63 @@
 /// The access review's page. Styles are inline and the content security policy allows
 /// nothing else: the file opens offline, runs no script, and loads nothing.
 enum DriftHTMLTemplate {
-    static let text = """
-        {{% CONTENT_TYPE: \(MarkupContent.html)}}<!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Rollcall access review, {{today}}</title>
-        <style>
-        body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
-        h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-        h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
-        table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-        th, td { border: 1px solid #d0d7de; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-        th { background: #f6f8fa; }
-        td pre { margin: 0; white-space: pre-wrap; font-size: 12px; }
-        .critical { background: #ffd7d5; } .high { background: #ffe4c4; } .medium { background: #fff5c2; }
-        .low { background: #e6f4ff; } .info { background: #f4f4f4; } .clean { background: #ffffff; }
-        .severity { font-weight: 600; text-transform: uppercase; font-size: 12px; }
-        .meta { color: #57606a; }
-        .signoff td { height: 2.2rem; }
-        </style>
-        </head>
-        <body>
-        <h1>Rollcall access review</h1>
-        <p class="meta">As of <strong id="today">{{today}}</strong>. Config {{config}}, commit <span id="commit">{{commit}}</span>.</p>
-        <p id="summary"><strong>{{summary}}</strong></p>
+    static let text =
+        HTMLPage.head(
+            title: "Rollcall access review, {{today}}",
+            styles: """
+                td pre { margin: 0; white-space: pre-wrap; font-size: 12px; }
+                .critical { background: #ffd7d5; } .high { background: #ffe4c4; } .medium { background: #fff5c2; }
+                .low { background: #e6f4ff; } .info { background: #f4f4f4; } .clean { background: #ffffff; }
+                .severity { font-weight: 600; text-transform: uppercase; font-size: 12px; }
+                """)
+            + """
+            <h1>Rollcall access review</h1>
+            <p class="meta">As of <strong id="today">{{today}}</strong>. Config {{config}}, commit <span id="commit">{{commit}}</span>.</p>
+            <p id="summary"><strong>{{summary}}</strong></p>
 
-        <h2>Summary</h2>
-        <table id="counts">
-        <tr><th>severity</th><th>findings</th></tr>
-        {{#counts}}<tr class="{{severity}}"><td class="severity">{{severity}}</td><td>{{count}}</td></tr>
-        {{/counts}}
-        </table>
+            <h2>Summary</h2>
+            <table id="counts">
+            <tr><th>severity</th><th>findings</th></tr>
+            {{#counts}}<tr class="{{severity}}"><td class="severity">{{severity}}</td><td>{{count}}</td></tr>
+            {{/counts}}
+            </table>
 
-        <h2>Drift</h2>
-        {{^findings}}<p>No drift: the live accounts match the config.</p>{{/findings}}
-        {{#hasFindings}}
-        <table id="findings">
-        <tr><th>severity</th><th>account</th><th>staff</th><th>field</th><th>declared</th><th>live</th><th>finding</th><th>next apply</th><th>to adopt it instead</th><th>changed by</th></tr>
-        {{/hasFindings}}
-        {{#findings}}<tr class="{{severity}}"><td class="severity">{{severity}} {{status}}</td><td>{{address}}</td><td>{{staff}}</td><td>{{field}}</td><td>{{declared}}</td><td>{{live}}</td><td>{{message}}</td><td>{{revert}}</td><td><pre>{{adopt}}</pre></td><td>{{actor}}</td></tr>
-        {{/findings}}
-        {{#hasFindings}}</table>{{/hasFindings}}
+            <h2>Drift</h2>
+            {{^findings}}<p>No drift: the live accounts match the config.</p>{{/findings}}
+            {{#hasFindings}}
+            <table id="findings">
+            <tr><th>severity</th><th>account</th><th>staff</th><th>field</th><th>declared</th><th>live</th><th>finding</th><th>next apply</th><th>to adopt it instead</th><th>changed by</th></tr>
+            {{/hasFindings}}
+            {{#findings}}<tr class="{{severity}}"><td class="severity">{{severity}} {{status}}</td><td>{{address}}</td><td>{{staff}}</td><td>{{field}}</td><td>{{declared}}</td><td>{{live}}</td><td>{{message}}</td><td>{{revert}}</td><td><pre>{{adopt}}</pre></td><td>{{actor}}</td></tr>
+            {{/findings}}
+            {{#hasFindings}}</table>{{/hasFindings}}
 
-        <h2>People and their access</h2>
-        <p class="meta">{{peopleCount}} people, {{accounts}} accounts, as the live systems hold them.</p>
-        <table id="people">
-        <tr><th>staff</th><th>name</th><th>role</th><th>status</th><th>account</th><th>state</th><th>access</th><th>departments</th><th>Healthie permissions granted</th></tr>
-        {{#people}}{{#accounts}}<tr class="{{worst}}"><td>{{id}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}{{#expires}} until {{expires}}{{/expires}}</td><td>{{place}}: {{login}}</td><td>{{state}}</td><td>{{access}}</td><td>{{departments}}</td><td>{{grants}}</td></tr>
-        {{/accounts}}{{^accounts}}<tr class="{{worst}}"><td>{{id}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}</td><td colspan="5">no accounts</td></tr>
-        {{/accounts}}{{/people}}
-        </table>
+            <h2>People and their access</h2>
+            <p class="meta">{{peopleCount}} people, {{accounts}} accounts, as the live systems hold them.</p>
+            <table id="people">
+            <tr><th>staff</th><th>name</th><th>role</th><th>status</th><th>account</th><th>state</th><th>access</th><th>departments</th><th>Healthie permissions granted</th></tr>
+            {{#people}}{{#accounts}}<tr class="{{worst}}"><td>{{id}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}{{#expires}} until {{expires}}{{/expires}}</td><td>{{place}}: {{login}}</td><td>{{state}}</td><td>{{access}}</td><td>{{departments}}</td><td>{{grants}}</td></tr>
+            {{/accounts}}{{^accounts}}<tr class="{{worst}}"><td>{{id}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}</td><td colspan="5">no accounts</td></tr>
+            {{/accounts}}{{/people}}
+            </table>
 
-        <h2>Unmanaged accounts</h2>
-        {{^unmanaged}}<p>None: every live account is in the config or protected.</p>{{/unmanaged}}
-        {{#hasUnmanaged}}<table id="unmanaged"><tr><th>severity</th><th>account</th><th>state</th><th>finding</th></tr>{{/hasUnmanaged}}
-        {{#unmanaged}}<tr class="{{severity}}"><td class="severity">{{severity}}</td><td>{{address}}</td><td>{{live}}</td><td>{{message}}</td></tr>
-        {{/unmanaged}}
-        {{#hasUnmanaged}}</table>{{/hasUnmanaged}}
+            <h2>Unmanaged accounts</h2>
+            {{^unmanaged}}<p>None: every live account is in the config or protected.</p>{{/unmanaged}}
+            {{#hasUnmanaged}}<table id="unmanaged"><tr><th>severity</th><th>account</th><th>state</th><th>finding</th></tr>{{/hasUnmanaged}}
+            {{#unmanaged}}<tr class="{{severity}}"><td class="severity">{{severity}}</td><td>{{address}}</td><td>{{live}}</td><td>{{message}}</td></tr>
+            {{/unmanaged}}
+            {{#hasUnmanaged}}</table>{{/hasUnmanaged}}
 
-        <h2>Ignore rules</h2>
-        {{^rules}}<p>None.</p>{{/rules}}
-        {{#hasRules}}<table id="rules"><tr><th>account</th><th>fields</th><th>reason</th><th>until</th><th>state</th><th>findings suppressed</th></tr>{{/hasRules}}
-        {{#rules}}<tr><td>{{account}}</td><td>{{fields}}</td><td>{{reason}}</td><td>{{until}}</td><td>{{state}}</td><td>{{matched}}</td></tr>
-        {{/rules}}
-        {{#hasRules}}</table>{{/hasRules}}
-        {{#hasSuppressed}}<h2>Suppressed findings</h2><table id="suppressed"><tr><th>account</th><th>field</th><th>finding</th><th>why</th></tr>{{/hasSuppressed}}
-        {{#suppressed}}<tr><td>{{address}}</td><td>{{field}}</td><td>{{message}}</td><td>{{reason}}</td></tr>
-        {{/suppressed}}
-        {{#hasSuppressed}}</table>{{/hasSuppressed}}
+            <h2>Ignore rules</h2>
+            {{^rules}}<p>None.</p>{{/rules}}
+            {{#hasRules}}<table id="rules"><tr><th>account</th><th>fields</th><th>reason</th><th>until</th><th>state</th><th>findings suppressed</th></tr>{{/hasRules}}
+            {{#rules}}<tr><td>{{account}}</td><td>{{fields}}</td><td>{{reason}}</td><td>{{until}}</td><td>{{state}}</td><td>{{matched}}</td></tr>
+            {{/rules}}
+            {{#hasRules}}</table>{{/hasRules}}
+            {{#hasSuppressed}}<h2>Suppressed findings</h2><table id="suppressed"><tr><th>account</th><th>field</th><th>finding</th><th>why</th></tr>{{/hasSuppressed}}
+            {{#suppressed}}<tr><td>{{address}}</td><td>{{field}}</td><td>{{message}}</td><td>{{reason}}</td></tr>
+            {{/suppressed}}
+            {{#hasSuppressed}}</table>{{/hasSuppressed}}
 
-        <h2>Sign-off</h2>
-        <table class="signoff"><tr><th>reviewed by</th><th>role</th><th>date</th><th>signature</th></tr><tr><td></td><td></td><td></td><td></td></tr></table>
-        </body>
-        </html>
-
-        """
+            """ + HTMLPage.signOff
 }

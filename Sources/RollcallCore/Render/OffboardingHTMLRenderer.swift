@@ -60,47 +60,28 @@ public struct OffboardingHTMLRenderer: Sendable {
 
     static let template = try? MustacheTemplate(string: text)
 
-    static let text = """
-        {{% CONTENT_TYPE: \(MarkupContent.html)}}<!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Rollcall offboarding report, {{now}}</title>
-        <style>
-        body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
-        h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-        h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
-        table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-        th, td { border: 1px solid #d0d7de; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-        th { background: #f6f8fa; }
-        .critical { background: #ffd7d5; } .medium { background: #fff5c2; } .clean { background: #ffffff; }
-        .verdict { font-weight: 600; text-transform: uppercase; font-size: 12px; }
-        .meta { color: #57606a; }
-        .signoff td { height: 2.2rem; }
-        </style>
-        </head>
-        <body>
-        <h1>Rollcall offboarding report</h1>
-        <p class="meta">Leavers since <strong id="since">{{since}}</strong>, measured to <span id="now">{{now}}</span>; days end at midnight in {{timeZone}}. Config {{config}}, commit <span id="commit">{{commit}}</span>.</p>
-        <p class="meta">Access must end within <strong id="sla">{{sla}}</strong> of employment (policy.offboarding_sla). Audit log {{auditPath}}: {{auditLines}} lines, chain verified to <code id="head">{{auditHead}}</code>.</p>
-        <p id="summary"><strong>{{summary}}</strong></p>
+    static let text =
+        HTMLPage.head(
+            title: "Rollcall offboarding report, {{now}}",
+            styles: """
+                .critical { background: #ffd7d5; } .medium { background: #fff5c2; } .clean { background: #ffffff; }
+                .verdict { font-weight: 600; text-transform: uppercase; font-size: 12px; }
+                """)
+            + """
+            <h1>Rollcall offboarding report</h1>
+            <p class="meta">Leavers since <strong id="since">{{since}}</strong>, measured to <span id="now">{{now}}</span>; days end at midnight in {{timeZone}}. Config {{config}}, commit <span id="commit">{{commit}}</span>.</p>
+            <p class="meta">Access must end within <strong id="sla">{{sla}}</strong> of employment (policy.offboarding_sla). Audit log {{auditPath}}: {{auditLines}} lines, chain verified to <code id="head">{{auditHead}}</code>.</p>
+            <p id="summary"><strong>{{summary}}</strong></p>
 
-        <h2>Leavers and their accounts</h2>
-        {{^hasRows}}<p>No one left in the window.</p>{{/hasRows}}
-        {{#hasRows}}
-        <table id="people">
-        <tr><th>verdict</th><th>staff</th><th>name</th><th>employment ended</th><th>from</th><th>latency</th><th>account</th><th>how access ended</th></tr>
-        {{/hasRows}}
-        {{#rows}}<tr class="{{css}}"><td class="verdict">{{verdict}}</td><td>{{staff}}</td><td>{{name}}</td><td>{{ended}}</td><td>{{source}}</td><td>{{latency}}</td><td>{{account}}</td><td>{{outcome}}</td></tr>
-        {{/rows}}
-        {{#hasRows}}</table>{{/hasRows}}
+            <h2>Leavers and their accounts</h2>
+            {{^hasRows}}<p>No one left in the window.</p>{{/hasRows}}
+            {{#hasRows}}
+            <table id="people">
+            <tr><th>verdict</th><th>staff</th><th>name</th><th>employment ended</th><th>from</th><th>latency</th><th>account</th><th>how access ended</th></tr>
+            {{/hasRows}}
+            {{#rows}}<tr class="{{css}}"><td class="verdict">{{verdict}}</td><td>{{staff}}</td><td>{{name}}</td><td>{{ended}}</td><td>{{source}}</td><td>{{latency}}</td><td>{{account}}</td><td>{{outcome}}</td></tr>
+            {{/rows}}
+            {{#hasRows}}</table>{{/hasRows}}
 
-        <h2>Sign-off</h2>
-        <table class="signoff"><tr><th>reviewed by</th><th>role</th><th>date</th><th>signature</th></tr><tr><td></td><td></td><td></td><td></td></tr></table>
-        </body>
-        </html>
-
-        """
+            """ + HTMLPage.signOff
 }

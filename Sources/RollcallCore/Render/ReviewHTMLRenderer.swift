@@ -19,6 +19,7 @@ public struct ReviewHTMLRenderer: Sendable {
         var hasShortfalls: Bool
         var systems: [ReviewReport.System]
         var items: [Row]
+        var signer: String
     }
 
     struct Row {
@@ -50,57 +51,38 @@ public struct ReviewHTMLRenderer: Sendable {
                 ? "Complete: every account decided, every revoke and modify carried out."
                 : "Incomplete: \(report.shortfalls.count) shortfalls; not ready to sign.",
             css: report.complete ? "clean" : "critical", shortfalls: report.shortfalls,
-            hasShortfalls: !report.shortfalls.isEmpty, systems: report.systems, items: rows)
+            hasShortfalls: !report.shortfalls.isEmpty, systems: report.systems, items: rows, signer: report.reviewer)
         return Self.template?.render(page) ?? ""
     }
 
     static let template = try? MustacheTemplate(string: text)
 
-    static let text = """
-        {{% CONTENT_TYPE: \(MarkupContent.html)}}<!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Rollcall access certification, {{startedAt}}</title>
-        <style>
-        body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
-        h1 { font-size: 1.6rem; margin-bottom: .2rem; }
-        h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; padding-bottom: .2rem; }
-        table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
-        th, td { border: 1px solid #d0d7de; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-        th { background: #f6f8fa; }
-        .critical { background: #ffd7d5; } .medium { background: #fff5c2; } .changed { background: #e6f4ff; }
-        .clean { background: #ffffff; }
-        .meta { color: #57606a; }
-        .signoff td { height: 2.2rem; }
-        </style>
-        </head>
-        <body>
-        <h1>Rollcall access certification</h1>
-        <p class="meta">Reviewer <strong id="reviewer">{{reviewer}}</strong>. Lists read <span id="started">{{startedAt}}</span> from the live systems of config {{config}}. Next review due <strong id="next">{{nextReview}}</strong>. Campaign seal <code>{{seal}}</code>.</p>
-        <p id="status" class="{{css}}"><strong>{{status}}</strong></p>
-        {{#hasShortfalls}}<ul id="shortfalls">{{#shortfalls}}<li>{{.}}</li>{{/shortfalls}}</ul>{{/hasShortfalls}}
+    static let text =
+        HTMLPage.head(
+            title: "Rollcall access certification, {{startedAt}}",
+            styles: """
+                .critical { background: #ffd7d5; } .medium { background: #fff5c2; } .changed { background: #e6f4ff; }
+                .clean { background: #ffffff; }
+                """)
+            + """
+            <h1>Rollcall access certification</h1>
+            <p class="meta">Reviewer <strong id="reviewer">{{reviewer}}</strong>. Lists read <span id="started">{{startedAt}}</span> from the live systems of config {{config}}. Next review due <strong id="next">{{nextReview}}</strong>. Campaign seal <code>{{seal}}</code>.</p>
+            <p id="status" class="{{css}}"><strong>{{status}}</strong></p>
+            {{#hasShortfalls}}<ul id="shortfalls">{{#shortfalls}}<li>{{.}}</li>{{/shortfalls}}</ul>{{/hasShortfalls}}
 
-        <h2>Systems</h2>
-        <table id="systems">
-        <tr><th>system</th><th>where the list came from</th><th>accounts</th><th>privileged</th><th>keep</th><th>revoke</th><th>modify</th><th>undecided</th></tr>
-        {{#systems}}<tr><td>{{name}}</td><td>{{source}}</td><td>{{accounts}}</td><td>{{privileged}}</td><td>{{keep}}</td><td>{{revoke}}</td><td>{{modify}}</td><td>{{undecided}}</td></tr>
-        {{/systems}}
-        </table>
+            <h2>Systems</h2>
+            <table id="systems">
+            <tr><th>system</th><th>where the list came from</th><th>accounts</th><th>privileged</th><th>keep</th><th>revoke</th><th>modify</th><th>undecided</th></tr>
+            {{#systems}}<tr><td>{{name}}</td><td>{{source}}</td><td>{{accounts}}</td><td>{{privileged}}</td><td>{{keep}}</td><td>{{revoke}}</td><td>{{modify}}</td><td>{{undecided}}</td></tr>
+            {{/systems}}
+            </table>
 
-        <h2>Decisions</h2>
-        <table id="items">
-        <tr><th>account</th><th>staff</th><th>role</th><th>grants</th><th>privileged</th><th>last sign-in</th><th>decision</th><th>reason</th><th>ticket</th></tr>
-        {{#items}}<tr class="{{css}}"><td>{{account}}</td><td>{{staff}}</td><td>{{role}}</td><td>{{grants}}</td><td>{{privileged}}</td><td>{{lastSignIn}}</td><td>{{decision}}</td><td>{{reason}}</td><td>{{ticket}}</td></tr>
-        {{/items}}
-        </table>
+            <h2>Decisions</h2>
+            <table id="items">
+            <tr><th>account</th><th>staff</th><th>role</th><th>grants</th><th>privileged</th><th>last sign-in</th><th>decision</th><th>reason</th><th>ticket</th></tr>
+            {{#items}}<tr class="{{css}}"><td>{{account}}</td><td>{{staff}}</td><td>{{role}}</td><td>{{grants}}</td><td>{{privileged}}</td><td>{{lastSignIn}}</td><td>{{decision}}</td><td>{{reason}}</td><td>{{ticket}}</td></tr>
+            {{/items}}
+            </table>
 
-        <h2>Sign-off</h2>
-        <table class="signoff"><tr><th>reviewed by</th><th>role</th><th>date</th><th>signature</th></tr><tr><td>{{reviewer}}</td><td></td><td></td><td></td></tr></table>
-        </body>
-        </html>
-
-        """
+            """ + HTMLPage.signOff
 }
