@@ -48,7 +48,8 @@ import Testing
             try Self.decide(campaign, revoke: ["athena:harbor/frontdesk2": "IT-4410"])
             let decided = try scenario.run(["review", "verify", campaign, scenario.config] + live)
             #expect(decided.status == 2, "the revoke is not carried out yet: \(decided.stdout)")
-            #expect(decided.stdout.contains("incomplete: athena:harbor/frontdesk2 is to revoke, and it is not carried out"))
+            #expect(
+                decided.stdout.contains("incomplete: athena:harbor/frontdesk2 is to revoke, and it is not carried out"))
 
             // Carried out: the account is deactivated, as a console would do it.
             try scenario.editUser("frontdesk2") { $0["active"] = false }
