@@ -6,7 +6,15 @@ public enum AuditFile {
     public static func verify(_ path: String, head: String?, environment: [String: String]) throws
         -> AuditVerification
     {
+        try read(path, head: head, environment: environment).verification
+    }
+
+    /// The verdict, and the entries of the lines that check out, for a reader that uses them
+    /// only once the verdict is not `.broken`.
+    static func read(_ path: String, head: String? = nil, environment: [String: String]) throws -> (
+        verification: AuditVerification, entries: [AuditEntry]
+    ) {
         let text = try DurableLog.text(of: path, what: "the audit log")
-        return AuditChain(key: RunIdentity(environment: environment).auditKey).verify(text, head: head)
+        return AuditChain(key: RunIdentity(environment: environment).auditKey).read(text, head: head)
     }
 }

@@ -47,22 +47,19 @@ public enum OffboardingRun {
         let auditPath = request.auditLog ?? ApplyRun.defaultAuditLog(beside: request.path)
         let (entries, summary, logWarnings) = try verifiedEntries(auditPath, environment: request.environment)
         let config = loaded.config
-        let (state, read, warnings) = try await ReadOnlySystems.with(config: config, source: request.source) {
-            reader in
-            let snapshot = await reader.snapshot(config: config, practices: nil, progress: progress)
-            try snapshot.requireComplete("no offboarding report is made", command: "audit offboarding")
-            return (snapshot.state, snapshot.summary, snapshot.warnings)
-        }
+        let snapshot = try await ReadOnlySystems.completeSnapshot(
+            config: config, source: request.source, progress: progress, refusal: "no offboarding report is made",
+            command: "audit offboarding")
         let inputs = OffboardingAudit.Inputs(
-            config: config, live: state, entries: entries,
+            config: config, live: snapshot.state, entries: entries,
             since: request.since ?? request.today.adding(days: -defaultWindowDays), today: request.today,
             now: request.now)
         let report = OffboardingAudit.report(
             inputs,
             provenance: OffboardingAudit.Provenance(
                 paths: [request.path], digest: loaded.digest, commit: request.commit ?? GitCommit.of(request.path),
-                auditLog: summary, read: read))
-        return Outcome(report: report, configWarnings: loaded.warnings, warnings: logWarnings + warnings)
+                auditLog: summary, read: snapshot.summary))
+        return Outcome(report: report, configWarnings: loaded.warnings, warnings: logWarnings + snapshot.warnings)
     }
 
     /// The log's entries, only once its chain verified; a missing log is empty, and said so.
@@ -78,8 +75,7 @@ public enum OffboardingRun {
                 ]
             )
         }
-        let text = try DurableLog.text(of: path, what: "the audit log")
-        let (verification, entries) = AuditChain(key: RunIdentity(environment: environment).auditKey).read(text)
+        let (verification, entries) = try AuditFile.read(path, environment: environment)
         switch verification {
         case .intact(let lines, let head):
             return (entries, .init(path: path, lines: lines, head: head), [])

@@ -46,7 +46,10 @@ public enum ReviewRun {
         }
         let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
         let config = loaded.config
-        let snapshot = try await read(config, source: request.source, progress: progress, command: "review start")
+        let snapshot = try await ReadOnlySystems.completeSnapshot(
+            config: config, source: request.source, progress: progress,
+            refusal: "no campaign is made from a partial read",
+            command: "review start")
         let campaign = ReviewStart.campaign(
             ReviewStart.Inputs(
                 config: config, configPath: request.path, live: snapshot.state, read: snapshot.summary,
@@ -90,21 +93,13 @@ public enum ReviewRun {
         let read = ReviewFile.read(Array(bytes), file: file)
         let loaded = try LoadedConfig(path: path, excluding: source.inputFiles)
         let config = loaded.config
-        let snapshot = try await Self.read(config, source: source, progress: progress, command: "review verify")
+        let snapshot = try await ReadOnlySystems.completeSnapshot(
+            config: config, source: source, progress: progress, refusal: "no campaign is made from a partial read",
+            command: "review verify")
         let outcome = ReviewVerifier.verify(
             read, file: file, config: config, live: snapshot.state, today: today,
             key: RunIdentity(environment: environment).auditKey)
         return Verified(
             campaign: read.campaign, outcome: outcome, configWarnings: loaded.warnings, warnings: snapshot.warnings)
-    }
-
-    static func read(_ config: Config, source: LiveSource, progress: ProgressSink?, command: String) async throws
-        -> Snapshot
-    {
-        try await ReadOnlySystems.with(config: config, source: source) { reader in
-            let snapshot = await reader.snapshot(config: config, practices: nil, progress: progress)
-            try snapshot.requireComplete("no campaign is made from a partial read", command: command)
-            return snapshot
-        }
     }
 }

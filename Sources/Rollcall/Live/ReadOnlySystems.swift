@@ -29,6 +29,18 @@ package struct ReadOnlySystems: Sendable {
         self.systems = systems
     }
 
+    /// One read of every system `config` manages, refused with `refusal` unless it is complete:
+    /// what a report made from the whole clinic (offboarding, the access review) reads.
+    package static func completeSnapshot(
+        config: Config, source: LiveSource, progress: ProgressSink?, refusal: String, command: String
+    ) async throws -> Snapshot {
+        try await with(config: config, source: source) { reader in
+            let snapshot = await reader.snapshot(config: config, practices: nil, progress: progress)
+            try snapshot.requireComplete(refusal, command: command)
+            return snapshot
+        }
+    }
+
     package func snapshot(config: Config, practices: [String]?, progress: ProgressSink?) async -> Snapshot {
         await SnapshotReader.read(config: config, systems: systems, practices: practices, progress: progress)
     }
