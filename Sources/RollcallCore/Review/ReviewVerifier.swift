@@ -55,6 +55,13 @@ public enum ReviewVerifier {
         var seen: [String: SourceLocation] = [:]
         let index = ReviewLiveIndex(config: config, live: live)
         let plan = Planner.plan(config: config, live: live, policy: config.policy, today: today)
+        // Each account's planned actions, found once rather than by a scan of the plan per item.
+        var planned: [String: [PlannedChange.Action]] = [:]
+        for change in plan.changes {
+            if let account = DriftWork.account(change.address) {
+                planned[account.lowercased(), default: []].append(change.action)
+            }
+        }
         var counts: [ReviewItem.Decision: Int] = [:]
         for item in campaign.items {
             let at = item.location ?? fileStart
@@ -99,7 +106,7 @@ public enum ReviewVerifier {
                             "\(item.account) is to \(decision.rawValue), with no ticket", at: decisionAt,
                             hint: "name the ticket that tracks the change in ticket"))
                 }
-                if !carriedOut(decision, item: item, account: account, plan: plan) {
+                if !carriedOut(decision, item: item, account: account, planned: planned[key] ?? []) {
                     shortfalls.append(
                         .error(
                             "\(item.account) is to \(decision.rawValue), and it is not carried out: the config still "
@@ -117,22 +124,24 @@ public enum ReviewVerifier {
     /// A revoke is carried out when the account is inactive live or the plan deactivates it; a
     /// modify when the live grants differ from what the item recorded or the plan changes the account.
     static func carriedOut(
-        _ decision: ReviewItem.Decision, item: ReviewItem, account: ReviewLiveIndex.Account, plan: Plan
+        _ decision: ReviewItem.Decision, item: ReviewItem, account: ReviewLiveIndex.Account,
+        planned: [PlannedChange.Action]
     ) -> Bool {
-        let changes = plan.changes.filter { DriftWork.account($0.address)?.lowercased() == item.account.lowercased() }
         switch decision {
         case .revoke:
-            return !account.active || changes.contains { $0.action == .deactivate }
+            return !account.active || planned.contains(.deactivate)
         case .modify:
             return !account.active || account.grants != item.grants
-                || changes.contains { $0.action == .update || $0.action == .deactivate }
+                || planned.contains(.update) || planned.contains(.deactivate)
         case .keep:
             return true
         }
     }
 }
 
-/// The live accounts by the name a campaign gives them.
+/// The live accounts by the name a campaign gives them. Keyed by that name, not parsed back
+/// into a practice and a username: a live username or email that `policy.protected` would
+/// refuse (a space, an odd address) is still an account start listed and verify must find.
 struct ReviewLiveIndex {
     struct Account {
         var active: Bool
