@@ -41,6 +41,17 @@ public struct Diagnostic: Sendable, Hashable {
     }
 
     public var isError: Bool { severity == .error }
+
+    /// `FILE:LINE:COL` as compilers write it (`rollcall` for a problem with the whole run), which
+    /// editors and CI annotators turn into links.
+    public var place: String {
+        var place = file ?? "rollcall"
+        if let line {
+            place += ":\(line)"
+            if let column { place += ":\(column)" }
+        }
+        return place
+    }
 }
 
 extension Diagnostic: Comparable {

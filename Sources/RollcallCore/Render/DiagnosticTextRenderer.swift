@@ -8,11 +8,7 @@ public struct DiagnosticTextRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var place = TerminalText.escaped(diagnostic.file ?? "rollcall", keepingLineBreaks: false)
-        if let line = diagnostic.line {
-            place += ":\(line)"
-            if let column = diagnostic.column { place += ":\(column)" }
-        }
+        let place = TerminalText.escaped(diagnostic.place, keepingLineBreaks: false)
         let severity =
             switch diagnostic.severity {
             case .error: paint("error:", code: "1;31")

@@ -63,11 +63,7 @@ public struct ReviewReport: Sendable, Equatable, Codable {
         config = campaign.config
         seal = campaign.seal
         complete = shortfalls.isEmpty
-        self.shortfalls = shortfalls.map { diagnostic in
-            let place = [diagnostic.file, diagnostic.line.map(String.init), diagnostic.column.map(String.init)]
-                .compactMap { $0 }.joined(separator: ":")
-            return "\(place): \(diagnostic.message)"
-        }
+        self.shortfalls = shortfalls.map { "\($0.place): \($0.message)" }
         let items = campaign.items.map { item in
             Item(
                 account: item.account, system: Self.system(of: item.account), staffID: item.staffID, role: item.role,
