@@ -77,15 +77,11 @@ extension RollcallCommand.Audit {
             if let since, CalendarDate(iso: since) == nil {
                 throw ValidationError("--since must be a date as YYYY-MM-DD, not '\(since)'")
             }
-            if let now, Timestamp(iso: now) == nil {
-                throw ValidationError(
-                    "--now must be an ISO 8601 time with its offset, such as 2026-12-07T09:00:00Z, not '\(now)'")
-            }
+            try NowOption.validate(now)
         }
 
         func run() async throws {
-            let instant =
-                now.flatMap(Timestamp.init(iso:)) ?? Timestamp(seconds: Int(Date().timeIntervalSince1970))
+            let instant = NowOption.instant(now)
             let today = day.today == nil ? instant.utcDate : day.day
             let inputs = [path, auditLog].compactMap { $0 } + live.source.inputFiles
             if let output { try CommandRun.orFail { try OutputFile.check(output, inputs: inputs, what: "the report") } }

@@ -58,15 +58,13 @@ extension RollcallCommand {
                     throw ValidationError("--reviewer names who reviews the accounts; it may not be empty")
                 }
                 guard (1...366).contains(next) else { throw ValidationError("--next must be from 1 to 366 days") }
-                if let now, Timestamp(iso: now) == nil {
-                    throw ValidationError("--now must be an ISO 8601 time with its offset, not '\(now)'")
-                }
+                try NowOption.validate(now)
             }
 
             func run() async throws {
                 let request = ReviewRun.StartRequest(
                     path: path, source: live.source, out: out, reviewer: reviewer,
-                    now: now.flatMap(Timestamp.init(iso:)) ?? Timestamp(seconds: Int(Date().timeIntervalSince1970)),
+                    now: NowOption.instant(now),
                     nextInDays: next, force: force, environment: ProcessInfo.processInfo.environment)
                 let started = try await CommandRun.reading(noColor: noColor) { progress in
                     try await ReviewRun.start(request, progress: progress)
@@ -136,9 +134,7 @@ extension RollcallCommand {
 
             /// `FILE:LINE:COL: incomplete: MESSAGE`, as compilers place a problem, with its hint.
             static func incomplete(_ shortfall: Diagnostic) -> String {
-                let place = [shortfall.file, shortfall.line.map(String.init), shortfall.column.map(String.init)]
-                    .compactMap { $0 }.joined(separator: ":")
-                var text = "\(TerminalText.escaped(place, keepingLineBreaks: false)): incomplete: "
+                var text = "\(TerminalText.escaped(shortfall.place, keepingLineBreaks: false)): incomplete: "
                 text += TerminalText.escaped(shortfall.message, keepingLineBreaks: false) + "\n"
                 if let hint = shortfall.hint { text += "    hint: \(TerminalText.escaped(hint))\n" }
                 return text
