@@ -5,7 +5,8 @@ extension DriftWork {
     mutating func addDormantAccounts() {
         guard config.healthie != nil, let members = live.healthie?.members else { return }
         let span = config.policy.dormantAfter
-        let cutoff = Timestamp(date: today, secondOfDay: 0).seconds - span.seconds
+        let midnight = Timestamp(date: today, secondOfDay: 0).seconds
+        let cutoff = midnight - span.seconds
         let dormant = members.compactMap { member -> (LiveHealthieMember, Timestamp)? in
             guard member.active, !protected.covers(email: member.email), let text = member.lastSignInAt,
                 let signedIn = Timestamp(iso: text), signedIn.seconds < cutoff
@@ -15,12 +16,12 @@ extension DriftWork {
         guard !dormant.isEmpty else { return }
         var staffByEmail: [String: String] = [:]
         for staff in config.staff {
-            if let email = staff.email {
-                staffByEmail[EmailAddress.normalized(email)] = staffByEmail[EmailAddress.normalized(email)] ?? staff.id
-            }
+            // The first entry with the email, as the planner matches.
+            guard let email = staff.email, staffByEmail[EmailAddress.normalized(email)] == nil else { continue }
+            staffByEmail[EmailAddress.normalized(email)] = staff.id
         }
         for (member, signedIn) in dormant {
-            let days = (Timestamp(date: today, secondOfDay: 0).seconds - signedIn.seconds) / 86_400
+            let days = (midnight - signedIn.seconds) / 86_400
             let staffID = staffByEmail[EmailAddress.normalized(member.email)]
             let rule = YAMLOutput.mapping([
                 .init(RootKey.policy, .mapping([.init(PolicyKey.dormantAfter, .text("\(days + 1)d"))]))
