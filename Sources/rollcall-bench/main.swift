@@ -33,7 +33,7 @@ func peakMemoryMiB() -> Double {
 }
 
 /// `rollcall-bench [--only CASE]...`: every case, or the ones named.
-let cases = ["config", "diff", "plan", "drift", "import", "apply", "soak", "roster"]
+let cases = ["config", "diff", "plan", "drift", "import", "apply", "soak", "roster", "roster-read"]
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(
@@ -52,6 +52,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           apply   about a thousand mixed changes applied under a 50 requests/s limit and 20 ms latency
           soak    10,000 changes applied through faults, the process killed at random and restarted
           roster  a 50,000-row HR export resolved, against a CSV library's bare parse; the plan case's tenant from an export
+          roster-read  the roster case's export read and resolved only, no network (for callgrind)
         """)
     exit(0)
 }
@@ -196,6 +197,7 @@ if wants("plan") {
 if wants("drift") { rows += try await DriftBenchmark.run(in: directory) }
 if wants("import") { rows.append(try await ImportBenchmark.run(in: directory)) }
 if wants("apply") { rows.append(try await ApplyBenchmark.run(in: directory)) }
+if wants("roster-read"), !wants("roster") { rows += RosterBenchmark.run() }
 if wants("roster") {
     rows += RosterBenchmark.run()
     rows += try await RosterBenchmark.tenantPlans(in: directory)

@@ -39,7 +39,9 @@ public enum EmailAddress {
 
     /// The form used to compare addresses: Healthie matches members by email without regard to case.
     public static func normalized(_ text: String) -> String {
-        text.lowercased()
+        // Most addresses are lower-case ASCII already: no copy for them.
+        text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+            ? text : text.lowercased()
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {

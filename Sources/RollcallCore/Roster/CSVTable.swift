@@ -33,194 +33,38 @@ public struct CSVTable: Sendable, Equatable {
     /// Parses `bytes`; the first problem found stops the read (a broken quote makes every
     /// later position meaningless).
     public static func parse(_ bytes: [UInt8]) -> Result<CSVTable, Problem> {
-        var reader = Reader(bytes: bytes)
-        do {
-            var records = try reader.records()
-            guard !records.isEmpty else {
+        var scanner = CSVScanner(bytes)
+        var fields: [CSVScanner.Field] = []
+        func row(at line: Int) -> Row {
+            Row(
+                line: line,
+                fields: fields.map { Field(value: scanner.value($0), line: $0.line, column: scanner.column($0)) })
+        }
+        do throws(Problem) {
+            try scanner.checkEncoding()
+            guard let headerLine = try scanner.next(into: &fields) else {
                 return .failure(Problem(message: "the file is empty: it has no header row", line: 1, column: 1))
             }
-            let header = records.removeFirst()
-            for row in records where row.fields.count != header.fields.count {
-                return .failure(
-                    Problem(
-                        message: "this row has \(counted(row.fields.count, "field")), but the header has "
-                            + "\(header.fields.count); a value holding a comma must be quoted",
-                        line: row.line, column: 1))
+            let header = row(at: headerLine)
+            var rows: [Row] = []
+            while let line = try scanner.next(into: &fields) {
+                if let problem = widthProblem(fields.count, header: header.fields.count, line: line) {
+                    return .failure(problem)
+                }
+                rows.append(row(at: line))
             }
-            return .success(CSVTable(header: header, rows: records))
-        } catch let problem as Problem {
-            return .failure(problem)
+            return .success(CSVTable(header: header, rows: rows))
         } catch {
-            return .failure(Problem(message: "\(error)", line: 1, column: 1))
-        }
-    }
-}
-
-private struct Reader {
-    let bytes: [UInt8]
-    var index = 0
-    var line = 1
-    /// The byte index where the current line starts, to count columns in characters.
-    var lineStart = 0
-    /// The last column counted on this line, and where: fields are counted left to right.
-    var counted = (position: 0, column: 1)
-
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            index = 3
-            lineStart = 3
+            return .failure(error)
         }
     }
 
-    /// The column of the byte at `position` on the current line: characters, not bytes, from 1.
-    func column(at position: Int) -> Int {
-        1 + bytes[lineStart..<position].filter { $0 & 0xC0 != 0x80 }.count
-    }
-
-    /// `column(at:)` counted on from the last field's, so a line is scanned once.
-    mutating func nextColumn(at position: Int) -> Int {
-        var (from, column) =
-            counted.position >= lineStart && counted.position <= position
-            ? counted : (lineStart, 1)
-        while from < position {
-            if bytes[from] & 0xC0 != 0x80 { column += 1 }
-            from += 1
-        }
-        counted = (position, column)
-        return column
-    }
-
-    func problem(_ message: String, at position: Int) -> CSVTable.Problem {
-        CSVTable.Problem(message: message, line: line, column: column(at: position))
-    }
-
-    mutating func records() throws -> [CSVTable.Row] {
-        try checkEncoding()
-        var rows: [CSVTable.Row] = []
-        while index < bytes.count {
-            // A blank line (the file's last line break, or one left between rows) holds no record.
-            if bytes[index] == 0x0A || (bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
-                newLine(after: bytes[index] == 0x0D ? index + 1 : index)
-                continue
-            }
-            rows.append(try row())
-        }
-        return rows
-    }
-
-    /// Invalid UTF-8 and NUL bytes, named at their place before anything is read.
-    func checkEncoding() throws {
-        var scan = Reader(bytes: bytes)
-        while scan.index < bytes.count {
-            let byte = bytes[scan.index]
-            if byte == 0 {
-                throw scan.problem(
-                    "a NUL byte: the file is not text (a spreadsheet saved in another format?)", at: scan.index)
-            }
-            if byte == 0x0A {
-                scan.newLine(after: scan.index)
-                continue
-            }
-            let length = Self.sequenceLength(bytes, at: scan.index)
-            guard length > 0 else {
-                throw scan.problem(
-                    "invalid UTF-8: save the export as UTF-8 (\"CSV UTF-8\" in a spreadsheet)", at: scan.index)
-            }
-            scan.index += length
-        }
-    }
-
-    /// The length of the well-formed UTF-8 sequence at `position`, or 0 when it is not one.
-    static func sequenceLength(_ bytes: [UInt8], at position: Int) -> Int {
-        let lead = bytes[position]
-        if lead < 0x80 { return 1 }
-        let length: Int
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: return 0
-        }
-        guard position + length <= bytes.count,
-            String(validating: bytes[position..<(position + length)], as: UTF8.self) != nil
-        else { return 0 }
-        return length
-    }
-
-    mutating func newLine(after position: Int) {
-        index = position + 1
-        line += 1
-        lineStart = index
-    }
-
-    mutating func row() throws -> CSVTable.Row {
-        let startLine = line
-        var fields: [CSVTable.Field] = []
-        while true {
-            let field = try self.field()
-            fields.append(field)
-            guard index < bytes.count else { return CSVTable.Row(line: startLine, fields: fields) }
-            switch bytes[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                if index == bytes.count {
-                    fields.append(CSVTable.Field(value: "", line: line, column: nextColumn(at: index)))
-                    return CSVTable.Row(line: startLine, fields: fields)
-                }
-            case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
-                newLine(after: index + 1)
-                return CSVTable.Row(line: startLine, fields: fields)
-            case 0x0A:
-                newLine(after: index)
-                return CSVTable.Row(line: startLine, fields: fields)
-            default:
-                throw problem("a field ends at its closing quote; put a comma after it", at: index)
-            }
-        }
-    }
-
-    mutating func field() throws -> CSVTable.Field {
-        let startLine = line
-        let startColumn = nextColumn(at: index)
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-            let start = index
-            while index < bytes.count, ![UInt8(ascii: ","), 0x0A].contains(bytes[index]) {
-                if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { break }
-                if bytes[index] == UInt8(ascii: "\"") {
-                    throw problem(
-                        "a quote inside a field that does not start with one; quote the whole field and double "
-                            + "the quote (\"say \"\"hi\"\"\")", at: index)
-                }
-                index += 1
-            }
-            return CSVTable.Field(
-                value: String(decoding: bytes[start..<index], as: UTF8.self), line: startLine, column: startColumn)
-        }
-        let opening = (line: line, column: startColumn)
-        index += 1
-        var value: [UInt8] = []
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                    value.append(byte)
-                    index += 2
-                    continue
-                }
-                index += 1
-                return CSVTable.Field(
-                    value: String(decoding: value, as: UTF8.self), line: startLine, column: startColumn)
-            }
-            value.append(byte)
-            if byte == 0x0A {
-                newLine(after: index)
-            } else {
-                index += 1
-            }
-        }
-        throw CSVTable.Problem(
-            message: "this quote is never closed: the rest of the file would be one field", line: opening.line,
-            column: opening.column)
+    /// A row whose field count is not the header's, or nil.
+    static func widthProblem(_ count: Int, header: Int, line: Int) -> Problem? {
+        guard count != header else { return nil }
+        return Problem(
+            message: "this row has \(counted(count, "field")), but the header has \(header); a value holding a "
+                + "comma must be quoted",
+            line: line, column: 1)
     }
 }

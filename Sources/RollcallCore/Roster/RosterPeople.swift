@@ -19,11 +19,13 @@ struct RosterPeople {
         let refinements = Dictionary(
             config.staff.compactMap { entry in entry.rosterID.map { ($0, entry) } },
             uniquingKeysWith: { first, _ in first })
-        var members = rows.map { draft($0, refinement: refinements[$0.key]) }
-        holdShared(&members)
-        // Inserted in front rather than appended to: the roster's people are moved, not copied.
-        members.insert(contentsOf: config.staff.filter { $0.rosterID == nil }, at: 0)
-        let keys = Set(rows.map(\.key))
+        var members = config.staff.filter { $0.rosterID == nil }
+        let yamlCount = members.count
+        members.reserveCapacity(yamlCount + rows.count)
+        var lookups = Lookups()
+        for row in rows { members.append(draft(row, refinement: refinements[row.key], lookups: &lookups)) }
+        holdShared(&members[yamlCount...])
+        let keys = refinements.isEmpty ? [] : Set(rows.lazy.map(\.key).filter { refinements[$0] != nil })
         for entry in config.staff {
             guard let key = entry.rosterID, !keys.contains(key) else { continue }
             // Not in the export: the person left HR's records, so their access ends.
@@ -34,12 +36,33 @@ struct RosterPeople {
         return members
     }
 
-    private func draft(_ row: RosterRow, refinement entry: StaffMember?) -> StaffMember {
+    /// Each title's and location's mapping, looked up once per distinct spelling: an export
+    /// repeats a handful of titles and locations across thousands of rows.
+    struct Lookups {
+        var titles: [String: String??] = [:]
+        var locations: [String: [RosterPlacement]??] = [:]
+
+        mutating func role(of title: String, in roster: RosterSettings) -> String?? {
+            if let known = titles[title] { return known }
+            let found = roster.roles[RosterSettings.lookupKey(title)]
+            titles[title] = found
+            return found
+        }
+
+        mutating func placements(of location: String, in roster: RosterSettings) -> [RosterPlacement]?? {
+            if let known = locations[location] { return known }
+            let found = roster.locations[RosterSettings.lookupKey(location)]
+            locations[location] = found
+            return found
+        }
+    }
+
+    private func draft(_ row: RosterRow, refinement entry: StaffMember?, lookups: inout Lookups) -> StaffMember {
         var held: [String] = []
         var noAccounts: String?
         var role = entry?.role
         if role == nil {
-            switch roster.roles[RosterSettings.lookupKey(row.jobTitle)] {
+            switch lookups.role(of: row.jobTitle, in: roster) {
             case nil:
                 held.append(
                     "job title '\(row.jobTitle)' is not in roster.roles: map it to a role there "
@@ -53,7 +76,7 @@ struct RosterPeople {
         let username = pattern.make(first: firstName ?? "", last: lastName ?? "", id: row.key)
         var practices = entry?.practices ?? []
         if practices.isEmpty {
-            switch roster.locations[RosterSettings.lookupKey(row.location)] {
+            switch lookups.placements(of: row.location, in: roster) {
             case nil:
                 held.append(
                     "location '\(row.location)' is not in roster.locations: map it to practices there "
@@ -93,8 +116,8 @@ struct RosterPeople {
         var member = StaffMember(
             id: entry?.id ?? row.key, firstName: firstName, lastName: lastName, email: email, role: role, npi: npi,
             status: access ? .active : .offboarded,
-            expires: [entry?.expires, row.terminationDate].compactMap { $0 }.min(),
-            practices: practices.sorted { $0.practice < $1.practice },
+            expires: earlier(entry?.expires, row.terminationDate),
+            practices: practices.count > 1 ? practices.sorted { $0.practice < $1.practice } : practices,
             declaredAt: entry?.declaredAt ?? SourceLocation(file: path, line: row.line, column: 1),
             rosterID: row.key)
         member.starts = row.hireDate
@@ -112,6 +135,11 @@ struct RosterPeople {
         return member
     }
 
+    private func earlier(_ one: CalendarDate?, _ other: CalendarDate?) -> CalendarDate? {
+        guard let one, let other else { return one ?? other }
+        return min(one, other)
+    }
+
     /// The row's key, which a refining entry's own id may differ from.
     private func key(_ member: StaffMember) -> String { member.roster?.key ?? member.id }
 
@@ -124,13 +152,16 @@ struct RosterPeople {
 
     /// Holds back each person whose generated username another roster person or a YAML entry
     /// also has in that practice, or whose email another row or entry has.
-    private func holdShared(_ drafts: inout [StaffMember]) {
+    private func holdShared(_ drafts: inout ArraySlice<StaffMember>) {
         struct Account: Hashable {
             var practice: String
             var username: String
         }
-        var owners: [Account: [Int]] = [:]
-        var emails: [String: [Int]] = [:]
+        // The first holder of each account and email; only one held twice gets a list.
+        var owners: [Account: Int] = [:]
+        var sharedAccounts: [Account: [Int]] = [:]
+        var emails: [String: Int] = [:]
+        var sharedEmails: [String: [Int]] = [:]
         owners.reserveCapacity(drafts.count)
         emails.reserveCapacity(drafts.count)
         for index in drafts.indices {
@@ -138,10 +169,19 @@ struct RosterPeople {
                 for assignment in drafts[index].practices {
                     // A generated username is lower case already.
                     let username = assignment.generated ? assignment.username : assignment.username.lowercased()
-                    owners[Account(practice: assignment.practice, username: username), default: []].append(index)
+                    let account = Account(practice: assignment.practice, username: username)
+                    if let first = owners.updateValue(index, forKey: account) {
+                        owners[account] = first
+                        sharedAccounts[account, default: [first]].append(index)
+                    }
                 }
             }
-            if let email = drafts[index].email { emails[EmailAddress.normalized(email), default: []].append(index) }
+            if let email = drafts[index].email.map(EmailAddress.normalized) {
+                if let first = emails.updateValue(index, forKey: email) {
+                    emails[email] = first
+                    sharedEmails[email, default: [first]].append(index)
+                }
+            }
         }
         var yamlAccounts: [Account: String] = [:]
         var yamlEmails: [String: String] = [:]
@@ -153,16 +193,16 @@ struct RosterPeople {
             if let email = entry.email { yamlEmails[EmailAddress.normalized(email)] = entry.id }
         }
         var reasons: [Int: [String]] = [:]
-        for (account, holders) in owners {
-            if let entry = yamlAccounts[account] {
-                for index in holders {
-                    reasons[index, default: []].append(
-                        "username '\(account.username)' in practice \(account.practice) belongs to staff entry "
-                            + "\(entry); pin another with `roster_id: \"\(key(drafts[index]))\"` and `practices: "
-                            + "{ \(account.practice): { username: ... } }`")
-                }
+        for (account, entry) in yamlAccounts {
+            guard let first = owners[account] else { continue }
+            for index in sharedAccounts[account] ?? [first] {
+                reasons[index, default: []].append(
+                    "username '\(account.username)' in practice \(account.practice) belongs to staff entry "
+                        + "\(entry); pin another with `roster_id: \"\(key(drafts[index]))\"` and `practices: "
+                        + "{ \(account.practice): { username: ... } }`")
             }
-            guard holders.count > 1 else { continue }
+        }
+        for (account, holders) in sharedAccounts {
             let rows = holders.map { "\(key(drafts[$0])) on line \(drafts[$0].roster?.line ?? 0)" }
             for index in holders {
                 reasons[index, default: []].append(
@@ -172,13 +212,13 @@ struct RosterPeople {
                         + "{ username: ... } }`")
             }
         }
-        for (email, holders) in emails {
-            if let entry = yamlEmails[email] {
-                for index in holders {
-                    reasons[index, default: []].append("the email '\(email)' belongs to staff entry \(entry)")
-                }
+        for (email, entry) in yamlEmails {
+            guard let first = emails[email] else { continue }
+            for index in sharedEmails[email] ?? [first] {
+                reasons[index, default: []].append("the email '\(email)' belongs to staff entry \(entry)")
             }
-            guard holders.count > 1 else { continue }
+        }
+        for (email, holders) in sharedEmails {
             let rows = holders.map { "\(key(drafts[$0])) on line \(drafts[$0].roster?.line ?? 0)" }
             for index in holders {
                 reasons[index, default: []].append(

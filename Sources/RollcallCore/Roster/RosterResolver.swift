@@ -72,7 +72,7 @@ struct RosterRows {
     let roster: RosterSettings
     let path: String
     var diagnostics: [Diagnostic] = []
-    /// Each status value, in lower case, to its lifecycle.
+    /// Each status value, in lower case and as written, to its lifecycle.
     let lifecycles: [String: RosterLifecycle]
 
     init(roster: RosterSettings, path: String) {
@@ -84,6 +84,12 @@ struct RosterRows {
                 lifecycles[value.lowercased()] = lifecycle
             }
         }
+        // Each value also as written, so an export that spells it the same way needs no lower-casing.
+        for lifecycle in RosterLifecycle.allCases {
+            for value in roster.statuses[lifecycle] ?? [] where lifecycles[value] == nil {
+                lifecycles[value] = lifecycles[value.lowercased()]
+            }
+        }
         self.lifecycles = lifecycles
     }
 
@@ -91,118 +97,151 @@ struct RosterRows {
         diagnostics.append(.error(message, at: SourceLocation(file: path, line: line, column: column), hint: hint))
     }
 
+    /// The rows of the export; a problem with the file itself (a broken quote, a row of the
+    /// wrong width, bad UTF-8) is then the only diagnostic, as it makes every later place moot.
     mutating func read(_ bytes: [UInt8]) -> [RosterRow] {
-        let table: CSVTable
-        switch CSVTable.parse(bytes) {
-        case .success(let parsed): table = parsed
-        case .failure(let problem):
-            error(problem.message, line: problem.line, column: problem.column)
+        var scanner = CSVScanner(bytes)
+        var fields: [CSVScanner.Field] = []
+        var rows: [RosterRow] = []
+        do throws(CSVTable.Problem) {
+            try scanner.checkEncoding()
+            guard let headerLine = try scanner.next(into: &fields) else {
+                throw CSVTable.Problem(message: "the file is empty: it has no header row", line: 1, column: 1)
+            }
+            let width = fields.count
+            let columns = self.columns(header: fields.map { scanner.trimmedValue($0) }, line: headerLine)
+            rows.reserveCapacity(bytes.count / 64)
+            var keys: [String: Int] = [:]
+            keys.reserveCapacity(bytes.count / 64)
+            while let line = try scanner.next(into: &fields) {
+                if let problem = CSVTable.widthProblem(fields.count, header: width, line: line) { throw problem }
+                guard let columns else { continue }
+                if let row = row(fields, line: line, columns: columns, scanner: scanner, keys: &keys) {
+                    rows.append(row)
+                }
+            }
+        } catch {
+            diagnostics = []
+            self.error(error.message, line: error.line, column: error.column)
             return []
         }
-        let headers = table.header.fields.map { $0.value.trimmedSpace }
+        return diagnostics.isEmpty ? rows : []
+    }
+
+    /// Where each mapped header is, or nil (each missing one reported) when one is not there.
+    private mutating func columns(header: [String], line: Int) -> RosterColumns? {
         var index: [String: Int] = [:]
-        for (position, header) in headers.enumerated() where index[header] == nil { index[header] = position }
-        let found = headers.joined(separator: ", ")
-        /// The header's column, or nil (reported) when the export has no such header.
-        func column(_ name: String, place: String) -> Int? {
+        for (position, name) in header.enumerated() where index[name] == nil { index[name] = position }
+        var missing = false
+        func column(_ name: String?, place: String) -> Int? {
+            guard let name else { return nil }
             guard let position = index[name] else {
                 error(
-                    "the column '\(name)' (\(place)) is not in the header", line: table.header.line, column: 1,
-                    hint: "the header has: \(found)")
+                    "the column '\(name)' (\(place)) is not in the header", line: line, column: 1,
+                    hint: "the header has: \(header.joined(separator: ", "))")
+                missing = true
                 return nil
             }
             return position
         }
-        let keyColumn = column(roster.key, place: "roster.key")
-        // Each mapped field's column, in `allCases` order, found once for the whole export.
-        let positions = RosterField.allCases.map { field in
-            roster.columns[field].flatMap { column($0, place: "roster.columns.\(field.rawValue)") }
+        let key = column(roster.key, place: "roster.key")
+        func mapped(_ field: RosterField) -> Int? {
+            column(roster.columns[field], place: "roster.columns.\(field.rawValue)")
         }
-        guard let keyColumn, diagnostics.isEmpty else { return [] }
-        var rows: [RosterRow] = []
-        rows.reserveCapacity(table.rows.count)
-        var keys: [String: Int] = [:]
-        keys.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            func field(_ name: RosterField) -> CSVTable.Field? {
-                RosterField.allCases.firstIndex(of: name).flatMap { positions[$0] }.map { row.fields[$0] }
-            }
-            func value(_ name: RosterField) -> String {
-                field(name)?.value.trimmedSpace ?? ""
-            }
-            let keyField = row.fields[keyColumn]
-            let key = keyField.value.trimmedSpace
-            guard !key.isEmpty else {
-                error("the row has no \(roster.key)", line: keyField.line, column: keyField.column)
-                continue
-            }
-            if let first = keys[key] {
-                error(
-                    "\(roster.key) '\(key)' is on two rows; it was first on line \(first)", line: keyField.line,
-                    column: keyField.column, hint: "each person is one row")
-                continue
-            }
-            keys[key] = row.line
-            guard let lifecycle = lifecycle(field(.status)) else { continue }
-            let email = value(.email)
-            if !email.isEmpty, let problem = EmailAddress.problem(with: email), let at = field(.email) {
-                error("email '\(email)' of \(key) is malformed: \(problem)", line: at.line, column: at.column)
-                continue
-            }
-            let hire = date(field(.hireDate), of: key)
-            let termination = date(field(.terminationDate), of: key)
-            if hire == .some(nil) || termination == .some(nil) { continue }
-            let time = timeOfDay(field(.terminationTime))
-            if time == .some(nil) { continue }
-            let npi = value(.npi)
-            rows.append(
-                RosterRow(
-                    line: row.line, key: key, firstName: value(.firstName), lastName: value(.lastName),
-                    email: email.isEmpty ? nil : email, lifecycle: lifecycle, jobTitle: value(.jobTitle),
-                    location: value(.location), hireDate: hire ?? nil, terminationDate: termination ?? nil,
-                    terminationTime: time ?? nil, npi: npi.isEmpty ? nil : npi))
-        }
-        return rows
+        let columns = RosterColumns(
+            key: key ?? 0, firstName: mapped(.firstName), lastName: mapped(.lastName), email: mapped(.email),
+            status: mapped(.status), jobTitle: mapped(.jobTitle), location: mapped(.location),
+            hireDate: mapped(.hireDate), terminationDate: mapped(.terminationDate), npi: mapped(.npi),
+            terminationTime: mapped(.terminationTime))
+        return missing ? nil : columns
     }
 
-    private mutating func lifecycle(_ field: CSVTable.Field?) -> RosterLifecycle? {
-        guard let field else { return nil }
-        let value = field.value.trimmedSpace
-        if let lifecycle = lifecycles[value.lowercased()] { return lifecycle }
-        let listed = RosterLifecycle.allCases.compactMap { lifecycle in
-            roster.statuses[lifecycle].map { "\(lifecycle.rawValue): \($0.joined(separator: ", "))" }
+    private mutating func row(
+        _ fields: [CSVScanner.Field], line: Int, columns: RosterColumns, scanner: CSVScanner,
+        keys: inout [String: Int]
+    ) -> RosterRow? {
+        func value(_ column: Int?) -> String {
+            column.map { scanner.trimmedValue(fields[$0]) } ?? ""
         }
-        error(
-            "status '\(value)' is not in roster.statuses", line: field.line, column: field.column,
-            hint: "roster.statuses lists \(listed.joined(separator: "; ")); add the value to one of them")
-        return nil
+        func place(_ column: Int?) -> (line: Int, column: Int) {
+            column.map { (fields[$0].line, scanner.column(fields[$0])) } ?? (line, 1)
+        }
+        let key = value(columns.key)
+        guard !key.isEmpty else {
+            let at = place(columns.key)
+            error("the row has no \(roster.key)", line: at.line, column: at.column)
+            return nil
+        }
+        if let first = keys.updateValue(line, forKey: key) {
+            keys[key] = first
+            let at = place(columns.key)
+            error(
+                "\(roster.key) '\(key)' is on two rows; it was first on line \(first)", line: at.line,
+                column: at.column, hint: "each person is one row")
+            return nil
+        }
+        guard let status = columns.status else { return nil }
+        let statusText = value(status)
+        guard let lifecycle = lifecycles[statusText] ?? lifecycles[statusText.lowercased()] else {
+            let at = place(status)
+            let listed = RosterLifecycle.allCases.compactMap { lifecycle in
+                roster.statuses[lifecycle].map { "\(lifecycle.rawValue): \($0.joined(separator: ", "))" }
+            }
+            error(
+                "status '\(statusText)' is not in roster.statuses", line: at.line, column: at.column,
+                hint: "roster.statuses lists \(listed.joined(separator: "; ")); add the value to one of them")
+            return nil
+        }
+        let email = value(columns.email)
+        if !email.isEmpty, let problem = EmailAddress.problem(with: email) {
+            let at = place(columns.email)
+            error("email '\(email)' of \(key) is malformed: \(problem)", line: at.line, column: at.column)
+            return nil
+        }
+        let hire = date(value(columns.hireDate), at: place(columns.hireDate))
+        let termination = date(value(columns.terminationDate), at: place(columns.terminationDate))
+        if hire == .some(nil) || termination == .some(nil) { return nil }
+        let time = timeOfDay(value(columns.terminationTime), at: place(columns.terminationTime))
+        if time == .some(nil) { return nil }
+        let npi = value(columns.npi)
+        return RosterRow(
+            line: line, key: key, firstName: value(columns.firstName), lastName: value(columns.lastName),
+            email: email.isEmpty ? nil : email, lifecycle: lifecycle, jobTitle: value(columns.jobTitle),
+            location: value(columns.location), hireDate: hire ?? nil, terminationDate: termination ?? nil,
+            terminationTime: time ?? nil, npi: npi.isEmpty ? nil : npi)
     }
 
     /// nil when the field is absent or empty; `.some(nil)` when it does not read (reported).
-    private mutating func timeOfDay(_ field: CSVTable.Field?) -> Int?? {
-        guard let field else { return nil }
-        let text = field.value.trimmedSpace
+    private mutating func timeOfDay(_ text: String, at place: @autoclosure () -> (line: Int, column: Int)) -> Int?? {
         if text.isEmpty { return nil }
         guard let seconds = TimeOfDay.seconds(text) else {
+            let at = place()
             error(
-                "'\(text)' is not a time of day (roster.columns.termination_time)", line: field.line,
-                column: field.column, hint: "write it as 17:00, 17:00:00 or 5:00 PM")
+                "'\(text)' is not a time of day (roster.columns.termination_time)", line: at.line,
+                column: at.column, hint: "write it as 17:00, 17:00:00 or 5:00 PM")
             return .some(nil)
         }
         return .some(seconds)
     }
 
     /// nil when the field is absent or empty; `.some(nil)` when it does not read (reported).
-    private mutating func date(_ field: CSVTable.Field?, of key: String) -> CalendarDate?? {
-        guard let field else { return nil }
-        let text = field.value.trimmedSpace
+    private mutating func date(_ text: String, at place: @autoclosure () -> (line: Int, column: Int)) -> CalendarDate??
+    {
         if text.isEmpty { return nil }
         guard let date = roster.dateFormat.date(text) else {
+            let at = place()
             error(
-                "'\(text)' is not a date in \(roster.dateFormat.rawValue) (roster.date_format)", line: field.line,
-                column: field.column)
+                "'\(text)' is not a date in \(roster.dateFormat.rawValue) (roster.date_format)", line: at.line,
+                column: at.column)
             return .some(nil)
         }
         return .some(date)
     }
+}
+
+/// Where each mapped field sits in a row, found once for the whole export.
+struct RosterColumns {
+    var key: Int
+    var firstName, lastName, email, status, jobTitle, location: Int?
+    var hireDate, terminationDate, npi, terminationTime: Int?
 }

@@ -54,32 +54,38 @@ public enum RosterUsername {
         }
 
         func make(first: String, last: String, id: String) -> String {
-            let first = RosterUsername.fold(first)
-            let last = RosterUsername.fold(last)
-            var result = ""
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(first.utf8.count + last.utf8.count + id.utf8.count + 8)
             for part in parts {
                 switch part {
-                case .text(let text): result += RosterUsername.fold(text)
-                case .first: result += first
-                case .last: result += last
-                case .initial: result += first.prefix(1)
-                case .lastInitial: result += last.prefix(1)
-                case .id: result += RosterUsername.fold(id)
+                case .text(let text): RosterUsername.appendFolded(text, to: &bytes)
+                case .first: RosterUsername.appendFolded(first, to: &bytes)
+                case .last: RosterUsername.appendFolded(last, to: &bytes)
+                case .initial: RosterUsername.appendFolded(first, to: &bytes, limit: 1)
+                case .lastInitial: RosterUsername.appendFolded(last, to: &bytes, limit: 1)
+                case .id: RosterUsername.appendFolded(id, to: &bytes)
                 }
             }
-            return result
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
     /// ASCII lower case, accents taken off, every other character dropped.
     static func fold(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendFolded(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `fold(text)`, at most `limit` characters of it, appended to `bytes`: a whole username is
+    /// built in one buffer.
+    static func appendFolded(_ text: String, to bytes: inout [UInt8], limit: Int = .max) {
         // Most names are ASCII already, and Foundation's folding is slow: it is for the rest.
         let plain =
             text.utf8.allSatisfy { $0 < 0x80 }
             ? text : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(plain.utf8.count)
-        for byte in plain.utf8 {
+        var kept = 0
+        for byte in plain.utf8 where kept < limit {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."),
@@ -87,7 +93,7 @@ public enum RosterUsername {
                 bytes.append(byte)
             default: continue
             }
+            kept += 1
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

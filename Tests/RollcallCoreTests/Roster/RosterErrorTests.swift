@@ -62,6 +62,19 @@ import Testing
         Self.expect(Self.errors(["1,\"Ann,Lee"]), "this quote is never closed", line: 2, column: 3)
     }
 
+    @Test func aBrokenFileIsTheOnlyErrorEvenAfterBadRows() {
+        let errors = Self.errors([F.row("1", status: "Contractor"), F.row("2", "Bo", "Li"), "3,\"Cy,Ng"])
+        #expect(errors.count == 1, "\(errors.map(\.message))")
+        Self.expect(errors, "this quote is never closed", line: 4, column: 3)
+    }
+
+    @Test func aMissingHeaderDoesNotHideABrokenFile() {
+        let header = F.header.replacingOccurrences(of: "Work Email", with: "E-mail")
+        let errors = Self.errors([F.row("1"), "2,\"Bo"], header: header)
+        #expect(errors.map(\.message).count == 1, "\(errors.map(\.message))")
+        Self.expect(errors, "this quote is never closed", line: 3, column: 3)
+    }
+
     @Test func aYAMLIDThatIsARosterKeyIsRefused() {
         let entry = "  - { id: \"1042\", first_name: Ann, last_name: Lee, role: front-desk }"
         let errors = Self.errors([F.row("1042")], staff: entry)

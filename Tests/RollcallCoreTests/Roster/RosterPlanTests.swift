@@ -242,3 +242,23 @@ extension RosterPlanTests {
         #expect(config.staff.count == 1)
     }
 }
+
+extension RosterPlanTests {
+    /// Statuses, titles and locations are read as written or in another case, with space
+    /// around them (quoted or not) left out; a doubled quote in a quoted name reads as one.
+    @Test func valuesReadIgnoringCaseAndSurroundingSpace() throws {
+        let rows = [
+            "1042,Ann, Lee ,ann.lee@clinic.org,  ACTIVE ,registered nurse,\" Main Street \",01/02/2020,,",
+            "7,\"Bo \"\"B\"\"\",Li,bo.li@clinic.org,Active,Front Desk,main street,01/02/2020,,",
+        ]
+        let config = try F.config(rows: rows)
+        let ann = try #require(config.staff.first { $0.id == "1042" })
+        #expect(ann.status == .active && ann.roster?.heldBack == nil, "\(String(describing: ann.roster))")
+        #expect(ann.lastName == "Lee")
+        #expect(ann.role?.name == "nurse")
+        #expect(ann.practices.map(\.username) == ["alee"])
+        let bo = try #require(config.staff.first { $0.id == "7" })
+        #expect(bo.firstName == "Bo \"B\"")
+        #expect(bo.practices.map(\.practice) == ["main"])
+    }
+}
