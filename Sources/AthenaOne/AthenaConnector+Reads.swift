@@ -164,7 +164,7 @@ extension AthenaConnector {
         return records
     }
 
-    private func page<Record: AthenaListed>(
+    func page<Record: AthenaListed>(
         _ type: Record.Type, _ path: String, query: [(String, String)], limit: Int, offset: Int, endpoint: String,
         subject: String
     ) async throws -> AthenaListPage<Record> {

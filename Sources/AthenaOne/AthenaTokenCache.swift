@@ -136,10 +136,28 @@ actor AthenaTokenCache {
         }
     }
 
-    private func request() -> HTTPRequestSpec {
+    /// Whether athenaOne grants this client `scope` on its own: one token request, its token
+    /// dropped, for `rollcall doctor` to name the scope a refused request lacked.
+    func grants(scope: String) async throws -> Bool {
+        try await waitForRequestSlot()
+        let answer: HTTPAnswer
+        do {
+            answer = try await exchange.send(request(scopes: [scope]), endpoint: AthenaAPI.Endpoint.token)
+        } catch {
+            throw AthenaError(.unavailable, "athenaOne's token endpoint did not answer: \(error)")
+        }
+        if answer.status == 200 { return true }
+        let body = try? JSONDecoder().decode(AthenaErrorBody.self, from: answer.body)
+        guard body?.error == "invalid_scope" else {
+            throw AthenaError.answered(answer, .badCredentials, "athenaOne refused a token request for \(scope)")
+        }
+        return false
+    }
+
+    private func request(scopes: [String] = AthenaAPI.scopes) -> HTTPRequestSpec {
         let basic = Data("\(credentials.clientID):\(credentials.clientSecret)".utf8).base64EncodedString()
         let body = AthenaFormEncoding.encode([
-            ("grant_type", "client_credentials"), ("scope", AthenaAPI.scopes.joined(separator: " ")),
+            ("grant_type", "client_credentials"), ("scope", scopes.joined(separator: " ")),
         ])
         return HTTPRequestSpec(
             method: .POST, url: tokenURL,

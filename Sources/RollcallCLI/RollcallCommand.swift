@@ -22,7 +22,8 @@ struct RollcallCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Validate.self, Plan.self, Apply.self, Drift.self, Audit.self, Review.self, Import.self, SandboxCommand.self,
+            Validate.self, Doctor.self, Plan.self, Apply.self, Drift.self, Audit.self, Review.self, Import.self,
+            SandboxCommand.self,
         ]
     )
 

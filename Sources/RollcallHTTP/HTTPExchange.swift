@@ -97,7 +97,8 @@ package struct HTTPExchange: Sendable {
         do {
             let response = try await client.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
             let bytes = try await response.body.collect(upTo: Self.maxBody)
-            await ledger.answered(endpoint, status: Int(response.status.code))
+            await ledger.answered(
+                endpoint, status: Int(response.status.code), date: response.headers.first(name: "Date"))
             responsiveness.answered()
             return HTTPAnswer(
                 status: Int(response.status.code), headers: response.headers, body: Data(bytes.readableBytesView),

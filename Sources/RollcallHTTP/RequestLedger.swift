@@ -17,6 +17,8 @@ package actor RequestLedger {
     }
 
     package private(set) var counts = Counts()
+    /// The `Date` header of the latest answer: the server's clock, for `rollcall doctor`.
+    package private(set) var serverDate: String?
 
     package init() {}
 
@@ -24,8 +26,9 @@ package actor RequestLedger {
         counts.requests[endpoint, default: 0] += 1
     }
 
-    func answered(_ endpoint: String, status: Int?) {
+    func answered(_ endpoint: String, status: Int?, date: String? = nil) {
         counts.statuses[status ?? 0, default: 0] += 1
+        if let date { serverDate = date }
     }
 
     func retried(throttled: Bool) {

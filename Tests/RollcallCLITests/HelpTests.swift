@@ -4,7 +4,7 @@ import Testing
 /// Every command's `--help`, pinned: what a user reads before running anything.
 @Suite struct HelpTests {
     @Test(arguments: [
-        [], ["validate"], ["plan"], ["apply"], ["drift"], ["audit"], ["audit", "verify"],
+        [], ["validate"], ["doctor"], ["plan"], ["apply"], ["drift"], ["audit"], ["audit", "verify"],
         ["audit", "offboarding"], ["review"], ["review", "start"], ["review", "verify"], ["review", "report"],
         ["import"], ["sandbox"],
         ["sandbox", "init"],

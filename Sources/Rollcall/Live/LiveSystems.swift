@@ -69,21 +69,11 @@ package struct LiveSystems: Sendable {
         /// named at once before any is read.
         func required(_ name: String) throws -> String {
             let value = environment[name] ?? ""
-            // Never the value itself: it is a secret, and a control character would reach the terminal raw.
-            if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
-                throw RollcallError(
-                    "\(name) holds a control character (a line ending, if it was read from a file saved with "
-                        + "CRLF line endings); set it again without one")
-            }
-            if value != value.trimmingCharacters(in: .whitespaces) {
-                throw RollcallError("\(name) starts or ends with a space; set it again without one")
-            }
+            if let problem = credentialProblem(name, value) { throw RollcallError(problem) }
             return value
         }
         // Every missing credential named at once, not one a run.
-        let needed =
-            (config.athena != nil ? [("ATHENA_CLIENT_ID", "athenaOne"), ("ATHENA_CLIENT_SECRET", "athenaOne")] : [])
-            + (config.healthie != nil ? [("HEALTHIE_API_KEY", "Healthie")] : [])
+        let needed = neededCredentials(config)
         let missing = needed.filter { (environment[$0.0] ?? "").isEmpty }
         if !missing.isEmpty {
             let names = missing.map(\.0)
@@ -120,6 +110,25 @@ package struct LiveSystems: Sendable {
                 client: client)
         }
         return systems
+    }
+
+    /// The environment variables `config` needs, each with the system it opens.
+    package static func neededCredentials(_ config: Config) -> [(name: String, system: String)] {
+        (config.athena != nil ? [("ATHENA_CLIENT_ID", "athenaOne"), ("ATHENA_CLIENT_SECRET", "athenaOne")] : [])
+            + (config.healthie != nil ? [("HEALTHIE_API_KEY", "Healthie")] : [])
+    }
+
+    /// Why a credential's value cannot be sent as it is, or nil. Never quotes the value: it is
+    /// a secret, and a control character would reach the terminal raw.
+    package static func credentialProblem(_ name: String, _ value: String) -> String? {
+        if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+            return "\(name) holds a control character (a line ending, if it was read from a file saved with "
+                + "CRLF line endings); set it again without one"
+        }
+        if value != value.trimmingCharacters(in: .whitespaces) {
+            return "\(name) starts or ends with a space; set it again without one"
+        }
+        return nil
     }
 
     static func fromSandbox(
