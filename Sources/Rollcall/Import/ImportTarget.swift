@@ -48,9 +48,16 @@ public struct ImportTarget {
         return (.singleFile(name: url.lastPathComponent), url.deletingLastPathComponent().path)
     }
 
-    /// `schemas/rollcall.schema.json` under the current directory, as a path from where the files go.
-    public static func defaultSchemaReference(out: String) -> String {
-        relativePath(from: place(out).directory, to: "schemas/rollcall.schema.json")
+    /// Where the published config schema lives: what a written file points at when no copy is near.
+    public static let publishedSchema = "https://rollcall.dev/schemas/rollcall.schema.json"
+
+    /// A reference that resolves from where the files go: `schemas/rollcall.schema.json` under
+    /// `workingDirectory` as a relative path when it is there (a checkout of Rollcall, or a
+    /// config repository that keeps a copy), else the published schema's URL.
+    public static func defaultSchemaReference(out: String, workingDirectory: String) -> String {
+        let local = URL(fileURLWithPath: workingDirectory).appendingPathComponent("schemas/rollcall.schema.json")
+        guard FileKind(at: local.path) == .regular else { return publishedSchema }
+        return relativePath(from: place(out).directory, to: local.path)
     }
 
     /// `file` as a path relative to `directory`: how a written file names another (the schema,

@@ -64,7 +64,8 @@ extension RollcallCommand {
         @Option(
             help: ArgumentHelp(
                 "What each file's yaml-language-server line points at (default: schemas/rollcall.schema.json "
-                    + "in the current directory, relative to the files).",
+                    + "in the current directory, relative to the files, when it is there; otherwise "
+                    + "\(ImportTarget.publishedSchema)).",
                 valueName: "PATH|URL"))
         var schema: String?
 
@@ -99,7 +100,9 @@ extension RollcallCommand {
                     configPath: config, athenaPractices: try practices(), athenaBaseURL: athenaBaseURL,
                     healthie: healthie, healthieBaseURL: healthieBaseURL),
                 practices: practice.isEmpty ? nil : practice, force: force, today: .today(),
-                schemaReference: schema ?? ImportTarget.defaultSchemaReference(out: out))
+                schemaReference: schema
+                    ?? ImportTarget.defaultSchemaReference(
+                        out: out, workingDirectory: FileManager.default.currentDirectoryPath))
             let outcome = try await CommandRun.reading(noColor: output.noColor) { progress in
                 try await ImportRun.run(request, progress: progress)
             }
