@@ -7,18 +7,29 @@ struct RollcallCommand: AsyncParsableCommand {
         commandName: "rollcall",
         abstract: "Access-as-code for clinic staff accounts in athenaOne and Healthie.",
         discussion: """
-            Describe staff, roles and practices in YAML kept in git. `rollcall validate` checks
-            the config; `rollcall plan` reads the live systems and shows what would change to
-            match it; `rollcall apply` makes it so, bound to the reviewed plan, with a chained
-            audit log that `rollcall audit verify` checks; `rollcall import` writes the config
-            that describes a live clinic, to start from; `rollcall sandbox` runs simulators of
-            both systems to try it on.
+            Describe staff, roles and practices in YAML kept in git. `rollcall validate` checks \
+            the config; `rollcall doctor` checks the credentials and access a first plan needs; \
+            `rollcall plan` reads the live systems and shows what would change to match the \
+            config; `rollcall apply` makes it so, bound to the reviewed plan, with a chained audit \
+            log that `rollcall audit verify` checks; `rollcall drift` reports what changed behind \
+            the config's back; `rollcall review` runs the quarterly access certification; \
+            `rollcall import` writes the config that describes a live clinic, to start from; \
+            `rollcall sandbox` runs simulators of both systems to try it on.
 
-            Exit codes: 0 success, 1 error (invalid config, refused or stale plan, failed apply,
-            broken audit chain, bad usage), 2 changes present (plan --detailed-exitcode).
-            Errors: runtime failures print as `rollcall: error: MESSAGE`; config problems as
-            `FILE:LINE:COL: error: MESSAGE`.
-            Colour: off when output is not a terminal, with --no-color, or when NO_COLOR is set.
+            Examples:
+              rollcall validate clinic/
+              rollcall plan clinic/ --out plan.json
+              rollcall apply plan.json
+
+            Exit codes: 0 success; 1 an error (an invalid config, a refused or stale plan, a \
+            failed apply, a broken audit chain, bad usage); 2 something to act on, where a \
+            command says so (plan --detailed-exitcode: changes; drift: findings at --fail-on; \
+            audit offboarding: a breach; review verify: incomplete). Each command's --help says \
+            what its codes mean.
+
+            Errors print as `rollcall: error: MESSAGE`, config problems as \
+            `FILE:LINE:COL: error: MESSAGE`. Colour is off when output is not a terminal, with \
+            --no-color, or when NO_COLOR is set.
             """,
         version: "0.1.0",
         subcommands: [

@@ -7,6 +7,7 @@ extension RollcallCommand {
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make the live systems match a config, or apply a reviewed saved plan.",
+            usage: "rollcall apply <PLAN|PATH> [--expect-checksum <SHA256>] [<options>]",
             discussion: """
                 With a config PATH: reads the live systems, plans, prints the plan and asks for `yes` \
                 (without a terminal, --auto-approve is required). With a PLAN saved by `rollcall plan \
@@ -21,6 +22,11 @@ extension RollcallCommand {
                 never applied. The safety rules are checked again on the fresh read. Every write is \
                 recorded in a chained audit log (default .rollcall/audit.jsonl beside the config) and \
                 a journal, so an interrupted apply is finished by the next one with no duplicate.
+
+                Examples:
+                  rollcall apply plan.json
+                  rollcall apply plan.json --expect-checksum 3b904a74dc4d
+                  rollcall apply clinic/ --practice main
 
                 Exit codes: 0 every change applied (or already applied) and verified, 1 anything else.
                 """)

@@ -7,6 +7,13 @@ extension RollcallCommand {
     struct Audit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the audit log of applies, and report on the offboarding it records.",
+            discussion: """
+                Examples:
+                  rollcall audit verify clinic/.rollcall/audit.jsonl --head 3a7c70e92131
+                  rollcall audit offboarding clinic/ --format html --output offboarding.html
+
+                Exit codes: as each subcommand says.
+                """,
             subcommands: [Verify.self, Offboarding.self])
 
         struct Verify: ParsableCommand {
@@ -20,6 +27,10 @@ extension RollcallCommand {
 
                     A last line left torn by an interrupted append (no line break, no entry) is a warning, \
                     not a break: the write it described was never sent, and the next apply removes it.
+
+                    Examples:
+                      rollcall audit verify clinic/.rollcall/audit.jsonl
+                      rollcall audit verify clinic/.rollcall/audit.jsonl --head 3a7c70e92131
 
                     Exit codes: 0 intact (a torn last line included), 1 broken or unreadable.
                     """)

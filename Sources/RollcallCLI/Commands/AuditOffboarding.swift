@@ -12,6 +12,7 @@ extension RollcallCommand.Audit {
     struct Offboarding: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report how soon each leaver's access ended, against policy.offboarding_sla. Never writes.",
+            usage: "rollcall audit offboarding <PATH> [--format <format>] [<options>]",
             discussion: """
                 For every person whose employment ended in the window, the report says when it ended and, \
                 for each of their accounts, when it was deactivated: the audit line of the apply that did it \
@@ -29,6 +30,10 @@ extension RollcallCommand.Audit {
 
                 Formats: text; json (versioned, schemas/offboarding-report.schema.json); markdown; html (a \
                 self-contained page for the auditor's file).
+
+                Examples:
+                  rollcall audit offboarding clinic/
+                  rollcall audit offboarding clinic/ --since 2026-10-01 --format html
 
                 Exit codes: 0 everyone within the SLA, 2 a breach or an account still active, 1 error.
                 """)

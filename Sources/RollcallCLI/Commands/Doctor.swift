@@ -7,6 +7,7 @@ extension RollcallCommand {
     struct Doctor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check everything a first real plan needs, one line each. Never writes.",
+            usage: "rollcall doctor <PATH> [--format <format>] [<options>]",
             discussion: """
                 A read-light preflight: each credential the config needs is set (every missing one \
                 named at once); athenaOne grants a token and both scopes; each practice's users are \
@@ -19,7 +20,7 @@ extension RollcallCommand {
                 Examples:
                   rollcall doctor clinic/
                   rollcall doctor clinic/ --format json
-                  rollcall doctor examples/riverside --sandbox examples/riverside/sandbox.yaml
+                  rollcall doctor clinic/ --sandbox seed.yaml
 
                 Exit codes: 0 every check passed, 1 a check failed or an error.
                 """)

@@ -14,6 +14,7 @@ extension RollcallCommand {
     struct Drift: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report what changed in the live systems behind the config's back. Never writes.",
+            usage: "rollcall drift <PATH> [--format <format>] [--output <FILE>] [<options>]",
             discussion: """
                 Reads the live systems as `plan` does, through a reader that has no way to write, and \
                 reports every difference from the config as a finding with a severity: critical \
@@ -30,6 +31,11 @@ extension RollcallCommand {
 
                 --from renders a JSON report saved earlier in another format, without reading the \
                 systems again: a nightly job reads once and writes every format from that one read.
+
+                Examples:
+                  rollcall drift clinic/
+                  rollcall drift clinic/ --format json --output drift.json --fail-on high
+                  rollcall drift --from drift.json --format html --output review.html
 
                 Exit codes: 0 nothing at or above --fail-on, 2 drift at or above it, 1 error \
                 (terraform's meaning).

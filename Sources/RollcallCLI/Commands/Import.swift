@@ -23,6 +23,10 @@ extension RollcallCommand {
                 At the end the written config is planned against the read it came from: \
                 "round trip: 0 changes", or exit 1 naming each record that did not round-trip.
 
+                Examples:
+                  rollcall import --athena-practice main=195900 --healthie --out clinic/
+                  rollcall import --config clinic/ --out imported/
+
                 Exit codes: 0 written and round trip holds, 1 error or a round trip that does not hold.
                 """)
 

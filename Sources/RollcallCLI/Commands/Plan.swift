@@ -12,6 +12,7 @@ extension RollcallCommand {
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read the live systems and show what would change to match the config.",
+            usage: "rollcall plan <PATH> [--out <PLAN>] [--format <format>] [<options>]",
             discussion: """
                 Reads every athenaOne practice and the Healthie organization the config manages, \
                 compares them with it, and prints a terraform-style plan. Nothing is changed.
@@ -19,6 +20,11 @@ extension RollcallCommand {
                 Credentials come from ATHENA_CLIENT_ID, ATHENA_CLIENT_SECRET and HEALTHIE_API_KEY; \
                 with --sandbox, from the built-in simulators instead. A plan that breaks a policy \
                 rule (policy.max_deactivations, policy.min_admins) is refused and exits 1.
+
+                Examples:
+                  rollcall plan clinic/
+                  rollcall plan clinic/ --out plan.json --format markdown > plan.md
+                  rollcall plan clinic/ --practice main --detailed-exitcode
 
                 Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error or refused, \
                 2 changes present (with --detailed-exitcode only).

@@ -13,17 +13,28 @@ extension RollcallCommand {
                 sign-in. The reviewer sets a decision on each item (keep, revoke, modify) and opens a pull \
                 request: the review is the git history of that file. review verify checks it is complete \
                 and carried out; review report writes the signed-off attestation.
+
+                Examples:
+                  rollcall review start clinic/ --reviewer "Dana Reyes" --out q4.yaml
+                  rollcall review verify q4.yaml clinic/
+                  rollcall review report q4.yaml clinic/ --output attestation.html
+
+                Exit codes: as each subcommand says.
                 """,
             subcommands: [Start.self, Verify.self, Report.self])
 
         struct Start: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Read the live systems and write a campaign file with one item per active account.",
+                usage: "rollcall review start <PATH> --out <FILE> --reviewer <NAME> [<options>]",
                 discussion: """
                     Reads as drift does, through a reader that has no way to write. The items' accounts, \
                     grants and roles are sealed (SHA-256, or HMAC-SHA256 with ROLLCALL_AUDIT_KEY), so an \
                     edit of anything but decision, reason and ticket is caught by review verify. An existing \
                     file is never written over without --force.
+
+                    Example:
+                      rollcall review start clinic/ --reviewer "Dana Reyes" --out q4.yaml
 
                     Exit codes: 0 written, 1 error.
                     """)
@@ -81,6 +92,7 @@ extension RollcallCommand {
         struct Verify: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Check a campaign is complete and each revoke or modify is carried out.",
+                usage: "rollcall review verify <FILE> <PATH> [<options>]",
                 discussion: """
                     Every item needs a decision (keep, revoke, modify); a privileged keep needs a reason; a \
                     revoke or modify needs a ticket, and must be carried out: the config now removes that \
@@ -88,6 +100,9 @@ extension RollcallCommand {
                     account no longer holds it. Each shortfall is named as FILE:LINE:COL. An edited item, an \
                     item added or removed, an account that does not exist, an unknown decision or totals \
                     that do not reconcile are errors, and nothing is reported as complete.
+
+                    Example:
+                      rollcall review verify q4.yaml clinic/
 
                     Exit codes: 0 complete and carried out, 2 incomplete, 1 error.
                     """)

@@ -7,10 +7,15 @@ extension RollcallCommand.Review {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the attestation of a campaign: one HTML page, a CSV workbook, or JSON.",
+            usage: "rollcall review report <FILE> <PATH> [--output <FILE>] [<options>]",
             discussion: """
                 The campaign is verified first, as review verify does: an edited or inconsistent file is an \
                 error and no attestation is written. An incomplete campaign is reported with its shortfalls \
                 at the top, marked not ready to sign.
+
+                Examples:
+                  rollcall review report q4.yaml clinic/ --output attestation.html
+                  rollcall review report q4.yaml clinic/ --format csv --output items.csv
 
                 Exit codes: 0 written, 1 error.
                 """)

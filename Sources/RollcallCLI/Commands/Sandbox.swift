@@ -13,6 +13,13 @@ extension RollcallCommand {
                 The sandbox answers the way the real APIs do, quirks included: form-encoded athenaOne \
                 writes, full-PUT resets, capped pages, short-lived tokens, 429s without Retry-After, \
                 and Healthie's staff/client split, versions and limits.
+
+                Examples:
+                  rollcall sandbox init --seed seed.yaml --state state.json
+                  rollcall sandbox serve --state state.json
+                  rollcall plan clinic/ --sandbox seed.yaml
+
+                Exit codes: as each subcommand says.
                 """,
             subcommands: [SandboxInit.self, SandboxServe.self, SandboxDump.self]
         )
@@ -24,7 +31,12 @@ extension RollcallCommand {
             abstract: "Create a sandbox state file from a seed YAML file.",
             discussion: """
                 The seed lists athena practices (departments, providers, users) and Healthie \
-                members, clients and API keys; see examples/*/sandbox.yaml. Exit codes: 0 done, 1 error.
+                members, clients and API keys; see examples/*/sandbox.yaml in Rollcall's repository.
+
+                Example:
+                  rollcall sandbox init --seed seed.yaml --state state.json
+
+                Exit codes: 0 done, 1 error.
                 """)
 
         @Option(help: "The seed YAML file.", completion: .file(extensions: ["yaml", "yml"]))
@@ -53,7 +65,13 @@ extension RollcallCommand {
 
     struct SandboxDump: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "dump", abstract: "Print every live record of a sandbox state as JSON.")
+            commandName: "dump", abstract: "Print every live record of a sandbox state as JSON.",
+            discussion: """
+                Example:
+                  rollcall sandbox dump --state state.json > live.json
+
+                Exit codes: 0 printed, 1 error.
+                """)
 
         @Option(help: "The state file.")
         var state: String

@@ -16,6 +16,9 @@ extension RollcallCommand {
 
                 Healthie: POST /graphql with Authorization: Basic <key> and AuthorizationSource: API.
 
+                Example:
+                  rollcall sandbox serve --state state.json
+
                 Exit codes: 0 stopped by a signal, 1 error.
                 """)
 

@@ -11,6 +11,10 @@ extension RollcallCommand {
                 each PATH is checked as a config of its own. Every problem is printed to stderr as \
                 FILE:LINE:COL: error: MESSAGE, then a one-line summary to stdout.
 
+                Examples:
+                  rollcall validate clinic/
+                  rollcall validate clinic/ other-clinic.yaml --format json
+
                 Exit codes: 0 valid (warnings allowed), 1 any error.
                 """
         )
