@@ -38,12 +38,17 @@ package struct HTTPAnswer: Sendable {
     package func retryAfter(now: Date = Date()) -> Duration? {
         guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces) else { return nil }
         if let seconds = Int(value), seconds >= 0 { return .seconds(seconds) }
+        guard let date = Self.httpDate(value) else { return nil }
+        return .milliseconds(max(0, Int(date.timeIntervalSince(now) * 1000)))
+    }
+
+    /// An HTTP date (`Mon, 07 Dec 2026 15:06:47 GMT`), as `Date` and `Retry-After` send it.
+    package static func httpDate(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: value) else { return nil }
-        return .milliseconds(max(0, Int(date.timeIntervalSince(now) * 1000)))
+        return formatter.date(from: text)
     }
 }
 

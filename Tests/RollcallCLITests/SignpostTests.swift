@@ -11,6 +11,18 @@ import Testing
         #expect(malformed.stderr.contains("--today must be a date as YYYY-MM-DD, not '30.02.2026'"))
     }
 
+    @Test func rollcallTodayFixesTheDayAndABadOneIsNamed() throws {
+        let arguments = ["plan", "examples/solo", "--sandbox", "examples/solo/sandbox.yaml"]
+        let fixed = try RollcallProcess.run(arguments, environment: ["ROLLCALL_TODAY": "2027-01-20"])
+        #expect(fixed.stdout.contains("access of sam.okafor ends on 2027-01-31 (in 11 days)"), "\(fixed.stdout)")
+        let given = try RollcallProcess.run(
+            arguments + ["--today", "2026-12-01"], environment: ["ROLLCALL_TODAY": "2027-01-20"])
+        #expect(!given.stdout.contains("ends on 2027-01-31"), "--today wins over ROLLCALL_TODAY")
+        let bad = try RollcallProcess.run(arguments, environment: ["ROLLCALL_TODAY": "2027-02-30"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("ROLLCALL_TODAY 2027-02-30 is written as YYYY-MM-DD, but there is no such day"))
+    }
+
     @Test func aPracticeIDGivenForAKeyIsNamed() throws {
         let output = try RollcallProcess.run([
             "plan", "examples/solo", "--sandbox", "examples/solo/sandbox.yaml", "--practice", "195900",

@@ -132,7 +132,7 @@ public enum DoctorRun {
         var serverDate: Date?
         for ledger in ledgers {
             throttled += await ledger.counts.throttled
-            if let date = await ledger.serverDate.flatMap(httpDate) { serverDate = date }
+            if let date = await ledger.serverDate.flatMap(HTTPAnswer.httpDate) { serverDate = date }
         }
         let rateLimits = "rate-limited answers are waited out"
         guard !ledgers.isEmpty else {
@@ -168,14 +168,6 @@ public enum DoctorRun {
                         + "lifetimes rest on it"))
         }
         return checks
-    }
-
-    static func httpDate(_ text: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: text)
     }
 
     /// The audit log: a regular file (or none yet) where apply can append, with its chain intact.

@@ -68,9 +68,7 @@ extension RollcallCommand {
 
         @OptionGroup var day: DayOptions
 
-        @Option(
-            help: ArgumentHelp("The audit log (default: .rollcall/audit.jsonl beside the config).", valueName: "FILE"))
-        var auditLog: String?
+        @OptionGroup var log: AuditLogOption
 
         @OptionGroup var output: OutputOptions
 
@@ -92,7 +90,7 @@ extension RollcallCommand {
             request.skipStale = skipStale
             request.failFast = failFast
             request.noDeactivations = noDeactivations
-            request.auditLog = auditLog
+            request.auditLog = log.auditLog
             request.canApprove = autoApprove || isatty(STDIN_FILENO) == 1
             let json = output.format == .json
             let colored = !json && Terminal.colorsStandardOutput(noColorFlag: output.noColor)

@@ -46,9 +46,7 @@ extension RollcallCommand.Audit {
 
         @OptionGroup var live: LiveOptions
 
-        @Option(
-            help: ArgumentHelp("The audit log (default: .rollcall/audit.jsonl beside the config).", valueName: "FILE"))
-        var auditLog: String?
+        @OptionGroup var log: AuditLogOption
 
         @Option(
             help: ArgumentHelp(
@@ -88,11 +86,11 @@ extension RollcallCommand.Audit {
         func run() async throws {
             let instant = NowOption.instant(now)
             let today = day.today == nil ? instant.utcDate : day.day
-            let inputs = [path, auditLog].compactMap { $0 } + live.source.inputFiles
+            let inputs = [path, log.auditLog].compactMap { $0 } + live.source.inputFiles
             if let output { try CommandRun.orFail { try OutputFile.check(output, inputs: inputs, what: "the report") } }
             let request = OffboardingRun.Request(
                 path: path, source: live.source, today: today, now: instant,
-                since: since.flatMap(CalendarDate.init(iso:)), auditLog: auditLog, commit: commit,
+                since: since.flatMap(CalendarDate.init(iso:)), auditLog: log.auditLog, commit: commit,
                 environment: ProcessInfo.processInfo.environment)
             let outcome = try await CommandRun.reading(noColor: noColor) { progress in
                 try await OffboardingRun.run(request, progress: progress)

@@ -33,9 +33,7 @@ extension RollcallCommand {
 
         @OptionGroup var live: LiveOptions
 
-        @Option(
-            help: ArgumentHelp("The audit log (default: .rollcall/audit.jsonl beside the config).", valueName: "FILE"))
-        var auditLog: String?
+        @OptionGroup var log: AuditLogOption
 
         @Option(help: "Output format: text for people, json for scripts and CI.")
         var format: OutputFormat = .text
@@ -46,7 +44,7 @@ extension RollcallCommand {
         func run() async throws {
             let request = DoctorRun.Request(
                 path: path, source: live.source, environment: ProcessInfo.processInfo.environment,
-                auditLog: auditLog)
+                auditLog: log.auditLog)
             let outcome = try await CommandRun.reading(noColor: noColor) { _ in try await DoctorRun.run(request) }
             CommandRun.warn(outcome.configWarnings, [], noColor: noColor)
             let report = outcome.report
