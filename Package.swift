@@ -89,7 +89,6 @@ let package = Package(
             dependencies: [
                 "RollcallCore", "AthenaOne", "Healthie", "Sandbox", "RollcallHTTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings

@@ -34,11 +34,7 @@ public enum SandboxFiles {
     /// The state a state file or a seed YAML holds, read without serving it.
     public static func state(at path: String) throws -> SandboxState {
         if ConfigFiles.isYAML(path) { return try readSeed(path) }
-        do {
-            return try JSONDecoder().decode(SandboxState.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw RollcallError("\(path): not a sandbox state file: \(error.localizedDescription)")
-        }
+        return try SandboxState.read(stateFile: URL(fileURLWithPath: path))
     }
 
     /// Opens a state file for serving; writes made while serving are saved to it.

@@ -1,12 +1,11 @@
 import Foundation
 import RollcallCore
+import RollcallTestSupport
 import Testing
 
 /// `schemas/doctor-report.schema.json` is pinned to what the report encodes, both ways.
 @Suite struct DoctorReportSchemaTests {
-    static let schemaFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("schemas/doctor-report.schema.json")
+    static let schemaFile = RepositoryFiles.root.appendingPathComponent("schemas/doctor-report.schema.json")
 
     static let report = DoctorReport(
         config: "clinic/", source: "environment",

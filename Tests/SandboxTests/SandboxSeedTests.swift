@@ -1,11 +1,10 @@
 import Foundation
+import RollcallTestSupport
 import Sandbox
 import Testing
 
 @Suite struct SandboxSeedTests {
-    static let examples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples")
+    static let examples = RepositoryFiles.root.appendingPathComponent("examples")
 
     func seed(_ text: String) throws -> SandboxState {
         try SandboxState.seed(yaml: Array(text.utf8), file: "seed.yaml")

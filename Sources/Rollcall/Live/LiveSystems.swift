@@ -121,7 +121,7 @@ package struct LiveSystems: Sendable {
     /// Why a credential's value cannot be sent as it is, or nil. Never quotes the value: it is
     /// a secret, and a control character would reach the terminal raw.
     package static func credentialProblem(_ name: String, _ value: String) -> String? {
-        if value.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+        if value.unicodeScalars.contains(where: TerminalText.isControl) {
             return "\(name) holds a control character (a line ending, if it was read from a file saved with "
                 + "CRLF line endings); set it again without one"
         }

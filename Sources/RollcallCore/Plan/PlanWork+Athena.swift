@@ -30,10 +30,7 @@ extension PlanWork {
             // Held back: its account is neither changed nor reported as unmanaged.
             if heldBack[staff.id] != nil { continue }
             if isProtected(practice: practice.key, username: current?.username ?? assignment.username) {
-                findings.append(
-                    Finding(
-                        kind: .protectedAccount, severity: .info, address: address,
-                        message: "protected by policy.protected; staff entry \(staff.id) does not change it"))
+                noteProtected(address, staff: staff)
                 continue
             }
             let access = access(for: staff)

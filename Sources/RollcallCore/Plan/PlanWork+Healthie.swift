@@ -18,10 +18,7 @@ extension PlanWork {
             let address = RecordAddress.healthieMember(email: email)
             if let current { matched.insert(current.userID) }
             if isProtected(email: email) {
-                findings.append(
-                    Finding(
-                        kind: .protectedAccount, severity: .info, address: address,
-                        message: "protected by policy.protected; staff entry \(staff.id) does not change it"))
+                noteProtected(address, staff: staff)
                 continue
             }
             let access = access(for: staff)

@@ -3,6 +3,14 @@
 /// system they write to), never a change's `action`, `practice` or `system` labels: apply checks
 /// these rules on a saved plan, whose labels a hand edit could change.
 extension PlanWork {
+    /// A staff entry's account that `policy.protected` covers: left alone, and the reviewer told so.
+    mutating func noteProtected(_ address: RecordAddress, staff: StaffMember) {
+        findings.append(
+            Finding(
+                kind: .protectedAccount, severity: .info, address: address,
+                message: "protected by policy.protected; staff entry \(staff.id) does not change it"))
+    }
+
     mutating func checkSafety(_ ordered: [PlannedChange]) {
         checkDeactivationLimit(ordered)
         if let athena = config.athena {

@@ -19,17 +19,22 @@ extension PlanWork {
             unmatched.append(UnmatchedAccount(address: address, record: .athena(user)))
             guard user.active else { continue }
             let who = "\(user.firstName) \(user.lastName), \(user.userType), userid \(user.userID)"
-            switch policy.unmanaged {
-            case .ignore: continue
-            case .report:
-                findings.append(
-                    Finding(
-                        kind: .unmanagedAccount, severity: .warning, address: address,
-                        message: "\(who): active, but no staff entry lists it"))
-            case .deactivate:
-                appendDeactivation(
-                    .athena(user, practice), address: address, staffID: nil, reason: Self.unmanagedReason)
-            }
+            applyUnmanagedPolicy(
+                .athena(user, practice), address: address, finding: "\(who): active, but no staff entry lists it")
+        }
+    }
+
+    /// An active account nobody describes: ignored, reported with `finding`, or deactivated,
+    /// as `policy.unmanaged` says.
+    private mutating func applyUnmanagedPolicy(
+        _ target: DeactivationTarget, address: RecordAddress, finding message: String
+    ) {
+        switch policy.unmanaged {
+        case .ignore: return
+        case .report:
+            findings.append(Finding(kind: .unmanagedAccount, severity: .warning, address: address, message: message))
+        case .deactivate:
+            appendDeactivation(target, address: address, staffID: nil, reason: Self.unmanagedReason)
         }
     }
 
@@ -41,18 +46,10 @@ extension PlanWork {
             let address = RecordAddress.healthieMember(email: member.email)
             unmatched.append(UnmatchedAccount(address: address, record: .healthie(member)))
             guard member.active else { continue }
-            switch policy.unmanaged {
-            case .ignore: continue
-            case .report:
-                findings.append(
-                    Finding(
-                        kind: .unmanagedAccount, severity: .warning, address: address,
-                        message:
-                            "\(member.firstName) \(member.lastName), user \(member.userID): active, "
-                            + "but no staff entry with a Healthie role lists it"))
-            case .deactivate:
-                appendDeactivation(.healthie(member), address: address, staffID: nil, reason: Self.unmanagedReason)
-            }
+            applyUnmanagedPolicy(
+                .healthie(member), address: address,
+                finding: "\(member.firstName) \(member.lastName), user \(member.userID): active, "
+                    + "but no staff entry with a Healthie role lists it")
         }
     }
 

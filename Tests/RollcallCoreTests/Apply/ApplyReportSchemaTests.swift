@@ -1,12 +1,11 @@
 import Foundation
 import RollcallCore
+import RollcallTestSupport
 import Testing
 
 /// `schemas/apply-report.schema.json` is pinned to what the report encodes, both ways.
 @Suite struct ApplyReportSchemaTests {
-    static let schemaFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("schemas/apply-report.schema.json")
+    static let schemaFile = RepositoryFiles.root.appendingPathComponent("schemas/apply-report.schema.json")
 
     static func report() throws -> ApplyReport {
         let scenario = try PlannerPropertyTests.scenario(seed: 5)

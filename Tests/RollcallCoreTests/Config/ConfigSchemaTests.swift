@@ -1,13 +1,12 @@
 import Foundation
+import RollcallTestSupport
 import Testing
 
 @testable import RollcallCore
 
 /// `schemas/rollcall.schema.json` must describe exactly the keys the decoder reads.
 @Suite struct ConfigSchemaTests {
-    static let schemaURL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("schemas/rollcall.schema.json")
+    static let schemaURL = RepositoryFiles.root.appendingPathComponent("schemas/rollcall.schema.json")
 
     func schema() throws -> [String: Any] {
         let data = try Data(contentsOf: Self.schemaURL)

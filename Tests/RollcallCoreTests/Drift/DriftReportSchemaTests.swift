@@ -1,12 +1,11 @@
 import Foundation
 import RollcallCore
+import RollcallTestSupport
 import Testing
 
 /// `schemas/drift-report.schema.json` is pinned to what the report encodes, both ways.
 @Suite struct DriftReportSchemaTests {
-    static let schemaFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("schemas/drift-report.schema.json")
+    static let schemaFile = RepositoryFiles.root.appendingPathComponent("schemas/drift-report.schema.json")
 
     /// A report that writes every property: suppressed and expired rules, an expiring person,
     /// a Healthie finding, a read, a commit, and `--since` marks.

@@ -1,12 +1,11 @@
 import Foundation
 import RollcallCore
+import RollcallTestSupport
 import Testing
 
 /// `schemas/offboarding-report.schema.json` is pinned to what the report encodes, both ways.
 @Suite struct OffboardingReportSchemaTests {
-    static let schemaFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("schemas/offboarding-report.schema.json")
+    static let schemaFile = RepositoryFiles.root.appendingPathComponent("schemas/offboarding-report.schema.json")
 
     @Test func aReportValidatesAndWritesEveryDocumentedProperty() throws {
         let (config, live) = try OffboardingAuditTests.clinic()

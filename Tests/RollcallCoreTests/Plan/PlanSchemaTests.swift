@@ -1,14 +1,13 @@
 import Foundation
 import RollcallCore
+import RollcallTestSupport
 import Testing
 
 /// `schemas/plan.schema.json` is pinned to what the encoder writes, both ways: every
 /// plan the generated clinics give validates against it, and every property it
 /// documents is written by at least one of them.
 @Suite struct PlanSchemaTests {
-    static let schemaFile = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("schemas/plan.schema.json")
+    static let schemaFile = RepositoryFiles.root.appendingPathComponent("schemas/plan.schema.json")
 
     /// Plans of the generated clinics as `--out` saves them: with what was read, the config's
     /// digest and each change's live digest; and again under a policy strict enough to refuse.
