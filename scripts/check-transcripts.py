@@ -74,7 +74,7 @@ def matches(expected, actual):
     return bool(actual) and expected[0] == actual[0] and matches(expected[1:], actual[1:])
 
 
-def run(binary, command, scratch, status):
+def run(command, scratch, status):
     """The command's output lines and its exit status; `echo $?` reads the previous command's."""
     shell = command.replace("swift run rollcall", "rollcall").replace("$?", str(status))
     environment = {
@@ -108,7 +108,7 @@ def check(binary, path, record=False):
             status = 0
             for command, expected, line in steps:
                 count += 1
-                printed, status = run(binary, command, scratch, status)
+                printed, status = run(command, scratch, status)
                 actual = [mask(output, scratch) for output in printed]
                 wanted = [mask(output, scratch) for output in expected]
                 while wanted and wanted[-1] == "":

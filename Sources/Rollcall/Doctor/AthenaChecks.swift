@@ -62,11 +62,8 @@ struct AthenaChecks {
         do {
             let users = try await connector.countUsers(practiceID: practice.practiceID)
             checks.append(.passed(area, "\(name): users are readable", counted(users, "user")))
-        } catch let error as AthenaError {
-            checks.append(.failed(area, "\(name): users are readable", error.message, fix: fix(for: error, idFix)))
-            return checks
         } catch {
-            checks.append(.failed(area, "\(name): users are readable", "\(error)", fix: "try again; see the error"))
+            checks.append(failure("\(name): users are readable", error, idFix))
             return checks
         }
         do {
@@ -85,23 +82,23 @@ struct AthenaChecks {
                         fix: "spell each as athenaOne does (names are exact): the practice has "
                             + live.sorted().map { "'\($0)'" }.joined(separator: ", ")))
             }
-        } catch let error as AthenaError {
-            checks.append(
-                .failed(
-                    area, "\(name): every declared department is found", error.message, fix: fix(for: error, idFix)))
         } catch {
-            checks.append(
-                .failed(
-                    area, "\(name): every declared department is found", "\(error)", fix: "try again; see the error"))
+            checks.append(failure("\(name): every declared department is found", error, idFix))
         }
         return checks
     }
 
-    private func fix(for error: AthenaError, _ idFix: String) -> String {
-        switch error.code {
-        case .notFound: idFix
-        case .missingScope: "grant the scope the message names to the API client"
-        default: "try again; if it persists, the message above is athenaOne's"
+    /// A failed practice check: athenaOne's words and what to do about them.
+    private func failure(_ name: String, _ error: any Error, _ idFix: String) -> DoctorReport.Check {
+        guard let error = error as? AthenaError else {
+            return .failed(area, name, "\(error)", fix: "try again; see the error")
         }
+        let fix =
+            switch error.code {
+            case .notFound: idFix
+            case .missingScope: "grant the scope the message names to the API client"
+            default: "try again; if it persists, the message above is athenaOne's"
+            }
+        return .failed(area, name, error.message, fix: fix)
     }
 }

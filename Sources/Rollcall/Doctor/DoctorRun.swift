@@ -135,10 +135,11 @@ public enum DoctorRun {
             if let date = await ledger.serverDate.flatMap(HTTPAnswer.httpDate) { serverDate = date }
         }
         let rateLimits = "rate-limited answers are waited out"
+        let clock = "this machine's clock agrees with the servers'"
         guard !ledgers.isEmpty else {
             return [
                 .skipped("rate limits", rateLimits, because: "no system was asked"),
-                .skipped("clock", "this machine's clock agrees with the servers'", because: "no system was asked"),
+                .skipped("clock", clock, because: "no system was asked"),
             ]
         }
         var checks: [DoctorReport.Check] = [
@@ -151,18 +152,18 @@ public enum DoctorRun {
         ]
         guard let serverDate else {
             checks.append(
-                .skipped("clock", "this machine's clock agrees with the servers'", because: "no server sent a Date"))
+                .skipped("clock", clock, because: "no server sent a Date"))
             return checks
         }
         let skew = now.timeIntervalSince(serverDate)
         if abs(skew) <= clockTolerance {
             checks.append(
                 .passed(
-                    "clock", "this machine's clock agrees with the servers'", "within \(Int(abs(skew).rounded())) s"))
+                    "clock", clock, "within \(Int(abs(skew).rounded())) s"))
         } else {
             checks.append(
                 .failed(
-                    "clock", "this machine's clock agrees with the servers'",
+                    "clock", clock,
                     "\(TimeSpan.readable(seconds: Int(abs(skew)))) \(skew > 0 ? "ahead of" : "behind") the servers",
                     fix: "set the clock right (NTP: `timedatectl set-ntp true`): audit times, --today and token "
                         + "lifetimes rest on it"))

@@ -22,21 +22,18 @@ struct HealthieChecks {
                         area, "the key belongs to organization \(wanted)", "it belongs to organization \(organization)",
                         fix: "use a key of organization \(wanted), or correct systems.healthie.organization_id"))
             }
-        } catch let error as HealthieError {
-            checks.append(failure("the API key authenticates", error, host: host))
-            if error.code == .unsupportedVersion { checks.append(versionFailure(version, error)) }
-            return checks
         } catch {
-            checks.append(.failed(area, "the API key authenticates", "\(error)", fix: "check HEALTHIE_API_KEY"))
+            checks.append(failure("the API key authenticates", error, host: host))
+            if (error as? HealthieError)?.code == .unsupportedVersion {
+                checks.append(failure(version, error, host: host))
+            }
             return checks
         }
         do {
             let members = try await connector.countMembers()
             checks.append(.passed(area, "the API key is an admin key", counted(members, "member")))
-        } catch let error as HealthieError {
-            checks.append(failure("the API key is an admin key", error, host: host))
         } catch {
-            checks.append(.failed(area, "the API key is an admin key", "\(error)", fix: "check HEALTHIE_API_KEY"))
+            checks.append(failure("the API key is an admin key", error, host: host))
         }
         let warnings = await connector.warnings
         if warnings.isEmpty {
@@ -52,7 +49,11 @@ struct HealthieChecks {
         return checks
     }
 
-    private func failure(_ name: String, _ error: HealthieError, host: String) -> DoctorReport.Check {
+    /// A failed check: Healthie's words and what to do about them.
+    private func failure(_ name: String, _ error: any Error, host: String) -> DoctorReport.Check {
+        guard let error = error as? HealthieError else {
+            return .failed(area, name, "\(error)", fix: "check HEALTHIE_API_KEY")
+        }
         let fix =
             switch error.code {
             case .badKey: "check HEALTHIE_API_KEY, and systems.healthie.base_url (\(host))"
@@ -63,9 +64,5 @@ struct HealthieChecks {
             default: "try again; if it persists, the message above is Healthie's"
             }
         return .failed(area, name, error.message, fix: fix)
-    }
-
-    private func versionFailure(_ name: String, _ error: HealthieError) -> DoctorReport.Check {
-        .failed(area, name, error.message, fix: "set systems.healthie.api_version to a current release")
     }
 }

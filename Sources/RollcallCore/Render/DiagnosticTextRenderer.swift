@@ -26,6 +26,6 @@ public struct DiagnosticTextRenderer: Sendable {
     }
 
     private func paint(_ text: String, code: String) -> String {
-        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        TerminalText.painted(text, code, colored: colored)
     }
 }

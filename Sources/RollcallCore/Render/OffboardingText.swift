@@ -82,7 +82,7 @@ public struct OffboardingTextRenderer: Sendable {
     }
 
     private func paint(_ text: String, _ code: String) -> String {
-        colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        TerminalText.painted(text, code, colored: colored)
     }
 }
 
