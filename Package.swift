@@ -13,7 +13,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Rollcall",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "rollcall", targets: ["RollcallCLI"]),
         .executable(name: "rollcall-bench", targets: ["rollcall-bench"]),
@@ -82,14 +82,24 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        // Orchestration: reads config files, opens the connectors (or an in-process
-        // sandbox), reads a snapshot of the live systems and plans from it.
+        // Orchestration: reads config files, opens the connectors through its live-systems
+        // seam, reads a snapshot of the live systems and plans from it. No server inside.
         .target(
             name: "Rollcall",
             dependencies: [
-                "RollcallCore", "AthenaOne", "Healthie", "Sandbox", "RollcallHTTP",
+                "RollcallCore", "AthenaOne", "Healthie", "RollcallHTTP",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The sandbox adapter: `--sandbox`, its state files, and the simulators served in
+        // process behind `Rollcall`'s live-systems seam. The CLI, the bench and the tests use it.
+        .target(
+            name: "RollcallSandbox",
+            dependencies: [
+                "Rollcall", "RollcallCore", "AthenaOne", "Healthie", "Sandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strictSettings
         ),
@@ -114,7 +124,7 @@ let package = Package(
         .executableTarget(
             name: "RollcallCLI",
             dependencies: [
-                "Rollcall", "RollcallCore", "RollcallHTTP", "Sandbox",
+                "Rollcall", "RollcallCore", "RollcallSandbox", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -131,7 +141,7 @@ let package = Package(
         .executableTarget(
             name: "rollcall-bench",
             dependencies: [
-                "Healthie", "Rollcall", "RollcallCore", "RollcallTestSupport", "Sandbox",
+                "Healthie", "Rollcall", "RollcallCore", "RollcallSandbox", "RollcallTestSupport", "Sandbox",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
@@ -168,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RollcallTests",
-            dependencies: ["Rollcall", "RollcallCore", "RollcallTestSupport", "Sandbox"],
+            dependencies: ["Rollcall", "RollcallCore", "RollcallSandbox", "RollcallTestSupport", "Sandbox"],
             swiftSettings: strictSettings
         ),
         // Runs the built `rollcall` binary and pins what a user sees.

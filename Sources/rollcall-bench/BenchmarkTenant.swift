@@ -1,6 +1,7 @@
 import Foundation
 import Rollcall
 import RollcallCore
+import RollcallSandbox
 import RollcallTestSupport
 import Sandbox
 

@@ -1,6 +1,7 @@
 import Foundation
 import Rollcall
 import RollcallCore
+import RollcallSandbox
 import RollcallTestSupport
 import Sandbox
 import Testing
@@ -17,7 +18,8 @@ import Testing
             path: example.path, source: .environment([:]), today: CalendarDate(iso: "2026-11-24") ?? .unixEpoch,
             commit: "none")
         let logs = try await SandboxSession.with(state) { session in
-            let reader = ReadOnlySystems(config: config, endpoints: session.endpoints, client: session.client)
+            let reader = ReadOnlySystems(
+                systems: .sandbox(config: config, endpoints: session.endpoints, client: session.client))
             let (report, _) = try await DriftRun.report(config: config, digest: "d", reader: reader, request: request)
             #expect(report.findings.contains { $0.kind == .stillActive })
             #expect(report.findings.contains { $0.kind == .missingAccount })

@@ -95,7 +95,7 @@ public enum ApplyRun {
             saved
             ? try SavedPlan.read(request.input, expectChecksum: request.expectChecksum, key: planKey) : nil
         let configPath = document?.config.first ?? request.input
-        let loaded = try LoadedConfig(path: configPath, excluding: request.source.files)
+        let loaded = try LoadedConfig(path: configPath, excluding: request.source.inputFiles)
         let config = loaded.config
         if let document, document.configDigest != loaded.digest {
             let changed = document.configFiles.map { ConfigDigest.differences(from: $0, to: loaded.files) } ?? []

@@ -43,17 +43,15 @@ public enum DoctorRun {
         let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
         var config = loaded.config
         var checks: [DoctorReport.Check] = [configCheck(config)]
-        let source: String
-        switch request.source {
-        case .environment(let environment, _):
-            source = "environment"
+        let source = request.source.opener.label
+        switch request.source.opener.credentials {
+        case .environment(let environment):
             let credentials = credentialChecks(config, environment: environment)
             checks += credentials.checks
             if credentials.unusable.contains("athenaOne") { config.athena = nil }
             if credentials.unusable.contains("Healthie") { config.healthie = nil }
-        case .sandbox(let path, _):
-            source = "sandbox \(path)"
-            checks.append(.passed("credentials", "credentials come from the sandbox state", path))
+        case .own(let origin, let detail):
+            checks.append(.passed("credentials", "credentials come from \(origin)", detail))
         }
         let declared = loaded.config
         let reachable = config

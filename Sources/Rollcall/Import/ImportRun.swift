@@ -154,12 +154,10 @@ public struct ImportSources: Sendable {
                 healthie
                 ? HealthieSettings(
                     baseURL: healthieBaseURL, organizationID: nil, apiVersion: nil, sendInviteEmail: false) : nil
-        } else if case .sandbox(let path, _) = source {
-            let state = try SandboxFiles.state(at: path)
-            let ids = state.athena.practices.keys.compactMap(Int.init).sorted()
+        } else if let discovered = try source.opener.discoverPractices() {
             athena = AthenaSettings(
                 baseURL: nil,
-                practices: ids.map { Practice(key: "practice-\($0)", practiceID: $0, departments: []) })
+                practices: discovered.map { Practice(key: $0.key, practiceID: $0.practiceID, departments: []) })
             healthieSettings = HealthieSettings(
                 baseURL: nil, organizationID: nil, apiVersion: nil, sendInviteEmail: false)
         } else {

@@ -1,7 +1,5 @@
-import AsyncHTTPClient
 import RollcallCore
 import RollcallHTTP
-import Sandbox
 
 /// The only view of the live systems that `rollcall drift` gets: it can read a snapshot,
 /// and it has no method that writes. The connectors it holds are private to it, so a
@@ -19,13 +17,8 @@ package struct ReadOnlySystems: Sendable {
         }
     }
 
-    /// Over simulators already serving at `endpoints`, for tests that read their request log.
-    package init(config: Config, endpoints: SandboxEndpoints, client: HTTPClient) {
-        systems = LiveSystems.fromSandbox(
-            config: config, endpoints: endpoints, permissions: config.managedHealthiePermissions, client: client)
-    }
-
-    private init(systems: LiveSystems) {
+    /// Over connectors already open, for tests that read the simulators' request log.
+    package init(systems: LiveSystems) {
         self.systems = systems
     }
 

@@ -43,7 +43,7 @@ public enum PlanRun {
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
         let planKey = try PlanKey.from(request.environment)
-        let loaded = try LoadedConfig(path: request.path, excluding: request.source.files)
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
         let config = loaded.config
         try config.checkPracticeKeys(request.practices)
         let snapshot = try await LiveSystems.with(config: config, source: request.source) { systems in

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rollcall
 import RollcallCore
+import RollcallSandbox
 import Sandbox
 
 extension RollcallCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rollcall
+import RollcallSandbox
 import Sandbox
 
 extension RollcallCommand {

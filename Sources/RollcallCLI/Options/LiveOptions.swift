@@ -1,5 +1,6 @@
 import ArgumentParser
 import Rollcall
+import RollcallSandbox
 
 /// `--sandbox`, shared by every command that reads live state.
 struct LiveOptions: ParsableArguments {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Rollcall
 import RollcallCore
-import RollcallHTTP
 
 /// Runs a command's work with a progress line on a terminal, and turns its
 /// failures into messages on stderr and exit code 1.

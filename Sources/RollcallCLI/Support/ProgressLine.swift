@@ -1,5 +1,5 @@
 import Foundation
-import RollcallHTTP
+import RollcallCore
 import Synchronization
 
 /// One line on stderr that shows how far each read under way has got

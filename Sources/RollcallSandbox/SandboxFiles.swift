@@ -1,4 +1,5 @@
 import Foundation
+import Rollcall
 import RollcallCore
 import Sandbox
 
@@ -40,5 +41,28 @@ public enum SandboxFiles {
     /// Opens a state file for serving; writes made while serving are saved to it.
     public static func open(state statePath: String) throws -> SandboxStore {
         try SandboxStore(stateFile: URL(fileURLWithPath: statePath))
+    }
+
+    /// A state file written by `rollcall sandbox init` to serve (writes are saved to it), or a
+    /// seed YAML to serve from memory.
+    static func store(_ path: String) throws -> SandboxStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            let folder = (path as NSString).deletingLastPathComponent
+            let beside =
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [])
+                .filter { ConfigFiles.sandboxSeedNames.contains($0) || $0.hasSuffix(".json") }.sorted()
+            let listed =
+                beside.isEmpty
+                ? ""
+                : "; beside it: "
+                    + beside.map { (folder as NSString).appendingPathComponent($0) }.joined(separator: ", ")
+            throw RollcallError(
+                "--sandbox \(path) does not exist\(listed). Pass a seed (such as examples/solo/sandbox.yaml) or a "
+                    + "state made by `rollcall sandbox init --seed SEED.yaml --state STATE`")
+        }
+        if ConfigFiles.isYAML(path) {
+            return SandboxStore(state: try readSeed(path))
+        }
+        return try open(state: path)
     }
 }
