@@ -13,11 +13,11 @@ struct LoadedConfig {
 
     /// Reads `path` (leaving out `excluding`, such as the sandbox seed) and loads it, or throws
     /// every diagnostic when it does not load.
-    init(path: String, excluding: [String]) throws {
-        let read = ConfigFiles.read(path, excluding: excluding)
+    init(path: String, excluding: [String], files reader: any RunFiles = LocalFiles()) throws {
+        let read = reader.readConfig(path, excluding: excluding, limits: .standard)
         let (loaded, export) =
             read.diagnostics.isEmpty
-            ? RosterFile.read(ConfigLoader.load(origin: path, files: read.files), configPath: path)
+            ? RosterFile.read(ConfigLoader.load(origin: path, files: read.files), configPath: path, files: reader)
             : (ConfigLoader.Result(config: nil, diagnostics: read.diagnostics), nil)
         guard let config = loaded.config else { throw PlanRun.InvalidConfig(diagnostics: loaded.diagnostics) }
         self.config = config

@@ -54,7 +54,8 @@ import Testing
             let head = first.chainHead
             let size = try Data(contentsOf: URL(fileURLWithPath: path)).count
             // Room for half of the next line: the write tears, then fails.
-            let log = try AuditLog(path: path, key: nil, writer: Self.failing(after: size / 2, code: code))
+            let log = try AuditLog(
+                path: path, key: nil, files: LocalFiles(writer: Self.failing(after: size / 2, code: code)))
             #expect(throws: RollcallError.self) {
                 try log.append(identity.entry(Self.change, planChecksum: "p", outcome: .applied))
             }
@@ -67,7 +68,8 @@ import Testing
 
     @Test func aFailedSyncIsCutBackToo() throws {
         try Self.withLog { path in
-            let log = try AuditLog(path: path, key: nil, writer: Self.failing(after: 1 << 20, syncFails: true))
+            let log = try AuditLog(
+                path: path, key: nil, files: LocalFiles(writer: Self.failing(after: 1 << 20, syncFails: true)))
             let identity = RunIdentity(environment: [:], runID: "run")
             do {
                 try log.append(identity.entry(Self.change, planChecksum: "p", outcome: .started))

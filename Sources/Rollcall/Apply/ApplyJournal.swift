@@ -5,9 +5,9 @@ import RollcallCore
 /// an outcome line after. After a crash (`kill -9`, a lost machine), the next
 /// apply finds intents with no outcome and settles each by looking the record up
 /// before anything is sent again.
-final class ApplyJournal: @unchecked Sendable {
-    struct Line: Codable, Equatable {
-        enum Kind: String, Codable { case intent, outcome }
+final class ApplyJournal: Sendable {
+    struct Line: Codable, Equatable, Sendable {
+        enum Kind: String, Codable, Sendable { case intent, outcome }
         var kind: Kind
         var changeID: String
         var runID: String
@@ -22,7 +22,7 @@ final class ApplyJournal: @unchecked Sendable {
     }
 
     let path: String
-    private let file: DurableLog
+    private let file: any AppendOnlyFile
     /// Change ids with an intent and no outcome after it, as the journal stood when opened:
     /// writes an earlier run may or may not have made.
     let openIntents: Set<String>
@@ -30,11 +30,11 @@ final class ApplyJournal: @unchecked Sendable {
     /// Opens the journal for appending, read once for its open intents. A last line left without
     /// its line break (an append interrupted before it returned, so its write was never sent) is
     /// cut off first, so the next line does not run into it.
-    init(path: String) throws {
+    init(path: String, files: any RunFiles = LocalFiles()) throws {
         self.path = path
-        let bytes = try DurableLog.bytes(of: path, what: "the journal")
+        let bytes = try files.readRegular(path, what: "the journal", limit: nil) ?? Data()
         openIntents = Self.openIntents(in: String(decoding: bytes, as: UTF8.self))
-        file = try DurableLog(path: path, what: "the journal")
+        file = try files.appendOnly(path, what: "the journal")
         if let last = bytes.last, last != 0x0A { try file.cut(to: DurableLog.wholeLines(bytes)) }
     }
 

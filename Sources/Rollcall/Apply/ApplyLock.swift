@@ -1,12 +1,13 @@
 import Foundation
+import Synchronization
 
 /// One apply at a time: a lock file beside the audit log says who holds it (pid,
 /// host, start, lease end) and is renewed while the run lives. A second apply
 /// names the holder and stops; a lock whose holder is gone (a dead pid on this
 /// host) or whose lease ran out (a CI machine that vanished) is taken over with a
 /// message, so a cancelled job never blocks the next one.
-final class ApplyLock: @unchecked Sendable {
-    struct Holder: Codable, Equatable {
+final class ApplyLock: Sendable {
+    struct Holder: Codable, Equatable, Sendable {
         var pid: Int32
         var host: String
         var runID: String
@@ -23,36 +24,40 @@ final class ApplyLock: @unchecked Sendable {
     static let lease: TimeInterval = 120
     let path: String
     private let holder: Holder
-    private var renewal: Task<Void, Never>?
+    private let files: any RunFiles
+    private let renewal = Mutex<Task<Void, Never>?>(nil)
     /// Set when the lock was taken over from a dead or expired holder: what to tell the user.
-    private(set) var tookOver: String?
+    let tookOver: String?
 
     /// Takes the lock or throws naming who holds it. Only a regular file is ever taken over
     /// and removed: anything else at the path (a directory, a link, a FIFO) is refused and left
     /// exactly as it is.
-    init(path: String, runID: String, now: Date = Date()) throws {
+    init(path: String, runID: String, now: Date = Date(), files: any RunFiles = LocalFiles()) throws {
         self.path = path
-        holder = Holder(
+        self.files = files
+        let holder = Holder(
             pid: getpid(), host: ProcessInfo.processInfo.hostName, runID: runID,
             started: now.formatted(.iso8601), expires: now.timeIntervalSince1970 + Self.lease)
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
+        self.holder = holder
+        try files.makeDirectory((path as NSString).deletingLastPathComponent, for: "the lock")
+        var tookOver: String?
         for _ in 0..<2 {
-            try Self.requireLockFile(path)
-            if try create() { return }
-            try Self.requireLockFile(path)
-            guard let current = try? Self.read(path) else {
+            try Self.requireLockFile(path, files: files)
+            if try files.create(path, with: JSONEncoder().encode(holder)) {
+                self.tookOver = tookOver
+                return
+            }
+            try Self.requireLockFile(path, files: files)
+            guard let current = try? Self.read(path, files: files) else {
                 // Unreadable: a lock cut off mid-write by a crash. Only a dead writer leaves that.
                 tookOver = "took over an unreadable lock at \(path)"
-                Self.remove(path)
+                files.removeRegular(path)
                 continue
             }
-            if let reason = Self.stale(current, now: now, renewed: Self.modified(path)) {
+            if let reason = Self.stale(current, now: now, renewed: files.modified(path)) {
                 tookOver =
                     "took over the lock of run \(current.runID) (pid \(current.pid) on \(current.host)): \(reason)"
-                Self.remove(path)
+                files.removeRegular(path)
                 continue
             }
             throw RollcallError(
@@ -63,8 +68,8 @@ final class ApplyLock: @unchecked Sendable {
     }
 
     /// Throws unless the lock path is free or a regular file.
-    private static func requireLockFile(_ path: String) throws {
-        let kind = FileKind(at: path)
+    private static func requireLockFile(_ path: String, files: any RunFiles) throws {
+        let kind = files.kind(at: path)
         guard kind == .missing || kind == .regular else {
             throw RollcallError(
                 "the lock path \(path) is \(kind.described), not a lock file; nothing was applied. Rollcall never "
@@ -72,21 +77,9 @@ final class ApplyLock: @unchecked Sendable {
         }
     }
 
-    /// Removes a lock file, and never anything that is not a regular file.
-    private static func remove(_ path: String) {
-        if FileKind(at: path) == .regular { unlink(path) }
-    }
-
-    /// When the lock file was last written: every renewal writes it.
-    private static func modified(_ path: String) -> Date? {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
-        return Date(timeIntervalSince1970: Double(status.st_mtim.tv_sec))
-    }
-
     /// Keeps the lease alive while the run lives.
     func startRenewing() {
-        renewal = Task { [path, holder] in
+        let task = Task { [path, holder, files] in
             var renewed = holder
             while true {
                 do {
@@ -95,41 +88,29 @@ final class ApplyLock: @unchecked Sendable {
                     return
                 }
                 // A lock someone else took over (this run's lease ran out) is theirs now.
-                guard (try? Self.read(path))?.runID == renewed.runID else { return }
+                guard (try? Self.read(path, files: files))?.runID == renewed.runID else { return }
                 renewed.expires = Date().timeIntervalSince1970 + Self.lease
                 if let data = try? JSONEncoder().encode(renewed) {
-                    try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+                    try? files.replace(path, with: data)
                 }
             }
         }
+        renewal.withLock { $0 = task }
     }
 
     func release() {
-        renewal?.cancel()
-        renewal = nil
-        if let current = try? Self.read(path), current.runID == holder.runID {
-            Self.remove(path)
+        renewal.withLock {
+            $0?.cancel()
+            $0 = nil
         }
-    }
-
-    private func create() throws -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        if descriptor < 0 {
-            if errno == EEXIST { return false }
-            throw RollcallError("cannot create the lock \(path): \(String(cString: strerror(errno)))")
+        if let current = try? Self.read(path, files: files), current.runID == holder.runID {
+            files.removeRegular(path)
         }
-        defer { close(descriptor) }
-        let data = try JSONEncoder().encode(holder)
-        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == data.count, fsync(descriptor) == 0 else {
-            throw RollcallError("cannot write the lock \(path)")
-        }
-        return true
     }
 
     /// The holder a lock file names; a regular file of at most 64 KiB, never through a link.
-    static func read(_ path: String) throws -> Holder {
-        guard let data = try FileKind.readRegular(path, what: "the lock", limit: 64 * 1024) else {
+    static func read(_ path: String, files: any RunFiles = LocalFiles()) throws -> Holder {
+        guard let data = try files.readRegular(path, what: "the lock", limit: 64 * 1024) else {
             throw RollcallError("there is no lock at \(path)")
         }
         return try JSONDecoder().decode(Holder.self, from: data)

@@ -1,3 +1,4 @@
+import Foundation
 import RollcallCore
 
 /// `rollcall audit verify`: an audit log read as apply reads it (a regular file only, never
@@ -11,10 +12,11 @@ public enum AuditFile {
 
     /// The verdict, and the entries of the lines that check out, for a reader that uses them
     /// only once the verdict is not `.broken`.
-    static func read(_ path: String, head: String? = nil, environment: [String: String]) throws -> (
-        verification: AuditVerification, entries: [AuditEntry]
-    ) {
-        let text = try DurableLog.text(of: path, what: "the audit log")
+    static func read(
+        _ path: String, head: String? = nil, environment: [String: String], files: any RunFiles = LocalFiles()
+    ) throws -> (verification: AuditVerification, entries: [AuditEntry]) {
+        let bytes = try files.readRegular(path, what: "the audit log", limit: nil) ?? Data()
+        let text = String(decoding: bytes, as: UTF8.self)
         return AuditChain(key: RunIdentity(environment: environment).auditKey).read(text, head: head)
     }
 }

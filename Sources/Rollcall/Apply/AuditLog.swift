@@ -17,16 +17,16 @@ final class AuditLog: Sendable {
     }
 
     let path: String
-    private let file: DurableLog
+    private let file: any AppendOnlyFile
     private let chain: AuditChain
     private let state: Mutex<State>
     /// What opening the log did that the user should hear of (a torn line removed).
     let notice: String?
 
-    init(path: String, key: [UInt8]?, writer: DurableLog.Writer = .system) throws {
+    init(path: String, key: [UInt8]?, files: any RunFiles = LocalFiles()) throws {
         self.path = path
         chain = AuditChain(key: key)
-        let bytes = try DurableLog.bytes(of: path, what: "the audit log")
+        let bytes = try files.readRegular(path, what: "the audit log", limit: nil) ?? Data()
         let (verification, entries) = chain.read(String(decoding: bytes, as: UTF8.self))
         var cutTo: Int?
         var breakMissing = false
@@ -49,7 +49,7 @@ final class AuditLog: Sendable {
                 "the audit log \(path) is broken at line \(line): \(reason); nothing was applied. "
                     + "Keep the file for review and run `rollcall audit verify \(path)`")
         }
-        file = try DurableLog(path: path, what: "the audit log", writer: writer)
+        file = try files.appendOnly(path, what: "the audit log")
         if let cutTo { try file.cut(to: cutTo) }
         if breakMissing { try file.append("") }
         self.notice = notice

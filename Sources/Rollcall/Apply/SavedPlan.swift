@@ -38,8 +38,10 @@ enum SavedPlan {
         }
     }
 
-    static func read(_ path: String, expectChecksum: String?, key: [UInt8]?) throws -> PlanDocument {
-        let data = try bytes(path)
+    static func read(
+        _ path: String, expectChecksum: String?, key: [UInt8]?, files: any RunFiles = LocalFiles()
+    ) throws -> PlanDocument {
+        let data = try bytes(path, files: files)
         struct Version: Decodable {
             var formatVersion: Int?
             enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
@@ -115,10 +117,10 @@ enum SavedPlan {
 
     /// The plan's bytes, read as a config file is: a regular file (a link to one counts) of at
     /// most `maxBytes`.
-    private static func bytes(_ path: String) throws -> Data {
+    private static func bytes(_ path: String, files: any RunFiles) throws -> Data {
         var limits = YAMLLimits.standard
         limits.maxFileBytes = maxBytes
-        let read = ConfigFiles.readFile(path, limits: limits)
+        let read = files.readConfig(path, excluding: [], limits: limits)
         guard let file = read.files.first, read.diagnostics.isEmpty else {
             let why = read.diagnostics.map(\.message).joined(separator: "; ")
             throw RollcallError("\(path): cannot read the plan: \(why); nothing was applied")

@@ -3,7 +3,7 @@ import Foundation
 /// What is at a path, looked at without following a symbolic link: the first thing a
 /// command checks before it opens a file it writes (or a plan it reads), so a link never
 /// redirects a write, a FIFO never blocks the run and a device is never written or read.
-enum FileKind: Equatable {
+package enum FileKind: Equatable, Sendable {
     case missing
     case regular
     case directory

@@ -11,13 +11,21 @@ import Synchronization
 /// full disk, an I/O error) is cut back to the last whole line and synced before the
 /// error is thrown, so the file on disk always ends with a whole line and the chain
 /// head a run prints is the one on disk.
-final class DurableLog: Sendable {
+package final class DurableLog: AppendOnlyFile {
     /// The system calls a line goes through; a test puts a failing one in.
-    struct Writer: Sendable {
+    package struct Writer: Sendable {
         var write: @Sendable (Int32, UnsafeRawBufferPointer) -> Int
         var sync: @Sendable (Int32) -> Int32
 
-        static let system = Writer(
+        package init(
+            write: @escaping @Sendable (Int32, UnsafeRawBufferPointer) -> Int,
+            sync: @escaping @Sendable (Int32) -> Int32
+        ) {
+            self.write = write
+            self.sync = sync
+        }
+
+        package static let system = Writer(
             write: { descriptor, bytes in systemWrite(descriptor, bytes.baseAddress, bytes.count) },
             sync: { fsync($0) })
     }
@@ -27,19 +35,11 @@ final class DurableLog: Sendable {
     private let writer: Writer
     private let lock = Mutex(())
 
-    /// Opens `path` for appending, creating it (and its directory) when missing. `what`
+    /// Opens `path` for appending, creating it when missing. `what`
     /// names it in errors ("the audit log").
     init(path: String, what: String, writer: Writer = .system) throws {
         self.path = path
         self.writer = writer
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw RollcallError("cannot make the directory \(directory) for \(what): \(Self.reason(error))")
-            }
-        }
         try FileKind.requireWritable(path, what: what)
         // O_NONBLOCK: a FIFO put there since the check must not block the open.
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
@@ -58,7 +58,7 @@ final class DurableLog: Sendable {
 
     /// Writes `line` and a line break, and waits until both are on disk; on failure the
     /// file is cut back to where it was.
-    func append(_ line: String) throws {
+    package func append(_ line: String) throws {
         try lock.withLock { _ in
             var bytes = Array(line.utf8)
             bytes.append(0x0A)
@@ -81,7 +81,7 @@ final class DurableLog: Sendable {
 
     /// Cuts the file to its first `length` bytes, on disk before it returns: a torn last line
     /// (an append a crash or a full disk interrupted) is removed before the log goes on.
-    func cut(to length: Int) throws {
+    package func cut(to length: Int) throws {
         try lock.withLock { _ in
             guard ftruncate(descriptor, off_t(length)) == 0, writer.sync(descriptor) == 0 else {
                 throw RollcallError("cannot cut \(path) back to its last whole line: \(Self.describe(errno))")
@@ -104,16 +104,6 @@ final class DurableLog: Sendable {
         let names: [Int32: String] = [ENOSPC: "ENOSPC", EIO: "EIO", EDQUOT: "EDQUOT", EROFS: "EROFS", EFBIG: "EFBIG"]
         let words = String(cString: strerror(code))
         return names[code].map { "\(words) (\($0))" } ?? words
-    }
-
-    /// The file as it stands, or nothing when it does not exist yet. Only a regular file is
-    /// read, never through a symbolic link.
-    static func text(of path: String, what: String) throws -> String {
-        String(decoding: try bytes(of: path, what: what), as: UTF8.self)
-    }
-
-    static func bytes(of path: String, what: String) throws -> Data {
-        try FileKind.readRegular(path, what: what) ?? Data()
     }
 
     /// How many bytes of `bytes` are whole lines: all of them, or up to the last line break

@@ -13,15 +13,16 @@ enum RosterFile {
     }
 
     /// `resolve`, and the export's bytes, which the config's digest covers with the YAML files.
-    static func read(_ loaded: ConfigLoader.Result, configPath: String, limits: YAMLLimits = .standard)
-        -> (result: ConfigLoader.Result, export: ConfigSourceFile?)
-    {
+    static func read(
+        _ loaded: ConfigLoader.Result, configPath: String, limits: YAMLLimits = .standard,
+        files: any RunFiles = LocalFiles()
+    ) -> (result: ConfigLoader.Result, export: ConfigSourceFile?) {
         guard let config = loaded.config, let roster = config.roster else { return (loaded, nil) }
         let path = roster.path
-        if let problem = linkProblem(path, configPath: configPath) {
+        if let problem = linkProblem(path, configPath: configPath, files: files) {
             return (ConfigLoader.Result(config: nil, diagnostics: (loaded.diagnostics + [problem]).sorted()), nil)
         }
-        let read = ConfigFiles.readFile(path, limits: limits)
+        let read = files.readConfig(path, excluding: [], limits: limits)
         guard read.diagnostics.isEmpty, let file = read.files.first else {
             let declared = Diagnostic.error(
                 "the roster file '\(roster.file)' cannot be read (see \(path))", at: roster.declaredAt)
@@ -35,8 +36,8 @@ enum RosterFile {
 
     /// A symbolic link whose file lies outside the config's directory is refused: the export
     /// is part of the reviewed desired state, so it lives with the config.
-    private static func linkProblem(_ path: String, configPath: String) -> Diagnostic? {
-        guard FileKind(at: path) == .symbolicLink else { return nil }
+    private static func linkProblem(_ path: String, configPath: String, files: any RunFiles) -> Diagnostic? {
+        guard files.kind(at: path) == .symbolicLink else { return nil }
         let canonicalRoot = URL(fileURLWithPath: ConfigFiles.folder(of: configPath)).standardizedFileURL
             .resolvingSymlinksInPath().path
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
