@@ -79,3 +79,27 @@ extension LiveSystems {
             config: config, endpoints: endpoints, permissions: config.managedHealthiePermissions, client: client)
     }
 }
+
+extension LiveSource {
+    /// Simulators already serving at `endpoints` (a test's `SandboxSession`), so a test can run
+    /// a whole command in process and read the simulators' request log after.
+    package static func serving(_ endpoints: SandboxEndpoints) -> LiveSource {
+        LiveSource(ServingSandbox(endpoints: endpoints))
+    }
+}
+
+/// Connectors to simulators someone else serves and stops.
+struct ServingSandbox: LiveSystemsOpener {
+    let endpoints: SandboxEndpoints
+
+    var label: String { "sandbox at \(endpoints.athenaBaseURL)" }
+    var credentials: LiveCredentials { .own(origin: "the sandbox state", detail: endpoints.athenaBaseURL) }
+
+    func open<Value: Sendable>(
+        config: Config, permissions: [String], client: HTTPClient,
+        _ body: @escaping @Sendable (LiveSystems) async throws -> Value
+    ) async throws -> Value {
+        try await body(
+            SandboxSystems.connectors(config: config, endpoints: endpoints, permissions: permissions, client: client))
+    }
+}

@@ -58,7 +58,7 @@ struct ApplyExecutor: Sendable {
         }
     }
 
-    /// One change: audit line, journal intent, the write, its outcome.
+    /// One change: audit line, journal intent, the write, its audit line and its journal outcome.
     private func one(_ pending: PendingChange) async -> ApplyReport.ChangeResult {
         let change = pending.change
         if let reason = control.stopReason {
@@ -82,12 +82,14 @@ struct ApplyExecutor: Sendable {
             outcome = .init(change: change, outcome: .failed, detail: "\(failure)", requestIDs: requestIDs)
             if failFast { control.stop("--fail-fast after \(change.address) failed") }
         }
+        // The audit line first: a crash between the two leaves the intent open, and the next run
+        // settles it from the live record without writing the audit line again.
         do {
-            try journal.outcome(change, runID: identity.runID, outcome.outcome.rawValue)
             try audit.append(
                 identity.entry(
                     change, planChecksum: planChecksum, outcome: outcome.outcome == .applied ? .applied : .failed,
                     verified: outcome.verified, requestIDs: requestIDs, error: outcome.detail))
+            try journal.outcome(change, runID: identity.runID, outcome.outcome.rawValue)
         } catch {
             control.stop("the audit log or journal could not be written (\(error))")
         }

@@ -13,9 +13,12 @@ final class ApplyJournal: Sendable {
         var runID: String
         var address: String
         var outcome: String?
+        /// On an intent: the change itself, so a later run can settle it even when its own plan
+        /// no longer holds it (the write took, so the fresh plan does not make it again).
+        var change: PlannedChange?
 
         enum CodingKeys: String, CodingKey {
-            case kind, address, outcome
+            case kind, address, outcome, change
             case changeID = "change_id"
             case runID = "run_id"
         }
@@ -25,7 +28,10 @@ final class ApplyJournal: Sendable {
     private let file: any AppendOnlyFile
     /// Change ids with an intent and no outcome after it, as the journal stood when opened:
     /// writes an earlier run may or may not have made.
-    let openIntents: Set<String>
+    var openIntents: Set<String> { Set(openChanges.keys) }
+    /// Each open intent's change as its intent line holds it (nil in a journal written before
+    /// intents carried their change).
+    let openChanges: [String: PlannedChange?]
 
     /// Opens the journal for appending, read once for its open intents. A last line left without
     /// its line break (an append interrupted before it returned, so its write was never sent) is
@@ -33,32 +39,34 @@ final class ApplyJournal: Sendable {
     init(path: String, files: any RunFiles = LocalFiles()) throws {
         self.path = path
         let bytes = try files.readRegular(path, what: "the journal", limit: nil) ?? Data()
-        openIntents = Self.openIntents(in: String(decoding: bytes, as: UTF8.self))
+        openChanges = Self.openIntents(in: String(decoding: bytes, as: UTF8.self))
         file = try files.appendOnly(path, what: "the journal")
         if let last = bytes.last, last != 0x0A { try file.cut(to: DurableLog.wholeLines(bytes)) }
     }
 
-    private static func openIntents(in text: String) -> Set<String> {
-        var open: Set<String> = []
+    private static func openIntents(in text: String) -> [String: PlannedChange?] {
+        var open: [String: PlannedChange?] = [:]
         for raw in text.split(separator: "\n") {
             guard let line = try? JSONDecoder().decode(Line.self, from: Data(raw.utf8)) else { continue }
             switch line.kind {
-            case .intent: open.insert(line.changeID)
-            case .outcome: open.remove(line.changeID)
+            case .intent: open[line.changeID] = .some(line.change)
+            case .outcome: open.removeValue(forKey: line.changeID)
             }
         }
         return open
     }
 
     func intent(_ change: PlannedChange, runID: String) throws {
-        try write(Line(kind: .intent, changeID: change.id, runID: runID, address: change.address.description))
+        try write(
+            Line(kind: .intent, changeID: change.id, runID: runID, address: change.address.description, change: change))
     }
 
     func outcome(_ change: PlannedChange, runID: String, _ outcome: String) throws {
-        try write(
-            Line(
-                kind: .outcome, changeID: change.id, runID: runID, address: change.address.description,
-                outcome: outcome))
+        try self.outcome(changeID: change.id, address: change.address.description, runID: runID, outcome)
+    }
+
+    func outcome(changeID: String, address: String, runID: String, _ outcome: String) throws {
+        try write(Line(kind: .outcome, changeID: changeID, runID: runID, address: address, outcome: outcome))
     }
 
     private func write(_ line: Line) throws {

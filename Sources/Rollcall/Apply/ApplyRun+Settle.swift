@@ -1,25 +1,47 @@
 import RollcallCore
 
 extension ApplyRun {
-    /// Stage **settle the journal**: writes an outcome for every intent an interrupted run left open, from what the fresh read shows.
+    /// Stage **settle the journal**: writes an outcome for every intent an interrupted run left
+    /// open, from what the fresh read shows. An intent whose change the reviewed plan no longer
+    /// holds (its write took, so the fresh plan does not make it again) is judged from the
+    /// change its intent line carries.
     static func settle(
-        _ session: ApplySession, reviewed: [PlannedChange], reconciliation: Reconciliation, planChecksum: String?
+        _ session: ApplySession, reviewed: [PlannedChange], reconciliation: Reconciliation, fresh: Plan,
+        live: LiveState, planChecksum: String?
     ) throws -> [String] {
-        let open = session.journal.openIntents
-        let (audit, journal, identity) = (session.audit, session.journal, session.identity)
+        let open = session.journal.openChanges
         guard !open.isEmpty else { return [] }
-        let applied = Set(reconciliation.alreadyApplied.map(\.id))
+        let (audit, journal, identity) = (session.audit, session.journal, session.identity)
+        var applied = Set(reconciliation.alreadyApplied.map(\.id))
+        var changes = reviewed.filter { open.keys.contains($0.id) }
+        let held = Set(changes.map(\.id))
+        for id in open.keys.sorted() where !held.contains(id) {
+            guard case .some(.some(let change)) = open[id] else {
+                try journal.outcome(changeID: id, address: "", runID: identity.runID, "resolved: unknown change")
+                continue
+            }
+            changes.append(change)
+            let judged = Reconciliation.reconcile(reviewed: [change], fresh: fresh, live: live)
+            if !judged.alreadyApplied.isEmpty { applied.insert(id) }
+        }
         var notices: [String] = []
-        for change in reviewed where open.contains(change.id) {
+        for change in changes {
             let done = applied.contains(change.id)
-            try audit.append(
-                identity.entry(
-                    change, planChecksum: planChecksum, outcome: .resolved, verified: done,
-                    error: done ? nil : "an interrupted run's write that did not take; it is made again"))
+            let again = held.contains(change.id)
+            // The log may already say so: the run died between its audit line and its journal outcome.
+            if !(done && audit.hasRecorded(change.id)) {
+                try audit.append(
+                    identity.entry(
+                        change, planChecksum: planChecksum, outcome: .resolved, verified: done,
+                        error: done
+                            ? nil
+                            : "an interrupted run's write that did not take; "
+                                + (again ? "it is made again" : "the plan does not make it now")))
+            }
             try journal.outcome(change, runID: identity.runID, done ? "resolved: applied" : "resolved: not applied")
             notices.append(
                 "an interrupted run left \(change.address) open; the live record shows it "
-                    + (done ? "applied" : "not applied, so it is made again"))
+                    + (done ? "applied" : again ? "not applied, so it is made again" : "not applied"))
         }
         return notices
     }

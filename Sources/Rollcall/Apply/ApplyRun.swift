@@ -106,8 +106,8 @@ public enum ApplyRun {
             let notices =
                 try session.notices
                 + settle(
-                    session, reviewed: reviewed.changes, reconciliation: scoped.reconciliation,
-                    planChecksum: reviewed.checksum)
+                    session, reviewed: reviewed.changes, reconciliation: scoped.reconciliation, fresh: fresh,
+                    live: snapshot.state, planChecksum: reviewed.checksum)
             scoped.resuming(session.journal.openIntents)
             let prepared = Prepared(
                 document: reviewed, reconciliation: scoped.reconciliation, fromSavedPlan: input.saved != nil,
