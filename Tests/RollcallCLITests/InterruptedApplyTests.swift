@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// An apply killed or interrupted part-way, against `sandbox serve` with latency so the
@@ -141,14 +142,13 @@ import Testing
 }
 
 /// A `rollcall` run in the background, to be signalled or killed.
-final class RunningProcess: @unchecked Sendable {
+final class RunningProcess {
     private let process = Process()
     private let stdout = Pipe()
     private let stderr = Pipe()
-    private var collected: (Data, Data)?
-    private let readers = DispatchGroup()
-    private var out = Data()
-    private var err = Data()
+    /// Each pipe read to its end on a thread of its own, so a full pipe never stalls the process.
+    private let out: PipeReader
+    private let err: PipeReader
 
     init(_ arguments: [String], environment: [String: String]) throws {
         process.executableURL = try RollcallProcess.binary()
@@ -159,10 +159,8 @@ final class RunningProcess: @unchecked Sendable {
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        DispatchQueue.global().async(group: readers) { [self] in out = stdout.fileHandleForReading.readDataToEndOfFile()
-        }
-        DispatchQueue.global().async(group: readers) { [self] in err = stderr.fileHandleForReading.readDataToEndOfFile()
-        }
+        out = PipeReader(stdout.fileHandleForReading)
+        err = PipeReader(stderr.fileHandleForReading)
     }
 
     func signal(_ number: Int32) {
@@ -183,9 +181,32 @@ final class RunningProcess: @unchecked Sendable {
 
     func wait() -> RollcallProcess.Output {
         process.waitUntilExit()
-        readers.wait()
+        let (out, err) = (self.out.bytes(), self.err.bytes())
         return RollcallProcess.Output(
             status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self))
+    }
+
+}
+
+/// A pipe read to its end on a thread of its own, so a full pipe never stalls the process.
+final class PipeReader: Sendable {
+    private let data = Mutex(Data())
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        let thread = Thread { [self] in
+            let bytes = handle.readDataToEndOfFile()
+            data.withLock { $0 = bytes }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Everything the pipe carried; waits for its end.
+    func bytes() -> Data {
+        done.wait()
+        done.signal()
+        return data.withLock { $0 }
     }
 }

@@ -125,7 +125,7 @@ import Testing
 }
 
 /// A `rollcall` process left running, read line by line.
-final class ServingProcess: @unchecked Sendable {
+final class ServingProcess {
     private let process = Process()
     private let output = Pipe()
 

@@ -1,28 +1,37 @@
-import Dispatch
+import Synchronization
 
 /// SIGINT or SIGTERM, awaited. Installed before `sandbox serve` prints that it serves, so
 /// a signal sent after that line is never lost between the line and the server's own setup.
-final class StopSignals: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "rollcall.stop-signals")
-    private var signals: SignalSources?
-    private var received = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+final class StopSignals: Sendable {
+    private final class Arrivals: Sendable {
+        let state = Mutex((received: false, waiting: [CheckedContinuation<Void, Never>]()))
 
-    init() {
-        signals = SignalSources(queue: queue) { [self] _ in
-            received = true
-            let woken = waiting
-            waiting = []
+        func arrived() {
+            let woken = state.withLock { state in
+                state.received = true
+                defer { state.waiting = [] }
+                return state.waiting
+            }
             for continuation in woken { continuation.resume() }
         }
+    }
+
+    private let arrivals = Arrivals()
+    private let signals: SignalSources
+
+    init() {
+        let arrivals = arrivals
+        signals = SignalSources("rollcall.stop-signals") { _ in arrivals.arrived() }
     }
 
     /// Returns once either signal has arrived, at once if one already has.
     func wait() async {
         await withCheckedContinuation { continuation in
-            queue.async { [self] in
-                if received { continuation.resume() } else { waiting.append(continuation) }
+            let now = arrivals.state.withLock { state in
+                if !state.received { state.waiting.append(continuation) }
+                return state.received
             }
+            if now { continuation.resume() }
         }
     }
 }
