@@ -1,11 +1,12 @@
 import Foundation
+import RollcallCore
 import RollcallHTTP
 
 /// Something athenaOne refused, or an answer Rollcall could not use. The message
 /// says what failed, for which practice or record, and what to do; athenaOne's
 /// own words (`error`, `detailedmessage`, `missingfields`, `invalidfields`) are
 /// kept, and so is the `X-Request-Id` support will ask for.
-package struct AthenaError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct AthenaError: CodedError, Equatable, CustomStringConvertible {
     package enum Code: String, Sendable, Equatable {
         /// The client id or secret was refused by the token endpoint.
         case badCredentials
@@ -92,4 +93,9 @@ struct AthenaErrorBody: Decodable {
     var error_description: String?
     var missingfields: [String]?
     var invalidfields: [String]?
+}
+
+extension AthenaError {
+    package var errorCode: String { "athena_" + code.rawValue.snakeCased }
+    package var errorMessage: String { description }
 }

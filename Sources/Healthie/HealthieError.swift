@@ -1,6 +1,8 @@
+import RollcallCore
+
 /// Something Healthie refused, or an answer Rollcall could not use, in words a
 /// clinic admin can act on; Healthie's own messages are kept.
-package struct HealthieError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct HealthieError: CodedError, Equatable, CustomStringConvertible {
     package enum Code: String, Sendable, Equatable {
         /// The API key was refused (`UNAUTHENTICATED`).
         case badKey
@@ -72,4 +74,9 @@ package struct HealthieWarning: Sendable, Hashable, Codable, CustomStringConvert
         if let latestVersion { text += " (latest version: \(latestVersion); set systems.healthie.api_version)" }
         return text
     }
+}
+
+extension HealthieError {
+    package var errorCode: String { "healthie_" + code.rawValue.snakeCased }
+    package var errorMessage: String { description }
 }

@@ -38,10 +38,12 @@ extension Config {
             // `--practice` takes the config's key; a practice id is a common slip.
             if let practice = athena?.practices.first(where: { String($0.practiceID) == key }) {
                 throw RollcallError(
+                    .usage,
                     "--practice \(key): that is the practice id of '\(practice.key)'; --practice takes the config's "
                         + "key: --practice \(practice.key)")
             }
             throw RollcallError(
+                .usage,
                 "--practice \(key): the config has no such practice (it has: \(known.sorted().joined(separator: ", ")))"
             )
         }

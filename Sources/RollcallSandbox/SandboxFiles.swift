@@ -57,6 +57,7 @@ public enum SandboxFiles {
                 : "; beside it: "
                     + beside.map { (folder as NSString).appendingPathComponent($0) }.joined(separator: ", ")
             throw RollcallError(
+                .sandbox,
                 "--sandbox \(path) does not exist\(listed). Pass a seed (such as examples/solo/sandbox.yaml) or a "
                     + "state made by `rollcall sandbox init --seed SEED.yaml --state STATE`")
         }

@@ -41,7 +41,7 @@ struct SandboxSystems: LiveSystemsOpener {
             try await body(
                 Self.connectors(config: config, endpoints: endpoints, permissions: permissions, client: client))
         }
-        guard let value else { throw RollcallError("the sandbox stopped before the run finished") }
+        guard let value else { throw RollcallError(.sandbox, "the sandbox stopped before the run finished") }
         return value
     }
 

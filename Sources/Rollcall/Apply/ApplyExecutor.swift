@@ -122,6 +122,7 @@ struct ApplyExecutor: Sendable {
         case .healthieCreate(let draft, let settings):
             guard let organizationID = systems.healthieOrganizationID else {
                 throw RollcallError(
+                    .write,
                     "the Healthie organization to add \(draft.email) to is unknown; set systems.healthie.organization_id"
                 )
             }
@@ -136,7 +137,7 @@ struct ApplyExecutor: Sendable {
 
     private func connector<Connector>(_ connector: Connector?, _ system: String) throws -> Connector {
         guard let connector else {
-            throw RollcallError("the config does not manage \(system), so nothing is written there")
+            throw RollcallError(.write, "the config does not manage \(system), so nothing is written there")
         }
         return connector
     }

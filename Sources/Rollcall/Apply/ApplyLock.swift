@@ -61,10 +61,11 @@ final class ApplyLock: Sendable {
                 continue
             }
             throw RollcallError(
+                .lockHeld,
                 "another apply holds the lock \(path): run \(current.runID), pid \(current.pid) on \(current.host), "
                     + "started \(current.started); wait for it to finish (its lease ends unless it renews)")
         }
-        throw RollcallError("cannot take the lock \(path)")
+        throw RollcallError(.lock, "cannot take the lock \(path)")
     }
 
     /// Throws unless the lock path is free or a regular file.
@@ -72,6 +73,7 @@ final class ApplyLock: Sendable {
         let kind = files.kind(at: path)
         guard kind == .missing || kind == .regular else {
             throw RollcallError(
+                .lock,
                 "the lock path \(path) is \(kind.described), not a lock file; nothing was applied. Rollcall never "
                     + "removes it: move it away if it is not needed, and run apply again")
         }
@@ -111,7 +113,7 @@ final class ApplyLock: Sendable {
     /// The holder a lock file names; a regular file of at most 64 KiB, never through a link.
     static func read(_ path: String, files: any RunFiles = LocalFiles()) throws -> Holder {
         guard let data = try files.readRegular(path, what: "the lock", limit: 64 * 1024) else {
-            throw RollcallError("there is no lock at \(path)")
+            throw RollcallError(.lock, "there is no lock at \(path)")
         }
         return try JSONDecoder().decode(Holder.self, from: data)
     }

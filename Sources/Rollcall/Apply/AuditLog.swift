@@ -46,6 +46,7 @@ final class AuditLog: Sendable {
                 + "from line \(count)"
         case .broken(let line, let reason):
             throw RollcallError(
+                .auditLog,
                 "the audit log \(path) is broken at line \(line): \(reason); nothing was applied. "
                     + "Keep the file for review and run `rollcall audit verify \(path)`")
         }

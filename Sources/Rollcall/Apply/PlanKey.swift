@@ -12,6 +12,7 @@ enum PlanKey {
         let key = Array(text.utf8)
         guard key.count >= minimumBytes else {
             throw RollcallError(
+                .key,
                 "\(variable) is \(key.count) bytes; a plan key needs at least \(minimumBytes) "
                     + "(make one with `openssl rand -hex 32` and keep it in the secret store)")
         }

@@ -34,7 +34,7 @@ enum SavedPlan {
         let kind = FileKind(mode: status.st_mode)
         guard kind == .regular || kind == .directory else {
             throw RollcallError(
-                "\(path) is \(kind.described), not a plan or a config; nothing was read or applied")
+                .planInvalid, "\(path) is \(kind.described), not a plan or a config; nothing was read or applied")
         }
     }
 
@@ -47,41 +47,47 @@ enum SavedPlan {
             enum CodingKeys: String, CodingKey { case formatVersion = "format_version" }
         }
         guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
-            throw RollcallError("\(path): not a complete JSON document (cut off or edited?); nothing was applied")
+            throw RollcallError(
+                .planInvalid, "\(path): not a complete JSON document (cut off or edited?); nothing was applied")
         }
         guard version.formatVersion == Plan.formatVersion else {
             let found = version.formatVersion.map { "format_version \($0)" } ?? "no format_version"
             throw RollcallError(
+                .planInvalid,
                 "\(path): \(found); this rollcall applies plans of format_version \(Plan.formatVersion) only")
         }
         let document: PlanDocument
         do {
             document = try JSONDecoder().decode(PlanDocument.self, from: data)
         } catch {
-            throw RollcallError("\(path): not a Rollcall plan: \(describe(error)); nothing was applied")
+            throw RollcallError(.planInvalid, "\(path): not a Rollcall plan: \(describe(error)); nothing was applied")
         }
         guard let checksum = document.checksum else {
-            throw RollcallError("\(path): the plan has no checksum; save it again with `rollcall plan --out`")
+            throw RollcallError(
+                .planInvalid, "\(path): the plan has no checksum; save it again with `rollcall plan --out`")
         }
         guard try document.computedChecksum() == checksum else {
             throw RollcallError(
+                .planInvalid,
                 "\(path): the plan's content does not match its checksum \(checksum): it was edited after it was "
                     + "saved; nothing was applied")
         }
         if let expectChecksum, !HashPrefix.matches(expectChecksum, checksum) {
             throw RollcallError(
+                .planInvalid,
                 "\(path): the plan's checksum is \(checksum), not the reviewed \(expectChecksum); nothing was applied")
         }
         for change in document.changes {
             if case .matches(let digest) = change.precondition, !digest.isConsistent {
-                throw RollcallError("\(path): the digest of \(change.address) does not match its fields")
+                throw RollcallError(.planInvalid, "\(path): the digest of \(change.address) does not match its fields")
             }
         }
         guard document.refusals.isEmpty else {
-            throw RollcallError("\(path): the plan was refused when it was made, so it cannot be applied")
+            throw RollcallError(.planInvalid, "\(path): the plan was refused when it was made, so it cannot be applied")
         }
         guard document.config.count == 1, document.config.first?.isEmpty == false else {
             throw RollcallError(
+                .planInvalid,
                 "\(path): the plan's \"config\" must name the one config it was made from, as `rollcall plan "
                     + "--out` writes it, but it holds \(document.config.count == 1 ? "an empty path" : "\(document.config.count) paths"); "
                     + "nothing was applied")
@@ -96,6 +102,7 @@ enum SavedPlan {
         guard let key else {
             if document.signature != nil {
                 throw RollcallError(
+                    .planInvalid,
                     "\(path): the plan is signed, but ROLLCALL_PLAN_KEY is not set, so its signature cannot be "
                         + "checked; set it to the key the plan was made with; nothing was applied")
             }
@@ -103,6 +110,7 @@ enum SavedPlan {
         }
         guard let signature = document.signature else {
             throw RollcallError(
+                .planInvalid,
                 "\(path): the plan is not signed, and ROLLCALL_PLAN_KEY is set, so only a plan signed with it "
                     + "is applied: make the plan with ROLLCALL_PLAN_KEY set; nothing was applied")
         }
@@ -110,6 +118,7 @@ enum SavedPlan {
             try document.encoded() == data
         else {
             throw RollcallError(
+                .planInvalid,
                 "\(path): the plan's signature does not match: it was edited after it was signed, or signed with "
                     + "another ROLLCALL_PLAN_KEY; nothing was applied")
         }
@@ -123,7 +132,7 @@ enum SavedPlan {
         let read = files.readConfig(path, excluding: [], limits: limits)
         guard let file = read.files.first, read.diagnostics.isEmpty else {
             let why = read.diagnostics.map(\.message).joined(separator: "; ")
-            throw RollcallError("\(path): cannot read the plan: \(why); nothing was applied")
+            throw RollcallError(.planInvalid, "\(path): cannot read the plan: \(why); nothing was applied")
         }
         return Data(file.bytes)
     }

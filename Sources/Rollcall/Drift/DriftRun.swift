@@ -70,15 +70,17 @@ public enum DriftRun {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw RollcallError("\(option) \(path): cannot read it: \(error.localizedDescription)")
+            throw RollcallError(.input, "\(option) \(path): cannot read it: \(error.localizedDescription)")
         }
         guard let report = try? DriftReport.decoded(data) else {
             throw RollcallError(
+                .input,
                 "\(option) \(path): not a drift report in JSON; write one with `rollcall drift --format json --output FILE`"
             )
         }
         guard report.formatVersion == DriftReport.formatVersion else {
             throw RollcallError(
+                .input,
                 "\(option) \(path): format_version \(report.formatVersion); this rollcall reads \(DriftReport.formatVersion)"
             )
         }

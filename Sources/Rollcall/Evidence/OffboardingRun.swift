@@ -88,6 +88,7 @@ public enum OffboardingRun {
             )
         case .broken(let line, let reason):
             throw RollcallError(
+                .auditLog,
                 "the audit log \(path) is broken at line \(line): \(reason); no offboarding report is made from a log "
                     + "that does not verify. Keep the file for review and run `rollcall audit verify \(path)`")
         }

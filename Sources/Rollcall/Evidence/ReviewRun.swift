@@ -42,6 +42,7 @@ public enum ReviewRun {
         try OutputFile.check(request.out, inputs: inputs, what: "the campaign file")
         if !request.force, FileKind(at: request.out) != .missing {
             throw RollcallError(
+                .output,
                 "\(request.out) exists: a campaign under way is never written over; name a new file, or give --force")
         }
         let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
@@ -62,14 +63,14 @@ public enum ReviewRun {
         do {
             text = try ReviewFile.text(campaign, schema: schema)
         } catch {
-            throw RollcallError("cannot write the campaign: \(error.description)")
+            throw RollcallError(.output, "cannot write the campaign: \(error.description)")
         }
         let folder = URL(fileURLWithPath: request.out).deletingLastPathComponent()
         do {
             // `--out reviews/2026-Q4.yaml` in a checkout without reviews/ yet.
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw RollcallError("cannot create \(folder.path): \(error.localizedDescription)")
+            throw RollcallError(.output, "cannot create \(folder.path): \(error.localizedDescription)")
         }
         try OutputFile.write(Data(text.utf8), to: request.out, inputs: inputs)
         return Started(campaign: campaign, configWarnings: loaded.warnings, warnings: snapshot.warnings)
@@ -88,7 +89,7 @@ public enum ReviewRun {
         progress: ProgressSink? = nil
     ) async throws -> Verified {
         guard let bytes = try FileKind.readRegular(file, what: "a campaign file", limit: 64 << 20) else {
-            throw RollcallError("\(file): there is no campaign file; start one with `rollcall review start`")
+            throw RollcallError(.input, "\(file): there is no campaign file; start one with `rollcall review start`")
         }
         let read = ReviewFile.read(Array(bytes), file: file)
         let loaded = try LoadedConfig(path: path, excluding: source.inputFiles)

@@ -25,7 +25,7 @@ public enum ReviewWorkbook {
         }
         writer.stream.close()
         guard var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw RollcallError("cannot write the workbook")
+            throw RollcallError(.output, "cannot write the workbook")
         }
         data.append(contentsOf: [0x0D, 0x0A])
         return data

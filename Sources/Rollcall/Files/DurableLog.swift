@@ -47,7 +47,7 @@ package final class DurableLog: AppendOnlyFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
             close(descriptor)
-            throw RollcallError("\(path) is not a regular file; Rollcall writes \(what) only to a regular file")
+            throw RollcallError(.file, "\(path) is not a regular file; Rollcall writes \(what) only to a regular file")
         }
         self.descriptor = descriptor
     }
@@ -84,7 +84,7 @@ package final class DurableLog: AppendOnlyFile {
     package func cut(to length: Int) throws {
         try lock.withLock { _ in
             guard ftruncate(descriptor, off_t(length)) == 0, writer.sync(descriptor) == 0 else {
-                throw RollcallError("cannot cut \(path) back to its last whole line: \(Self.describe(errno))")
+                throw RollcallError(.file, "cannot cut \(path) back to its last whole line: \(Self.describe(errno))")
             }
         }
     }
@@ -93,10 +93,10 @@ package final class DurableLog: AppendOnlyFile {
     /// says so in the error.
     private func failure(_ message: String, cutBackTo end: off_t) -> RollcallError {
         guard end >= 0, ftruncate(descriptor, end) == 0 else {
-            return RollcallError(message + "; the file could not be cut back to its last whole line")
+            return RollcallError(.file, message + "; the file could not be cut back to its last whole line")
         }
         _ = fsync(descriptor)
-        return RollcallError(message + "; the file was cut back to its last whole line")
+        return RollcallError(.file, message + "; the file was cut back to its last whole line")
     }
 
     /// strerror's words, with the name a search finds (`ENOSPC`).

@@ -53,9 +53,11 @@ package enum FileKind: Equatable, Sendable {
         switch kind {
         case .missing, .regular: return
         case .symbolicLink:
-            throw RollcallError("\(path) is a symbolic link; give the path of a regular file to write \(what) to")
+            throw RollcallError(
+                .file, "\(path) is a symbolic link; give the path of a regular file to write \(what) to")
         case .directory, .fifo, .device, .socket:
             throw RollcallError(
+                .file,
                 "\(path) is not a regular file (\(kind.described)); Rollcall writes \(what) only to a regular file, "
                     + "and nothing was written")
         }
@@ -69,21 +71,21 @@ package enum FileKind: Equatable, Sendable {
         case .missing: return nil
         case .regular: break
         case .symbolicLink:
-            throw RollcallError("\(path) is a symbolic link; Rollcall reads \(what) only as a regular file")
+            throw RollcallError(.file, "\(path) is a symbolic link; Rollcall reads \(what) only as a regular file")
         case .directory, .fifo, .device, .socket:
-            throw RollcallError("\(path) is \(kind.described), not \(what); give the path of a regular file")
+            throw RollcallError(.file, "\(path) is \(kind.described), not \(what); give the path of a regular file")
         }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard descriptor >= 0 else { throw openFailure(path, what: what, errno: errno) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         var status = stat()
         guard fstat(descriptor, &status) == 0, FileKind(mode: status.st_mode) == .regular else {
-            throw RollcallError("\(path) is not a regular file; Rollcall reads \(what) only as a regular file")
+            throw RollcallError(.file, "\(path) is not a regular file; Rollcall reads \(what) only as a regular file")
         }
         do {
             return try limit.map { try handle.read(upToCount: $0) } ?? handle.readToEnd() ?? Data()
         } catch {
-            throw RollcallError("cannot read \(what) \(path): \(DurableLog.reason(error))")
+            throw RollcallError(.file, "cannot read \(what) \(path): \(DurableLog.reason(error))")
         }
     }
 
@@ -91,11 +93,11 @@ package enum FileKind: Equatable, Sendable {
     static func openFailure(_ path: String, what: String, errno code: Int32) -> RollcallError {
         switch code {
         case ELOOP:
-            RollcallError("\(path) is a symbolic link; Rollcall opens \(what) only as a regular file")
+            RollcallError(.file, "\(path) is a symbolic link; Rollcall opens \(what) only as a regular file")
         case EISDIR:
-            RollcallError("\(path) is a directory, not a regular file; give the path of \(what) itself")
+            RollcallError(.file, "\(path) is a directory, not a regular file; give the path of \(what) itself")
         default:
-            RollcallError("cannot open \(what) \(path): \(String(cString: strerror(code)))")
+            RollcallError(.file, "cannot open \(what) \(path): \(String(cString: strerror(code)))")
         }
     }
 }

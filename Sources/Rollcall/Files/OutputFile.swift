@@ -10,7 +10,7 @@ public enum OutputFile {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw RollcallError("cannot save to \(path): \(error.localizedDescription)")
+            throw RollcallError(.output, "cannot save to \(path): \(error.localizedDescription)")
         }
     }
 
@@ -21,7 +21,7 @@ public enum OutputFile {
         try FileKind.requireWritable(path, what: what)
         let target = canonical(url)
         for input in inputs where canonical(URL(fileURLWithPath: input)) == target {
-            throw RollcallError("\(path) is one of this command's inputs; write \(what) somewhere else")
+            throw RollcallError(.output, "\(path) is one of this command's inputs; write \(what) somewhere else")
         }
         for input in inputs {
             var isDirectory: ObjCBool = false
@@ -30,7 +30,8 @@ public enum OutputFile {
             if canonical(URL(fileURLWithPath: input)) == canonical(url.deletingLastPathComponent()),
                 ConfigFiles.isYAML(url.lastPathComponent)
             {
-                throw RollcallError("\(path) would become part of the config directory \(input); write it elsewhere")
+                throw RollcallError(
+                    .output, "\(path) would become part of the config directory \(input); write it elsewhere")
             }
         }
     }

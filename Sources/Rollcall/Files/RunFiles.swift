@@ -62,7 +62,8 @@ package struct LocalFiles: RunFiles {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw RollcallError("cannot make the directory \(directory) for \(what): \(DurableLog.reason(error))")
+            throw RollcallError(
+                .file, "cannot make the directory \(directory) for \(what): \(DurableLog.reason(error))")
         }
     }
 
@@ -74,12 +75,12 @@ package struct LocalFiles: RunFiles {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if descriptor < 0 {
             if errno == EEXIST { return false }
-            throw RollcallError("cannot create \(path): \(String(cString: strerror(errno)))")
+            throw RollcallError(.file, "cannot create \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         guard written == data.count, fsync(descriptor) == 0 else {
-            throw RollcallError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw RollcallError(.file, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         return true
     }

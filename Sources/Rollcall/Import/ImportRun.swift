@@ -162,6 +162,7 @@ public struct ImportSources: Sendable {
                 baseURL: nil, organizationID: nil, apiVersion: nil, sendInviteEmail: false)
         } else {
             throw RollcallError(
+                .usage,
                 "name the systems to import: --config PATH (an existing config's systems section), or "
                     + "--athena-practice KEY=PRACTICEID and --healthie")
         }

@@ -15,13 +15,14 @@ public struct ImportTarget {
         var isDirectory: ObjCBool = false
         if case .directory = layout, FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw RollcallError("\(out) is a file, not a directory; nothing was written")
+                throw RollcallError(.output, "\(out) is a file, not a directory; nothing was written")
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []
             let ours = Set(Self.directoryNames)
             let others = names.filter { ConfigFiles.isYAML($0) && !ours.contains($0) }.sorted()
             if !others.isEmpty {
                 throw RollcallError(
+                    .output,
                     "\(out) already holds other config files (\(others.joined(separator: ", "))), which would merge "
                         + "into the import; import into a new or empty directory. Nothing was written")
             }
@@ -34,6 +35,7 @@ public struct ImportTarget {
         }
         if !force, !existing.isEmpty {
             throw RollcallError(
+                .output,
                 "\(existing.joined(separator: ", ")) already \(existing.count == 1 ? "exists" : "exist"); "
                     + "pass --force to replace \(existing.count == 1 ? "it" : "them"). Nothing was written")
         }
@@ -87,7 +89,7 @@ public struct ImportTarget {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw RollcallError("cannot create \(directory): \(error.localizedDescription)")
+            throw RollcallError(.output, "cannot create \(directory): \(error.localizedDescription)")
         }
         var staged: [(temporary: String, final: String)] = []
         do {
@@ -99,11 +101,12 @@ public struct ImportTarget {
             }
         } catch {
             for file in staged { try? FileManager.default.removeItem(atPath: file.temporary) }
-            throw RollcallError("cannot write into \(directory): \(error.localizedDescription); nothing was written")
+            throw RollcallError(
+                .output, "cannot write into \(directory): \(error.localizedDescription); nothing was written")
         }
         for file in staged where rename(file.temporary, file.final) != 0 {
             let reason = String(cString: strerror(errno))
-            throw RollcallError("cannot move \(file.temporary) to \(file.final): \(reason)")
+            throw RollcallError(.output, "cannot move \(file.temporary) to \(file.final): \(reason)")
         }
         return staged.map(\.final)
     }

@@ -23,7 +23,7 @@ struct EnvironmentSystems: LiveSystemsOpener {
         /// A credential's value, checked for a control character or padding.
         func required(_ name: String) throws -> String {
             let value = environment[name] ?? ""
-            if let problem = LiveSystems.credentialProblem(name, value) { throw RollcallError(problem) }
+            if let problem = LiveSystems.credentialProblem(name, value) { throw RollcallError(.credentials, problem) }
             return value
         }
         // Every missing credential named at once, not one a run.
@@ -35,6 +35,7 @@ struct EnvironmentSystems: LiveSystemsOpener {
             let list =
                 names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
             throw RollcallError(
+                .credentials,
                 "\(list) \(names.count == 1 ? "is" : "are") not set; the config manages "
                     + systems.joined(separator: " and ") + ", so Rollcall needs "
                     + "\(names.count == 1 ? "that credential" : "those credentials") from the environment "

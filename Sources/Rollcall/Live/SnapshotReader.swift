@@ -28,6 +28,7 @@ package struct Snapshot: Sendable {
                 + "--practice narrows athenaOne only, and Healthie is read whenever the config manages it."
             : "Fix the access named above, or \(command) only the practices that read with --practice KEY."
         throw RollcallError(
+            .incompleteRead,
             "\(refusal) from a partial read; these could not be read:\n  " + failures.joined(separator: "\n  ")
                 + "\n" + advice)
     }
@@ -101,6 +102,7 @@ package enum SnapshotReader {
             let live = try await healthie.readOrganization(staffEmails: staffEmails, progress: progress)
             if let organizationID, let actual = try await keyOrganization, actual != organizationID {
                 throw RollcallError(
+                    .incompleteRead,
                     "the API key belongs to organization \(actual), but the config names organization_id "
                         + "\(organizationID); check \(keySource) and systems.healthie.organization_id")
             }

@@ -37,8 +37,17 @@ public enum PlanRun {
     }
 
     /// The config did not load: every diagnostic, for stderr.
-    public struct InvalidConfig: Error, Sendable {
+    public struct InvalidConfig: CodedError {
         public var diagnostics: [Diagnostic]
+
+        public var errorCode: String { "config_invalid" }
+        /// The first error's words, and how many more there are (stderr lists them all).
+        public var errorMessage: String {
+            let errors = diagnostics.filter { $0.severity == .error }
+            let first = errors.first?.message ?? "the config does not load"
+            return errors.count > 1 ? "\(first) (and \(errors.count - 1) more problems)" : first
+        }
+        public var errorPlace: ErrorPlace? { diagnostics.first { $0.severity == .error }?.errorPlace }
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {

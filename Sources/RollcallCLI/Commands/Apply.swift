@@ -145,7 +145,8 @@ extension RollcallCommand {
             if autoApprove { return true }
             guard isatty(STDIN_FILENO) == 1 else {
                 Terminal.writeFailure(
-                    RollcallError("no terminal to ask for approval: pass --auto-approve, or apply a saved plan"))
+                    RollcallError(.usage, "no terminal to ask for approval: pass --auto-approve, or apply a saved plan")
+                )
                 return false
             }
             write("\nDo you want to apply these changes? Only 'yes' is accepted: ")

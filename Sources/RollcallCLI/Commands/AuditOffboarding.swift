@@ -87,12 +87,16 @@ extension RollcallCommand.Audit {
             let instant = NowOption.instant(now)
             let today = day.today == nil ? instant.utcDate : day.day
             let inputs = [path, log.auditLog].compactMap { $0 } + live.source.inputFiles
-            if let output { try CommandRun.orFail { try OutputFile.check(output, inputs: inputs, what: "the report") } }
+            if let output {
+                try CommandRun.orFail(json: format == .json) {
+                    try OutputFile.check(output, inputs: inputs, what: "the report")
+                }
+            }
             let request = OffboardingRun.Request(
                 path: path, source: live.source, today: today, now: instant,
                 since: since.flatMap(CalendarDate.init(iso:)), auditLog: log.auditLog, commit: commit,
                 environment: ProcessInfo.processInfo.environment)
-            let outcome = try await CommandRun.reading(noColor: noColor) { progress in
+            let outcome = try await CommandRun.reading(noColor: noColor, json: format == .json) { progress in
                 try await OffboardingRun.run(request, progress: progress)
             }
             CommandRun.warn(outcome.configWarnings, outcome.warnings, noColor: noColor)
@@ -108,7 +112,9 @@ extension RollcallCommand.Audit {
             case .html: rendered = OffboardingHTMLRenderer().render(report)
             }
             if let output {
-                try CommandRun.orFail { try OutputFile.write(Data(rendered.utf8), to: output, inputs: inputs) }
+                try CommandRun.orFail(json: format == .json) {
+                    try OutputFile.write(Data(rendered.utf8), to: output, inputs: inputs)
+                }
                 Terminal.writeError(
                     "rollcall: audit offboarding: \(report.summary); the report is in \(TerminalText.escaped(output))\n"
                 )

@@ -45,7 +45,9 @@ extension RollcallCommand {
             let request = DoctorRun.Request(
                 path: path, source: live.source, environment: ProcessInfo.processInfo.environment,
                 auditLog: log.auditLog)
-            let outcome = try await CommandRun.reading(noColor: noColor) { _ in try await DoctorRun.run(request) }
+            let outcome = try await CommandRun.reading(noColor: noColor, json: format == .json) { _ in
+                try await DoctorRun.run(request)
+            }
             CommandRun.warn(outcome.configWarnings, [], noColor: noColor)
             let report = outcome.report
             switch format {

@@ -103,15 +103,19 @@ extension RollcallCommand {
 
         func run() async throws {
             let inputs = [path, from, since].compactMap { $0 } + live.source.inputFiles
-            if let output { try CommandRun.orFail { try OutputFile.check(output, inputs: inputs) } }
+            if let output {
+                try CommandRun.orFail(json: format == .json) { try OutputFile.check(output, inputs: inputs) }
+            }
             let report: DriftReport
             if let from {
-                report = try CommandRun.orFail { try DriftRun.readReport(from, option: "--from") }
+                report = try CommandRun.orFail(json: format == .json) {
+                    try DriftRun.readReport(from, option: "--from")
+                }
             } else {
                 let request = DriftRun.Request(
                     path: path ?? "", source: live.source, today: day.day,
                     practices: practice.isEmpty ? nil : practice, since: since, commit: commit)
-                let outcome = try await CommandRun.reading(noColor: noColor) { progress in
+                let outcome = try await CommandRun.reading(noColor: noColor, json: format == .json) { progress in
                     try await DriftRun.run(request, progress: progress)
                 }
                 CommandRun.warn(outcome.configWarnings, outcome.warnings, noColor: noColor)
@@ -120,7 +124,7 @@ extension RollcallCommand {
             let rendered = try render(
                 report, colored: output == nil && Terminal.colorsStandardOutput(noColorFlag: noColor))
             if let output {
-                try CommandRun.orFail {
+                try CommandRun.orFail(json: format == .json) {
                     try OutputFile.write(Data(rendered.utf8), to: output, inputs: inputs)
                 }
                 Terminal.writeError(

@@ -69,11 +69,11 @@ extension RollcallCommand {
                 practices: practice.isEmpty ? nil : practice, allowMassDeactivation: allowMassDeactivation,
                 environment: ProcessInfo.processInfo.environment)
             if let out {
-                try CommandRun.orFail {
+                try CommandRun.orFail(json: format == .json) {
                     try OutputFile.check(out, inputs: [path] + live.source.inputFiles)
                 }
             }
-            let outcome = try await CommandRun.reading(noColor: noColor) { progress in
+            let outcome = try await CommandRun.reading(noColor: noColor, json: format == .json) { progress in
                 try await PlanRun.run(request, progress: progress)
             }
             CommandRun.warn(outcome.configWarnings, outcome.warnings, noColor: noColor)
@@ -93,7 +93,7 @@ extension RollcallCommand {
                 throw ExitCode.failure
             }
             if let out {
-                try CommandRun.orFail {
+                try CommandRun.orFail(json: format == .json) {
                     try OutputFile.write(document.encoded(), to: out, inputs: [path] + live.source.inputFiles)
                 }
                 if format == .text { Terminal.writeOutput("\nSaved the plan to \(out).\n") }

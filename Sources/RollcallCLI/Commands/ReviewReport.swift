@@ -46,9 +46,11 @@ extension RollcallCommand.Review {
         func run() async throws {
             let inputs = [file, path] + live.source.inputFiles
             if let output {
-                try CommandRun.orFail { try OutputFile.check(output, inputs: inputs, what: "the attestation") }
+                try CommandRun.orFail(json: format == .json) {
+                    try OutputFile.check(output, inputs: inputs, what: "the attestation")
+                }
             }
-            let verified = try await CommandRun.reading(noColor: noColor) { progress in
+            let verified = try await CommandRun.reading(noColor: noColor, json: format == .json) { progress in
                 try await ReviewRun.verify(
                     file: file, path: path, source: live.source, today: day.day,
                     environment: ProcessInfo.processInfo.environment, progress: progress)
@@ -61,7 +63,7 @@ extension RollcallCommand.Review {
                 throw ExitCode.failure
             }
             let report = ReviewReport(campaign, shortfalls: verified.outcome.shortfalls)
-            let data = try CommandRun.orFail { () throws -> Data in
+            let data = try CommandRun.orFail(json: format == .json) { () throws -> Data in
                 switch format {
                 case .html: return Data(ReviewHTMLRenderer().render(report).utf8)
                 case .csv: return try ReviewWorkbook.csv(report)
@@ -69,7 +71,7 @@ extension RollcallCommand.Review {
                 }
             }
             if let output {
-                try CommandRun.orFail { try OutputFile.write(data, to: output, inputs: inputs) }
+                try CommandRun.orFail(json: format == .json) { try OutputFile.write(data, to: output, inputs: inputs) }
                 let state = report.complete ? "complete" : "incomplete (\(report.shortfalls.count) shortfalls)"
                 Terminal.writeError(
                     "rollcall: review report: \(report.items.count) items, \(state); written to "

@@ -2,36 +2,29 @@ import ArgumentParser
 import Rollcall
 import RollcallCore
 
-/// Runs a command's work with a progress line on a terminal, and turns its
-/// failures into messages on stderr and exit code 1.
+/// Runs a command's work with a progress line on a terminal, and hands its failures to
+/// `Failure`: a message on stderr (and with `json`, the error as JSON on stdout), exit 1.
 enum CommandRun {
     static func reading<Value: Sendable>(
-        noColor: Bool, _ work: (ProgressSink?) async throws -> Value
+        noColor: Bool, json: Bool = false, _ work: (ProgressSink?) async throws -> Value
     ) async throws -> Value {
         let progress = ProgressLine.sink()
         do {
             let value = try await work(progress?.1)
             progress?.0.finish()
             return value
-        } catch let invalid as PlanRun.InvalidConfig {
-            progress?.0.finish()
-            let renderer = DiagnosticTextRenderer(colored: Terminal.colorsStandardError(noColorFlag: noColor))
-            Terminal.writeError(renderer.render(invalid.diagnostics))
-            throw ExitCode.failure
         } catch {
             progress?.0.finish()
-            Terminal.writeFailure(error)
-            throw ExitCode.failure
+            throw Failure.report(error, json: json, noColor: noColor)
         }
     }
 
     /// Runs `work`; a failure is printed as `rollcall: error: …` and ends the command with exit 1.
-    static func orFail<Value>(_ work: () throws -> Value) throws -> Value {
+    static func orFail<Value>(json: Bool = false, _ work: () throws -> Value) throws -> Value {
         do {
             return try work()
         } catch {
-            Terminal.writeFailure(error)
-            throw ExitCode.failure
+            throw Failure.report(error, json: json, noColor: true)
         }
     }
 

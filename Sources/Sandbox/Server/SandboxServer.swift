@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import RollcallCore
 import ServiceLifecycle
 
 /// Where a running sandbox answers, and the credentials that work against it.
@@ -107,9 +108,11 @@ public struct SandboxServer: Sendable {
     }
 }
 
-public struct SandboxServerError: Error, Sendable, CustomStringConvertible {
+public struct SandboxServerError: CodedError, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+    public var errorCode: String { "sandbox" }
+    public var errorMessage: String { message }
 }
 
 /// Collects the ports both servers bound, for whoever waits on them.

@@ -274,7 +274,7 @@ extension YAMLNode {
 }
 
 /// A seed or state file that cannot be used; the message names the file and, where known, line and column.
-public struct SandboxSeedError: Error, Sendable, CustomStringConvertible {
+public struct SandboxSeedError: CodedError, CustomStringConvertible {
     public var message: String
 
     public init(message: String) {
@@ -282,4 +282,6 @@ public struct SandboxSeedError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+    public var errorCode: String { "sandbox" }
+    public var errorMessage: String { message }
 }

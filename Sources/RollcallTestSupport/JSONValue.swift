@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON value, decoded without Foundation's bridging, so booleans and numbers stay apart.
-enum JSONValue: Decodable, Equatable {
+package enum JSONValue: Decodable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,7 +9,7 @@ enum JSONValue: Decodable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -26,27 +26,27 @@ enum JSONValue: Decodable, Equatable {
         }
     }
 
-    subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
         return nil
     }
 
-    var object: [String: JSONValue]? {
+    package var object: [String: JSONValue]? {
         if case .object(let object) = self { return object }
         return nil
     }
 
-    var text: String? {
+    package var text: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
-    var number: Double? {
+    package var number: Double? {
         if case .number(let number) = self { return number }
         return nil
     }
 
-    var texts: [String] {
+    package var texts: [String] {
         switch self {
         case .string(let text): [text]
         case .array(let values): values.compactMap(\.text)

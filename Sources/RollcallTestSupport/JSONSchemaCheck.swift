@@ -7,18 +7,18 @@ import Foundation
 /// Python's jsonschema; this check runs with `swift test`, and records which schema
 /// properties the documents used, so a test can prove the schema documents nothing
 /// the encoder never writes.
-struct JSONSchemaCheck {
+package struct JSONSchemaCheck {
     let root: JSONValue
-    private(set) var problems: [String] = []
+    package private(set) var problems: [String] = []
     /// Every schema property a document used, as `SCHEMA-PATH/properties/NAME`.
-    private(set) var usedProperties: Set<String> = []
+    package private(set) var usedProperties: Set<String> = []
 
-    init(schema: Data) throws {
+    package init(schema: Data) throws {
         root = try JSONDecoder().decode(JSONValue.self, from: schema)
     }
 
     /// Every property the schema declares, as `SCHEMA-PATH/properties/NAME`.
-    var declaredProperties: Set<String> {
+    package var declaredProperties: Set<String> {
         var found: Set<String> = []
         func walk(_ schema: JSONValue, _ path: String) {
             for (name, property) in schema["properties"]?.object ?? [:] {
@@ -33,7 +33,7 @@ struct JSONSchemaCheck {
         return found
     }
 
-    mutating func check(_ document: Data, name: String) throws {
+    package mutating func check(_ document: Data, name: String) throws {
         check(try JSONDecoder().decode(JSONValue.self, from: document), against: root, schemaPath: "#", at: name)
     }
 

@@ -1,0 +1,26 @@
+/// The core's own errors, each with its stable code.
+extension YAMLDecodingError: CodedError {
+    public var errorCode: String { "config_invalid" }
+    public var errorMessage: String { message }
+    public var errorPlace: ErrorPlace? { ErrorPlace(file: location.file, line: location.line, column: location.column) }
+}
+
+extension PreconditionFailed: CodedError {
+    public var errorCode: String { "stale" }
+    public var errorMessage: String { description }
+}
+
+extension CSVTable.Problem: CodedError {
+    public var errorCode: String { "roster_invalid" }
+    public var errorMessage: String { message }
+}
+
+extension YAMLEmitter.Failure: CodedError {
+    public var errorCode: String { "yaml_emit" }
+    public var errorMessage: String { description }
+}
+
+extension ProtectedAccount.ParseError: CodedError {
+    public var errorCode: String { "protected_account" }
+    public var errorMessage: String { description }
+}
