@@ -4,9 +4,10 @@ import PackageDescription
 /// One list of settings for every target: Swift 6 language mode is the tools
 /// default; `ExistentialAny` makes every existential spelled out.
 ///
-/// Access: `public` is a contract (the `RollcallCore` and `Rollcall` libraries, the
-/// simulators, what the CLI reads a run's progress through); what one target only
-/// lends another (HTTP plumbing, connectors, test support) is `package`.
+/// Access: `public` is a promise, made only by the two library products (`RollcallCore`,
+/// `Rollcall`) for what a user of them calls (`api/*.txt` lists it, and CI checks the list);
+/// what one target lends another (the seams, HTTP plumbing, connectors, the simulators, test
+/// support) is `package`; the rest is internal.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]

@@ -21,15 +21,15 @@ public struct RollcallError: CodedError, CustomStringConvertible {
         /// An output that cannot be written where it was asked for.
         public static let output = Code(rawValue: "output")
         /// A saved plan that does not prove itself: edited, cut off, unsigned or of another format.
-        public static let planInvalid = Code(rawValue: "plan_invalid")
+        static let planInvalid = Code(rawValue: "plan_invalid")
         /// Another apply holds the lock.
-        public static let lockHeld = Code(rawValue: "lock_held")
+        static let lockHeld = Code(rawValue: "lock_held")
         /// The lock cannot be taken for another reason.
         public static let lock = Code(rawValue: "lock")
         /// The audit log is broken, or a line cannot be written to it.
         public static let auditLog = Code(rawValue: "audit_log")
         /// A read of the live systems that did not prove itself complete.
-        public static let incompleteRead = Code(rawValue: "incomplete_read")
+        static let incompleteRead = Code(rawValue: "incomplete_read")
         /// A write the config gives Rollcall nothing to make it with.
         public static let write = Code(rawValue: "write")
         /// The sandbox's seed or state cannot be used.

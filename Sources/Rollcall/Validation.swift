@@ -14,7 +14,7 @@ public enum Validation {
     }
 
     /// Reads and loads one config path: a file, or a directory merged into one config.
-    public static func loadConfig(_ path: String, limits: YAMLLimits = .standard) -> ConfigLoader.Result {
+    package static func loadConfig(_ path: String, limits: YAMLLimits = .standard) -> ConfigLoader.Result {
         let read = ConfigFiles.read(path, limits: limits)
         guard read.diagnostics.isEmpty else {
             return ConfigLoader.Result(config: nil, diagnostics: read.diagnostics.sorted())

@@ -4,9 +4,9 @@ import RollcallCore
 import Sandbox
 
 /// The sandbox's files: a seed read from YAML, a state kept as JSON.
-public enum SandboxFiles {
+package enum SandboxFiles {
     /// Reads a seed and writes the state file it describes; an existing state file is replaced only with `replace`.
-    public static func initialize(seed seedPath: String, state statePath: String, replace: Bool) throws -> SandboxState
+    package static func initialize(seed seedPath: String, state statePath: String, replace: Bool) throws -> SandboxState
     {
         let state = try readSeed(seedPath)
         if !replace, FileManager.default.fileExists(atPath: statePath) {
@@ -22,7 +22,7 @@ public enum SandboxFiles {
     }
 
     /// Reads a seed YAML file into the live state it describes; problems name the file, line and column.
-    public static func readSeed(_ seedPath: String) throws -> SandboxState {
+    package static func readSeed(_ seedPath: String) throws -> SandboxState {
         let read = ConfigFiles.readFile(seedPath)
         guard let file = read.files.first, read.diagnostics.isEmpty else {
             throw SandboxSeedError(
@@ -33,13 +33,13 @@ public enum SandboxFiles {
     }
 
     /// The state a state file or a seed YAML holds, read without serving it.
-    public static func state(at path: String) throws -> SandboxState {
+    package static func state(at path: String) throws -> SandboxState {
         if ConfigFiles.isYAML(path) { return try readSeed(path) }
         return try SandboxState.read(stateFile: URL(fileURLWithPath: path))
     }
 
     /// Opens a state file for serving; writes made while serving are saved to it.
-    public static func open(state statePath: String) throws -> SandboxStore {
+    package static func open(state statePath: String) throws -> SandboxStore {
         try SandboxStore(stateFile: URL(fileURLWithPath: statePath))
     }
 

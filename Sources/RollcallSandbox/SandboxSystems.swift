@@ -10,7 +10,7 @@ extension LiveSource {
     /// Both simulators in this process on loopback ports, over a sandbox state file (writes
     /// are saved to it) or, given a seed YAML, over an in-memory state seeded from it;
     /// `faults` makes them misbehave (latency, throttling) for tests and the benchmark.
-    public static func sandbox(path: String, faults: SandboxFaults = .none) -> LiveSource {
+    package static func sandbox(path: String, faults: SandboxFaults = .none) -> LiveSource {
         LiveSource(SandboxSystems(path: path, faults: faults))
     }
 }

@@ -16,7 +16,7 @@ public final class ApplyControl: Sendable {
         }
     }
 
-    public var stopReason: String? { reason.withLock { $0 } }
+    var stopReason: String? { reason.withLock { $0 } }
 
     /// What must still happen if the process exits at once (a second signal): the lock released.
     func atExitNow(_ cleanup: @escaping @Sendable () -> Void) {

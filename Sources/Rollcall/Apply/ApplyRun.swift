@@ -82,11 +82,11 @@ public enum ApplyRun {
     }
 
     /// Nothing was applied: a stale plan, a safety rule, an answer other than yes.
-    public struct Refused: CodedError, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
-        public var errorCode: String { "refused" }
-        public var errorMessage: String { message }
+    package struct Refused: CodedError, CustomStringConvertible {
+        package var message: String
+        package var description: String { message }
+        package var errorCode: String { "refused" }
+        package var errorMessage: String { message }
     }
 
     public static func run(

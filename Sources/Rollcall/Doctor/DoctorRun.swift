@@ -36,7 +36,7 @@ public enum DoctorRun {
     }
 
     /// How far this machine's clock may be from a server's.
-    public static let clockTolerance: TimeInterval = 300
+    static let clockTolerance: TimeInterval = 300
 
     /// Checks everything; an invalid config throws its diagnostics, as every command does.
     public static func run(_ request: Request) async throws -> Outcome {

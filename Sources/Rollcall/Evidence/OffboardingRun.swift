@@ -40,7 +40,7 @@ public enum OffboardingRun {
     }
 
     /// How far back the window reaches when `--since` is not given.
-    public static let defaultWindowDays = 90
+    static let defaultWindowDays = 90
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
         let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)

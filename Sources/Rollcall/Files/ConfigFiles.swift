@@ -9,13 +9,13 @@ import RollcallCore
 ///
 /// Sizes are checked before reading, so a huge or endless file (a device, a
 /// pipe) is refused without being read.
-public enum ConfigFiles {
-    public struct Read: Sendable {
-        public var files: [ConfigSourceFile]
-        public var diagnostics: [Diagnostic]
+package enum ConfigFiles {
+    package struct Read: Sendable {
+        package var files: [ConfigSourceFile]
+        package var diagnostics: [Diagnostic]
     }
 
-    public static func read(_ path: String, excluding: [String] = [], limits: YAMLLimits = .standard) -> Read {
+    package static func read(_ path: String, excluding: [String] = [], limits: YAMLLimits = .standard) -> Read {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -70,14 +70,14 @@ public enum ConfigFiles {
     }
 
     /// File names a config directory leaves out: the sandbox seed.
-    public static let sandboxSeedNames: Set<String> = ["sandbox.yaml", "sandbox.yml"]
+    package static let sandboxSeedNames: Set<String> = ["sandbox.yaml", "sandbox.yml"]
 
     /// Whether a file name or path names a YAML file, as a config directory counts them.
-    public static func isYAML(_ name: String) -> Bool {
+    package static func isYAML(_ name: String) -> Bool {
         name.hasSuffix(".yaml") || name.hasSuffix(".yml")
     }
 
-    public static func readFile(_ path: String, limits: YAMLLimits = .standard) -> Read {
+    package static func readFile(_ path: String, limits: YAMLLimits = .standard) -> Read {
         // The file a symbolic link leads to is the one judged: a link to a pipe would block the read forever.
         var status = stat()
         guard stat(path, &status) == 0 else {

@@ -39,14 +39,14 @@ public enum ImportRun {
         public var roundTrip: ImportRoundTrip.Result
         public var read: ReadSummary
         public var warnings: [String]
-        public var timings: Timings
+        package var timings: Timings
     }
 
     /// Seconds each step took, for the benchmark.
-    public struct Timings: Sendable {
-        public var infer = 0.0
-        public var emit = 0.0
-        public var roundTrip = 0.0
+    package struct Timings: Sendable {
+        package var infer = 0.0
+        package var emit = 0.0
+        package var roundTrip = 0.0
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {

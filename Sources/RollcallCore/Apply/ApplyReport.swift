@@ -1,7 +1,7 @@
 /// What an apply did, change by change: the table at the end of a run and the
 /// versioned JSON document of `apply --format json` (`schemas/apply-report.schema.json`).
 public struct ApplyReport: Sendable, Equatable, Codable {
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
     public enum Outcome: String, Sendable, Equatable, Codable, CaseIterable {
         case applied
@@ -20,13 +20,13 @@ public struct ApplyReport: Sendable, Equatable, Codable {
 
     public struct ChangeResult: Sendable, Equatable, Codable {
         public var id: String
-        public var address: RecordAddress
+        package var address: RecordAddress
         public var system: PlannedChange.System
-        public var action: PlannedChange.Action
+        package var action: PlannedChange.Action
         public var outcome: Outcome
         /// Why, in words; the API's own words for a failure.
-        public var detail: String?
-        public var requestIDs: [String]
+        package var detail: String?
+        package var requestIDs: [String]
         /// The record read back after the write holds every planned value.
         public var verified: Bool?
         /// The roster row behind the change, when the roster drives the person.
@@ -60,10 +60,10 @@ public struct ApplyReport: Sendable, Equatable, Codable {
         public var deactivated = 0
         public var alreadyApplied = 0
         public var failed = 0
-        public var skipped = 0
-        public var excluded = 0
+        package var skipped = 0
+        package var excluded = 0
         public var stale = 0
-        public var notReviewed = 0
+        package var notReviewed = 0
 
         enum CodingKeys: String, CodingKey {
             case created, updated, reactivated, deactivated, failed, skipped, excluded, stale
@@ -72,17 +72,17 @@ public struct ApplyReport: Sendable, Equatable, Codable {
         }
     }
 
-    public var formatVersion = ApplyReport.formatVersion
-    public var runID: String
+    package var formatVersion = ApplyReport.formatVersion
+    package var runID: String
     /// The checksum of the plan applied (a saved plan's, or the fresh plan's for `apply PATH`).
-    public var planChecksum: String?
+    package var planChecksum: String?
     public var changes: [ChangeResult]
     /// Every applied change was gone from a plan made from a read after the writes.
-    public var converged: Bool?
+    package var converged: Bool?
     /// Why the run stopped early (a signal, --fail-fast, the audit log), if it did.
     public var stopped: String?
     public var auditLog: String?
-    public var chainHead: String?
+    package var chainHead: String?
 
     public init(runID: String, planChecksum: String?, changes: [ChangeResult] = []) {
         self.runID = runID

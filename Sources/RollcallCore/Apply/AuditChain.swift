@@ -8,16 +8,16 @@ import Foundation
 /// tail is caught against a chain head kept elsewhere (`--head`).
 ///
 /// Pure: lines in, lines out; the caller writes them and supplies the time.
-public struct AuditChain: Sendable {
-    public let key: [UInt8]?
+package struct AuditChain: Sendable {
+    package let key: [UInt8]?
 
-    public init(key: [UInt8]?) {
+    package init(key: [UInt8]?) {
         self.key = key
     }
 
     /// The entry linked after `previous` (the last line's hash, empty for a new log),
     /// and its line as written: canonical JSON, no line break.
-    public func link(_ entry: AuditEntry, after previous: String) throws -> (entry: AuditEntry, line: String) {
+    package func link(_ entry: AuditEntry, after previous: String) throws -> (entry: AuditEntry, line: String) {
         var linked = entry
         linked.previous = previous
         linked.hash = ""
@@ -43,12 +43,12 @@ public struct AuditChain: Sendable {
 
     /// Checks every line; the first broken one is named. `head`, when given, must be the last
     /// whole line's hash.
-    public func verify(_ text: String, head: String? = nil) -> AuditVerification {
+    package func verify(_ text: String, head: String? = nil) -> AuditVerification {
         read(text, head: head).verification
     }
 
     /// `verify`, with the entries of the lines that check out, decoded once for a caller that needs them.
-    public func read(_ text: String, head: String? = nil) -> (verification: AuditVerification, entries: [AuditEntry]) {
+    package func read(_ text: String, head: String? = nil) -> (verification: AuditVerification, entries: [AuditEntry]) {
         var entries: [AuditEntry] = []
         let verification = check(text, head: head) { entries.append($0) }
         return (verification, entries)

@@ -1,7 +1,7 @@
 /// One line of the audit log: one write (or attempt at one) and what came of it.
 /// Never holds a secret: values are the fields a reviewer saw in the plan.
-public struct AuditEntry: Sendable, Equatable, Codable {
-    public enum Outcome: String, Sendable, Equatable, Codable, CaseIterable {
+package struct AuditEntry: Sendable, Equatable, Codable {
+    package enum Outcome: String, Sendable, Equatable, Codable, CaseIterable {
         /// Written before the request is sent: the write is about to be made.
         case started
         case applied
@@ -13,36 +13,36 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     }
 
     /// Position in the file, from 1.
-    public var sequence: Int
+    package var sequence: Int
     /// UTC, ISO 8601 (`2026-11-24T14:03:07Z`).
-    public var time: String
+    package var time: String
     /// Who ran apply: `GITHUB_ACTOR`, or the OS user.
-    public var actor: String
+    package var actor: String
     /// The config's commit (`GITHUB_SHA`, `GIT_COMMIT`), when known.
-    public var commit: String?
-    public var runID: String
-    public var planChecksum: String?
-    public var system: PlannedChange.System
-    public var practice: String?
-    public var address: RecordAddress
-    public var recordID: String?
-    public var changeID: String
-    public var operation: PlannedChange.Action
-    public var fields: [FieldChange]
+    package var commit: String?
+    package var runID: String
+    package var planChecksum: String?
+    package var system: PlannedChange.System
+    package var practice: String?
+    package var address: RecordAddress
+    package var recordID: String?
+    package var changeID: String
+    package var operation: PlannedChange.Action
+    package var fields: [FieldChange]
     /// The roster row behind the change, when the roster drives the person.
-    public var source: ChangeSource?
-    public var outcome: Outcome
+    package var source: ChangeSource?
+    package var outcome: Outcome
     /// Whether the record read back after the write holds every planned value; nil before the write.
-    public var verified: Bool?
-    public var requestIDs: [String]
+    package var verified: Bool?
+    package var requestIDs: [String]
     /// The API's words, for a failure.
-    public var error: String?
+    package var error: String?
     /// The hash of the line before (empty for the first line).
-    public var previous: String
+    package var previous: String
     /// SHA-256, or HMAC-SHA256 with `ROLLCALL_AUDIT_KEY`, over this line without this field.
-    public var hash: String
+    package var hash: String
 
-    public init(
+    package init(
         sequence: Int, time: String, actor: String, commit: String?, runID: String, planChecksum: String?,
         change: PlannedChange, outcome: Outcome, verified: Bool? = nil, requestIDs: [String] = [],
         error: String? = nil

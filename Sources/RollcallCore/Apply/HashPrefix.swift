@@ -2,7 +2,7 @@
 /// shortened as transcripts and summaries show it, to no fewer than 12 hex digits: that
 /// many tell one SHA-256 from another, fewer would not be a check worth the name.
 public enum HashPrefix {
-    public static let minimumDigits = 12
+    static let minimumDigits = 12
 
     /// Why `text` cannot stand for a hash, or nil when it can.
     public static func problem(with text: String, option: String) -> String? {
@@ -14,7 +14,7 @@ public enum HashPrefix {
     }
 
     /// Whether `full` begins with `prefix`, ignoring case.
-    public static func matches(_ prefix: String, _ full: String) -> Bool {
+    package static func matches(_ prefix: String, _ full: String) -> Bool {
         prefix.count >= minimumDigits && full.lowercased().hasPrefix(prefix.lowercased())
     }
 }

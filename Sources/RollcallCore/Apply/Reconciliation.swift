@@ -12,7 +12,7 @@ public struct Reconciliation: Sendable, Equatable {
     public var alreadyApplied: [PlannedChange]
     public var stale: [StaleChange]
     /// Changes the fresh plan wants that the reviewed plan does not hold: never applied.
-    public var notReviewed: [PlannedChange]
+    package var notReviewed: [PlannedChange]
 
     public init(
         pending: [PendingChange] = [], alreadyApplied: [PlannedChange] = [], stale: [StaleChange] = [],
@@ -30,7 +30,7 @@ public struct Reconciliation: Sendable, Equatable {
 /// account up first and finishes it.
 public struct PendingChange: Sendable, Equatable {
     public var change: PlannedChange
-    public var resumes: Bool
+    package var resumes: Bool
 
     public init(change: PlannedChange, resumes: Bool = false) {
         self.change = change
@@ -41,7 +41,7 @@ public struct PendingChange: Sendable, Equatable {
 public struct StaleChange: Sendable, Equatable {
     public var change: PlannedChange
     /// The fields whose live values differ from what the plan saw, or why the record cannot be compared.
-    public var changedFields: [String]
+    package var changedFields: [String]
 
     public init(change: PlannedChange, changedFields: [String]) {
         self.change = change

@@ -8,13 +8,13 @@
 ///   planned against the fresh read (`wanted`).
 ///
 /// Pure: the saved changes, the config, a fresh read and a fresh plan in, the refusals out.
-public enum SavedPlanCheck {
+package enum SavedPlanCheck {
     /// A saved change apply will not make, and why, in words that name the part that is wrong.
-    public struct RefusedChange: Sendable, Equatable {
-        public var change: PlannedChange
-        public var reason: String
+    package struct RefusedChange: Sendable, Equatable {
+        package var change: PlannedChange
+        package var reason: String
 
-        public init(change: PlannedChange, reason: String) {
+        package init(change: PlannedChange, reason: String) {
             self.change = change
             self.reason = reason
         }
@@ -22,7 +22,7 @@ public enum SavedPlanCheck {
 
     /// The saved changes that do not agree with themselves, the config or the live records
     /// their operations name. Records of practices or systems that were not read are not compared.
-    public static func inconsistent(_ changes: [PlannedChange], config: Config, live: LiveState) -> [RefusedChange] {
+    package static func inconsistent(_ changes: [PlannedChange], config: Config, live: LiveState) -> [RefusedChange] {
         let index = LiveIndex(live)
         let protected = ProtectedIndex(config.policy.protected)
         return changes.compactMap { change in
@@ -37,7 +37,7 @@ public enum SavedPlanCheck {
     /// A Healthie create that resumes (its membership was added, its settings not yet made) is
     /// planned afresh as an update of that membership: it must leave the membership as that
     /// update would.
-    public static func unwanted(_ pending: [PendingChange], fresh: Plan, live: LiveState) -> [RefusedChange] {
+    package static func unwanted(_ pending: [PendingChange], fresh: Plan, live: LiveState) -> [RefusedChange] {
         let wanted = Dictionary(fresh.changes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let byAddress = Dictionary(fresh.changes.map { ($0.address, $0) }, uniquingKeysWith: { first, _ in first })
         let index = LiveIndex(live)

@@ -34,7 +34,7 @@ public struct Config: Sendable, Equatable {
 
 public struct AthenaSettings: Sendable, Equatable {
     /// Overrides the production API base; `nil` means athenaOne's production URL.
-    public var baseURL: String?
+    package var baseURL: String?
     /// Practices in key order; keys and practice ids are unique.
     public var practices: [Practice]
 
@@ -63,13 +63,13 @@ public struct Practice: Sendable, Equatable {
 }
 
 public struct HealthieSettings: Sendable, Equatable {
-    public var baseURL: String?
+    package var baseURL: String?
     /// The organization new memberships are created in.
-    public var organizationID: String?
+    package var organizationID: String?
     /// The `Healthie-GraphQL-API-Version` to send; `nil` means the client's default.
-    public var apiVersion: String?
+    package var apiVersion: String?
     /// Whether new members get Healthie's invitation email; a sync defaults to not sending one.
-    public var sendInviteEmail: Bool
+    package var sendInviteEmail: Bool
 
     public init(baseURL: String?, organizationID: String?, apiVersion: String?, sendInviteEmail: Bool) {
         self.baseURL = baseURL
@@ -81,21 +81,21 @@ public struct HealthieSettings: Sendable, Equatable {
 
 public struct Policy: Sendable, Equatable {
     public var unmanaged: UnmanagedPolicy
-    public var maxDeactivations: DeactivationLimit
+    package var maxDeactivations: DeactivationLimit
     /// Active admin-type accounts each practice and the Healthie organization must keep.
-    public var minAdmins: Int
+    package var minAdmins: Int
     public var protected: [ProtectedAccount]
     /// Drift findings suppressed on purpose (`policy.ignore`); a plan does not use them.
     public var ignore: [IgnoreRule]
     /// How soon after employment ends every account must be deactivated (`audit offboarding`).
-    public var offboardingSLA = Policy.defaultOffboardingSLA
+    package var offboardingSLA = Policy.defaultOffboardingSLA
     /// No Healthie sign-in for this long makes an active account dormant.
-    public var dormantAfter = Policy.defaultDormantAfter
+    package var dormantAfter = Policy.defaultDormantAfter
 
     /// One hour: the limit the January 2025 proposal for the HIPAA Security Rule sets for ending
     /// access after employment ends (45 CFR 164.308(a)(3)(ii)(C) as proposed).
-    public static let defaultOffboardingSLA = TimeSpan(seconds: 3600)
-    public static let defaultDormantAfter = TimeSpan(seconds: 90 * 86_400)
+    static let defaultOffboardingSLA = TimeSpan(seconds: 3600)
+    static let defaultDormantAfter = TimeSpan(seconds: 90 * 86_400)
 
     public init(
         unmanaged: UnmanagedPolicy, maxDeactivations: DeactivationLimit, minAdmins: Int, protected: [ProtectedAccount],
@@ -108,7 +108,7 @@ public struct Policy: Sendable, Equatable {
         self.ignore = ignore
     }
 
-    public static let defaults = Policy(
+    package static let defaults = Policy(
         unmanaged: .report, maxDeactivations: .count(5), minAdmins: 1, protected: [])
 }
 
@@ -118,11 +118,11 @@ public struct IgnoreRule: Sendable, Equatable {
     /// Written as `athena:PRACTICE/USERNAME` or `healthie:EMAIL`, as `policy.protected` is.
     public var account: ProtectedAccount
     /// The finding fields it covers (`departments`, `can_see_billing`); nil covers every finding on the account.
-    public var fields: [String]?
+    package var fields: [String]?
     public var reason: String
     /// The last day it suppresses.
     public var until: CalendarDate?
-    public var declaredAt: SourceLocation
+    package var declaredAt: SourceLocation
 
     public init(
         account: ProtectedAccount, fields: [String]?, reason: String, until: CalendarDate?, declaredAt: SourceLocation
@@ -173,13 +173,13 @@ public enum AthenaUserType: String, Sendable, Equatable, CaseIterable {
 
 /// A Healthie organization membership; each field left `nil` is not managed.
 public struct HealthieRole: Sendable, Equatable {
-    public var orgRole: HealthieOrgRole?
+    package var orgRole: HealthieOrgRole?
     /// `is_admin` on the membership.
     public var admin: Bool?
     /// `is_provider` on the membership.
-    public var provider: Bool?
+    package var provider: Bool?
     /// Managed `can_*` flags by name; flags left out are not managed.
-    public var permissions: [String: Bool]
+    package var permissions: [String: Bool]
 
     public init(orgRole: HealthieOrgRole?, admin: Bool?, provider: Bool?, permissions: [String: Bool]) {
         self.orgRole = orgRole
@@ -197,32 +197,32 @@ public enum HealthieOrgRole: String, Sendable, Equatable, CaseIterable {
 
 public struct StaffMember: Sendable, Equatable {
     public var id: String
-    public var firstName: String?
-    public var lastName: String?
+    package var firstName: String?
+    package var lastName: String?
     public var email: String?
     /// The role the entry names, resolved by the loader; `nil` only for offboarded staff.
-    public var role: Role?
-    public var npi: String?
+    package var role: Role?
+    package var npi: String?
     public var status: StaffStatus
     /// Last day of access for temporary staff, such as locums.
     public var expires: CalendarDate?
     /// One athenaOne account per practice, in practice key order.
     public var practices: [PracticeAssignment]
     /// Where the entry starts, for messages that point back at the config.
-    public var declaredAt: SourceLocation
+    package var declaredAt: SourceLocation
     /// The roster key a YAML entry refines (`roster_id`); the roster's people carry their own key.
-    public var rosterID: String?
+    package var rosterID: String?
     /// The roster row behind the entry, when the roster drives it.
     public var roster: RosterLink?
     /// The first day of access (a roster hire date): no accounts before it.
-    public var starts: CalendarDate?
+    package var starts: CalendarDate?
     /// On leave with `roster.on_leave: suspend`: accounts deactivated until the leave ends.
-    public var suspended = false
+    package var suspended = false
     /// When employment ended, as an offboarded entry's `ended_at` says.
-    public var endedAt: Timestamp?
+    package var endedAt: Timestamp?
     /// The time of day (seconds after midnight in `roster.time_zone`) access ends on the `expires`
     /// day, from the roster's `termination_time`; nil means at the end of that day.
-    public var endsAtSecond: Int?
+    var endsAtSecond: Int?
 
     public init(
         id: String, firstName: String?, lastName: String?, email: String?, role: Role?, npi: String?,
@@ -252,16 +252,16 @@ public enum StaffStatus: String, Sendable, Equatable, CaseIterable {
 /// One person's account in one athenaOne practice.
 public struct PracticeAssignment: Sendable, Equatable {
     public var practice: String
-    public var username: String
+    package var username: String
     /// An athenaOne user id pinned by the config; it wins over the username when matching.
-    public var userID: Int?
+    package var userID: Int?
     /// Department names declared for the practice.
     public var departments: [String]
     /// This person's supervising provider's account in the same practice, resolved by the loader.
-    public var supervising: SupervisorAccount?
+    package var supervising: SupervisorAccount?
     /// Made from `roster.username`, not written by anyone: an account already holding it under
     /// another email is someone else's, and the person is held back rather than matched to it.
-    public var generated = false
+    package var generated = false
 
     public init(
         practice: String, username: String, userID: Int?, departments: [String], supervising: SupervisorAccount?
@@ -277,9 +277,9 @@ public struct PracticeAssignment: Sendable, Equatable {
 /// The account of a supervising provider in one practice: the staff entry it
 /// belongs to and how that entry names its account there.
 public struct SupervisorAccount: Sendable, Equatable {
-    public var staffID: String
-    public var username: String
-    public var userID: Int?
+    package var staffID: String
+    package var username: String
+    package var userID: Int?
 
     public init(staffID: String, username: String, userID: Int?) {
         self.staffID = staffID

@@ -5,8 +5,8 @@ import Crypto
 /// `*.yaml` files of one directory, so the name is the file's last path
 /// component; where the checkout lives does not change the digest, so a plan
 /// saved in one checkout applies from another.
-public enum ConfigDigest {
-    public static func of(_ files: [ConfigSourceFile]) -> String {
+package enum ConfigDigest {
+    package static func of(_ files: [ConfigSourceFile]) -> String {
         var bytes: [UInt8] = []
         for file in files {
             let name = file.path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? ""
@@ -18,7 +18,7 @@ public enum ConfigDigest {
 
     /// Each file's name (as the digest names it) and SHA-256, so a plan applied to a config
     /// that changed can say which file did.
-    public static func files(_ files: [ConfigSourceFile]) -> [ConfigFileDigest] {
+    package static func files(_ files: [ConfigSourceFile]) -> [ConfigFileDigest] {
         files.map { file in
             ConfigFileDigest(
                 name: file.path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? "",
@@ -28,7 +28,7 @@ public enum ConfigDigest {
 
     /// What differs between the files a plan was made from and the files there now, in words:
     /// `staff.yaml changed`, `north.yaml is new`, `old.yaml is gone`.
-    public static func differences(from planned: [ConfigFileDigest], to now: [ConfigFileDigest]) -> [String] {
+    package static func differences(from planned: [ConfigFileDigest], to now: [ConfigFileDigest]) -> [String] {
         let before = Dictionary(planned.map { ($0.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(now.map { ($0.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         var words: [String] = []
@@ -41,11 +41,11 @@ public enum ConfigDigest {
 }
 
 /// One file of a config, as a plan records it.
-public struct ConfigFileDigest: Sendable, Equatable, Codable {
-    public var name: String
-    public var sha256: String
+package struct ConfigFileDigest: Sendable, Equatable, Codable {
+    package var name: String
+    package var sha256: String
 
-    public init(name: String, sha256: String) {
+    package init(name: String, sha256: String) {
         self.name = name
         self.sha256 = sha256
     }

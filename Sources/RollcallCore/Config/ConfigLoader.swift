@@ -24,7 +24,7 @@ public enum ConfigLoader {
             self.diagnostics = diagnostics
         }
 
-        public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+        var hasErrors: Bool { diagnostics.contains(where: \.isError) }
     }
 
     /// Loads `files` as one config; `origin` is the file or directory the user named.

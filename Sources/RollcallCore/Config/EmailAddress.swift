@@ -1,8 +1,8 @@
 /// A practical check of email addresses as login identifiers: what a clinic
 /// would type, not everything RFC 5322 allows (no quoted local parts, no IP literals).
-public enum EmailAddress {
+enum EmailAddress {
     /// Why `text` is not a usable email address, or `nil` when it is one.
-    public static func problem(with text: String) -> String? {
+    static func problem(with text: String) -> String? {
         let bytes = Array(text.utf8)
         guard bytes.count <= 254 else { return "it is longer than 254 characters" }
         let at = UInt8(ascii: "@")
@@ -38,7 +38,7 @@ public enum EmailAddress {
     }
 
     /// The form used to compare addresses: Healthie matches members by email without regard to case.
-    public static func normalized(_ text: String) -> String {
+    static func normalized(_ text: String) -> String {
         // Most addresses are lower-case ASCII already: no copy for them.
         text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
             ? text : text.lowercased()

@@ -5,9 +5,9 @@
 /// The names are facts taken from Healthie's published schema (`Tests/Fixtures/healthie/schema.graphql`);
 /// a test proves the list still matches it. The summaries and kinds are Rollcall's own, in the
 /// terms a clinic IT admin reviews access in.
-public enum HealthiePermission {
+package enum HealthiePermission {
     /// The kind of access a flag grants: what a reviewer weighs it by.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         /// Control over the organization: staff, roles, settings, audit. An admin-level grant.
         case administration = "organization administration"
         /// Patients' records, charts, labs, prescriptions and schedules.
@@ -20,13 +20,13 @@ public enum HealthiePermission {
         case content
     }
 
-    public struct Flag: Sendable {
-        public var kind: Kind
+    package struct Flag: Sendable {
+        package var kind: Kind
         /// What holding the flag lets a person do.
-        public var summary: String
+        package var summary: String
     }
 
-    public static let catalogue: [String: Flag] = [
+    package static let catalogue: [String: Flag] = [
         "can_access_calendar_quick_share": Flag(
             kind: .clinicalRecords, summary: "Share calendar slots through quick-share links."),
         "can_access_to_members_chat": Flag(
@@ -105,21 +105,21 @@ public enum HealthiePermission {
     ]
 
     /// Every flag name, sorted.
-    public static let names: [String] = catalogue.keys.sorted()
+    package static let names: [String] = catalogue.keys.sorted()
 
-    public static func isKnown(_ name: String) -> Bool {
+    package static func isKnown(_ name: String) -> Bool {
         catalogue[name] != nil
     }
 
     /// Whether granting the flag is an admin-level grant, marked as an escalation even on a new account.
-    public static func isAdministrative(_ name: String) -> Bool {
+    package static func isAdministrative(_ name: String) -> Bool {
         catalogue[name]?.kind == .administration
     }
 }
 
 extension Config {
     /// The `can_*` flags some role manages, sorted: all a read of members needs to ask for.
-    public var managedHealthiePermissions: [String] {
+    package var managedHealthiePermissions: [String] {
         Set(roles.values.flatMap { $0.healthie?.permissions.keys.map { $0 } ?? [] }).sorted()
     }
 }

@@ -1,10 +1,10 @@
 /// National Provider Identifier checks.
-public enum NPI {
+package enum NPI {
     /// Why `text` is not a valid NPI, or `nil` when it is one.
     ///
     /// An NPI is ten digits whose last is a Luhn check digit computed over
     /// the first nine with the prefix 80840 (the US health industry prefix).
-    public static func problem(with text: String) -> String? {
+    package static func problem(with text: String) -> String? {
         let digits = text.utf8.map { Int($0) - Int(UInt8(ascii: "0")) }
         guard digits.count == 10, digits.allSatisfy({ (0...9).contains($0) }) else {
             return "an NPI is exactly 10 digits"
@@ -16,12 +16,12 @@ public enum NPI {
         return nil
     }
 
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         problem(with: text) == nil
     }
 
     /// The Luhn check digit of `80840` followed by `digits`.
-    public static func checkDigit(forFirstNine digits: [Int]) -> Int {
+    package static func checkDigit(forFirstNine digits: [Int]) -> Int {
         let payload = [8, 0, 8, 4, 0] + digits
         var sum = 0
         for (offset, digit) in payload.reversed().enumerated() {

@@ -5,22 +5,22 @@ public struct RosterSettings: Sendable, Equatable {
     /// The export's path as written, relative to the YAML file that declares it.
     public var file: String
     /// The YAML file that declares the section.
-    public var declaredIn: String
-    public var declaredAt: SourceLocation
+    var declaredIn: String
+    package var declaredAt: SourceLocation
     /// The header of the column naming a person; its value is the staff id.
     public var key: String
     /// The export's header for each Rollcall field.
-    public var columns: [RosterField: String]
+    package var columns: [RosterField: String]
     /// Export status values (compared ignoring case) for each lifecycle.
-    public var statuses: [RosterLifecycle: [String]]
-    public var dateFormat: RosterDateFormat
-    public var onLeave: RosterLeavePolicy
+    package var statuses: [RosterLifecycle: [String]]
+    package var dateFormat: RosterDateFormat
+    package var onLeave: RosterLeavePolicy
     /// The athenaOne username pattern for roster people: `{first}`, `{last}`, `{f}`, `{l}`, `{id}`.
-    public var username: String
+    package var username: String
     /// Job title, trimmed and in lower case, to a role name; nil means no accounts.
     public var roles: [String: String?]
     /// Location, trimmed and in lower case, to its practices and departments; nil means no accounts.
-    public var locations: [String: [RosterPlacement]?]
+    package var locations: [String: [RosterPlacement]?]
     /// Where the clinic's days are counted: a termination date ends at midnight after it there.
     public var timeZone: ClinicTimeZone = .utc
 
@@ -50,14 +50,14 @@ public struct RosterSettings: Sendable, Equatable {
     }
 
     /// How a title or a location is looked up: surrounding space trimmed, case ignored.
-    public static func lookupKey(_ text: String) -> String {
+    static func lookupKey(_ text: String) -> String {
         text.trimmedSpace.lowercased()
     }
 
-    public static let defaultStatuses: [RosterLifecycle: [String]] = [
+    static let defaultStatuses: [RosterLifecycle: [String]] = [
         .active: ["Active"], .leave: ["On Leave", "Leave"], .terminated: ["Terminated", "Inactive"],
     ]
-    public static let defaultUsername = "{f}{last}"
+    static let defaultUsername = "{f}{last}"
 }
 
 /// One practice a location gives access to, with the departments there.
@@ -138,14 +138,14 @@ public struct RosterLink: Sendable, Equatable {
     public var line: Int
     /// The row's key: the employee id.
     public var key: String
-    public var jobTitle: String?
-    public var location: String?
+    package var jobTitle: String?
+    package var location: String?
     /// Why every change of this person is held back, when it is; what to add is in the words.
-    public var heldBack: String?
+    package var heldBack: String?
     /// Whether employment ended: the row is terminated, or a refining entry offboards the person.
     public var left = false
     /// The row's termination date, when it has one.
-    public var terminationDate: CalendarDate?
+    package var terminationDate: CalendarDate?
 
     public init(
         file: String, line: Int, key: String, jobTitle: String? = nil, location: String? = nil,

@@ -1,13 +1,15 @@
 /// The core's own errors, each with its stable code.
 extension YAMLDecodingError: CodedError {
-    public var errorCode: String { "config_invalid" }
-    public var errorMessage: String { message }
-    public var errorPlace: ErrorPlace? { ErrorPlace(file: location.file, line: location.line, column: location.column) }
+    package var errorCode: String { "config_invalid" }
+    package var errorMessage: String { message }
+    package var errorPlace: ErrorPlace? {
+        ErrorPlace(file: location.file, line: location.line, column: location.column)
+    }
 }
 
 extension PreconditionFailed: CodedError {
-    public var errorCode: String { "stale" }
-    public var errorMessage: String { description }
+    package var errorCode: String { "stale" }
+    package var errorMessage: String { description }
 }
 
 extension CSVTable.Problem: CodedError {

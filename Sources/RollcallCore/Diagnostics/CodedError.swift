@@ -63,7 +63,7 @@ public struct ErrorReport: Sendable, Equatable, Encodable {
     public var error: Body
 
     /// `internal`: an error no layer gave a code, which is a bug to report.
-    public static let internalCode = "internal"
+    package static let internalCode = "internal"
 
     public init(_ error: any Error) {
         guard let coded = error as? any CodedError else {
@@ -91,7 +91,7 @@ extension Diagnostic {
 
 extension String {
     /// `missingScope` as an error code's words: `missing_scope`.
-    public var snakeCased: String {
+    package var snakeCased: String {
         var words = ""
         for character in self {
             if character.isUppercase, !words.isEmpty { words.append("_") }

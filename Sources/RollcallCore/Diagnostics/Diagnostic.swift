@@ -40,7 +40,7 @@ public struct Diagnostic: Sendable, Hashable {
         Diagnostic(.error, file: file, message: message, hint: hint)
     }
 
-    public var isError: Bool { severity == .error }
+    package var isError: Bool { severity == .error }
 
     /// `FILE:LINE:COL` as compilers write it (`rollcall` for a problem with the whole run), which
     /// editors and CI annotators turn into links.

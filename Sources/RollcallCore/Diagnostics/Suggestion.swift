@@ -1,10 +1,10 @@
 /// Did-you-mean suggestions for misspelt keys and names.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     ///
     /// Uses optimal string alignment distance, so a swapped pair of letters
     /// (`departmnets`) counts as one edit. Case is ignored.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
@@ -21,7 +21,7 @@ public enum Suggestion {
     }
 
     /// ` (did you mean 'x'?)` or an empty string, ready to append to a message.
-    public static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
+    static func phrase(for word: String, in candidates: some Sequence<String>) -> String {
         guard let match = closest(to: word, in: candidates) else { return "" }
         return "; did you mean '\(match)'?"
     }

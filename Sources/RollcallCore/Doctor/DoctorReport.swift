@@ -9,14 +9,14 @@ public struct DoctorReport: Sendable, Equatable, Encodable {
         }
 
         /// What the check belongs to: `config`, `credentials`, `athenaOne`, `Healthie`, `audit log`, `clock`.
-        public var area: String
+        package var area: String
         /// What was checked, as a statement that holds when it passed.
         public var name: String
         public var status: Status
         /// What was found (a count, a server's words).
-        public var detail: String?
+        package var detail: String?
         /// What to do when it failed or was skipped.
-        public var fix: String?
+        package var fix: String?
 
         public init(area: String, name: String, status: Status, detail: String? = nil, fix: String? = nil) {
             self.area = area
@@ -34,12 +34,12 @@ public struct DoctorReport: Sendable, Equatable, Encodable {
             Check(area: area, name: name, status: .failed, detail: detail, fix: fix)
         }
 
-        public static func skipped(_ area: String, _ name: String, because reason: String) -> Check {
+        package static func skipped(_ area: String, _ name: String, because reason: String) -> Check {
             Check(area: area, name: name, status: .skipped, detail: reason)
         }
     }
 
-    public static let schemaVersion = 1
+    static let schemaVersion = 1
 
     /// The config's path as given.
     public var config: String

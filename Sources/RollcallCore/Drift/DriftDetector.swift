@@ -5,24 +5,24 @@
 /// more than the config declares), each plan finding that describes the live state
 /// is one too, and inactive accounts nobody lists are added. `policy.ignore` then
 /// suppresses what was accepted on purpose. A pure function of its inputs.
-public enum DriftDetector {
-    public struct Source: Sendable {
-        public var paths: [String]
-        public var digest: String
-        public var commit: String?
+package enum DriftDetector {
+    package struct Source: Sendable {
+        package var paths: [String]
+        package var digest: String
+        package var commit: String?
 
-        public init(paths: [String], digest: String, commit: String?) {
+        package init(paths: [String], digest: String, commit: String?) {
             self.paths = paths
             self.digest = digest
             self.commit = commit
         }
     }
 
-    public static let athenaActor = "unknown: athenaOne has no audit API to ask"
-    public static let healthieActor =
+    package static let athenaActor = "unknown: athenaOne has no audit API to ask"
+    package static let healthieActor =
         "unknown: Healthie's API has no audit-log query to ask (its schema has only the can_view_audit_log permission)"
 
-    public static func report(
+    package static func report(
         config: Config, live: LiveState, today: CalendarDate, source: Source, read: ReadSummary? = nil
     ) -> DriftReport {
         var policy = config.policy

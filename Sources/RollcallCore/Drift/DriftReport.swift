@@ -49,12 +49,12 @@ public struct DriftFinding: Sendable, Equatable, Codable {
 
     /// Stable across runs for the same kind, account and field: what `--since` matches on.
     public var id: String
-    public var kind: Kind
+    package var kind: Kind
     public var severity: DriftSeverity
     /// athena or healthie; nil for a rule of the config.
     public var system: PlannedChange.System?
-    public var staffID: String?
-    public var address: RecordAddress
+    package var staffID: String?
+    package var address: RecordAddress
     /// The account as `policy.ignore` and `policy.protected` name it (`athena:main/jdoe`), when the finding has one.
     public var account: String?
     /// A `DriftField` name.
@@ -65,11 +65,11 @@ public struct DriftFinding: Sendable, Equatable, Codable {
     public var live: String?
     public var message: String
     /// What the next `apply` would do about it.
-    public var revert: String
+    package var revert: String
     /// How to adopt the live value into the config instead: YAML where there is a value to write.
     public var adopt: String
     /// Who made the change and when, when the system can say; otherwise why it cannot.
-    public var actor: String
+    package var actor: String
     public var status: Status?
 
     public init(
@@ -101,41 +101,41 @@ public struct DriftFinding: Sendable, Equatable, Codable {
 }
 
 /// A finding an ignore rule suppressed, with the rule's reason.
-public struct SuppressedFinding: Sendable, Equatable, Codable {
-    public var finding: DriftFinding
-    public var reason: String
-    public var until: String?
+package struct SuppressedFinding: Sendable, Equatable, Codable {
+    package var finding: DriftFinding
+    package var reason: String
+    package var until: String?
 }
 
 /// The drift report: what every format renders, from one value.
 public struct DriftReport: Sendable, Equatable, Codable {
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public var formatVersion: Int
+    package var formatVersion: Int
     /// The day the report is as of.
     public var today: String
     public var config: [String]
-    public var configDigest: String
+    package var configDigest: String
     /// The config's commit, when it is in git.
     public var commit: String?
     /// Most severe first, then by address.
     public var findings: [DriftFinding]
-    public var suppressed: [SuppressedFinding]
+    package var suppressed: [SuppressedFinding]
     /// With `--since`: findings of the earlier report that are gone.
     public var resolved: [DriftFinding]?
-    public var ignoreRules: [IgnoreRuleSummary]
+    package var ignoreRules: [IgnoreRuleSummary]
     /// Everyone the config names and what they hold live: the access review.
     public var people: [ReviewPerson]
     public var read: ReadSummary?
 
-    public struct IgnoreRuleSummary: Sendable, Equatable, Codable {
-        public var account: String
-        public var fields: [String]?
-        public var reason: String
-        public var until: String?
-        public var expired: Bool
+    package struct IgnoreRuleSummary: Sendable, Equatable, Codable {
+        package var account: String
+        package var fields: [String]?
+        package var reason: String
+        package var until: String?
+        package var expired: Bool
         /// Findings it suppressed in this report.
-        public var matched: Int
+        package var matched: Int
     }
 
     enum CodingKeys: String, CodingKey {
@@ -182,14 +182,14 @@ public struct DriftReport: Sendable, Equatable, Codable {
 
 /// One person in the access review: their role and what each of their accounts holds live.
 public struct ReviewPerson: Sendable, Equatable, Codable {
-    public var staffID: String
+    package var staffID: String
     public var name: String
-    public var role: String?
+    package var role: String?
     public var status: String
     public var expires: String?
     public var accounts: [ReviewAccount]
     /// The most severe finding about them, if any.
-    public var worst: DriftSeverity?
+    var worst: DriftSeverity?
 
     enum CodingKeys: String, CodingKey {
         case name, role, status, expires, accounts, worst
@@ -203,7 +203,7 @@ public struct ReviewAccount: Sendable, Equatable, Codable {
     /// The practice key, or `Healthie`.
     public var place: String
     /// Username or email.
-    public var login: String
+    package var login: String
     /// Whether it exists live at all.
     public var exists: Bool
     public var active: Bool

@@ -2,36 +2,36 @@ import Foundation
 
 /// What an import did, for people (`text`) and programs (JSON, `format_version` 1).
 public struct ImportReport: Sendable, Equatable, Codable {
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public var formatVersion: Int
+    package var formatVersion: Int
     public var written: [String]
     public var staff: Int
     public var offboarded: Int
     public var roles: Int
     public var protected: Int
     /// Records the round trip names; empty when it holds.
-    public var roundTripProblems: [String]
-    public var roundTripChanges: Int
-    public var misroutedClients: [MisroutedClient]
+    var roundTripProblems: [String]
+    var roundTripChanges: Int
+    package var misroutedClients: [MisroutedClient]
     public var read: ReadSummary
     /// With a roster in the config imported from.
     public var roster: RosterLinks?
 
     public struct RosterLinks: Sendable, Equatable, Codable {
         /// Entries written with the `roster_id` of the row their email links them to.
-        public var linked: Int
+        package var linked: Int
         /// Rows no live account was linked to, as `hr/roster.csv:14 (1042, …)`.
-        public var unlinked: [String]
+        var unlinked: [String]
         /// Changes the export asks for that live does not have yet (hires, leavers, leaves).
         public var changes: Int
     }
 
-    public struct MisroutedClient: Sendable, Equatable, Codable {
-        public var userID: String
-        public var email: String
+    package struct MisroutedClient: Sendable, Equatable, Codable {
+        package var userID: String
+        package var email: String
         /// The staff entry with that email, when one has it.
-        public var staffID: String?
+        package var staffID: String?
 
         enum CodingKeys: String, CodingKey {
             case email

@@ -11,7 +11,7 @@ public enum ImportRoundTrip {
         public var problems: [String]
         /// With a roster: what the HR export asks for that live does not have yet (a hire to
         /// create, a leaver to deactivate). Not the import's to describe, so not problems.
-        public var rosterChanges: [PlannedChange] = []
+        var rosterChanges: [PlannedChange] = []
 
         public var holds: Bool { problems.isEmpty }
     }

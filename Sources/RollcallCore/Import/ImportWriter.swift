@@ -1,8 +1,8 @@
 /// Writes an `ImportDraft` as config files: the YAML through libyaml's emitter, the
 /// comments (why an account is protected, why an entry is kept apart, that a role was
 /// inferred) between its blocks.
-public struct ImportWriter: Sendable {
-    public enum Layout: Sendable {
+package struct ImportWriter: Sendable {
+    package enum Layout: Sendable {
         /// `systems.yaml`, `policy.yaml`, `roles.yaml` and `staff.yaml`, the split the examples use.
         case directory
         /// Everything in one file.
@@ -10,14 +10,14 @@ public struct ImportWriter: Sendable {
     }
 
     /// What each file's yaml-language-server line points at.
-    public var schemaReference: String
+    package var schemaReference: String
 
-    public init(schemaReference: String) {
+    package init(schemaReference: String) {
         self.schemaReference = schemaReference
     }
 
     /// The files, by name within the output, in the order they are written.
-    public func files(_ draft: ImportDraft, layout: Layout) throws(YAMLEmitter.Failure) -> [(
+    package func files(_ draft: ImportDraft, layout: Layout) throws(YAMLEmitter.Failure) -> [(
         name: String, text: String
     )] {
         switch layout {

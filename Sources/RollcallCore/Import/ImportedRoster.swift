@@ -6,28 +6,28 @@ public struct ImportedRoster: Sendable, Equatable {
     /// The roster section of the config imported from, its file as the written config names it.
     public var settings: RosterSettings
     public var roles: [TitleMapping]
-    public var locations: [LocationMapping]
+    package var locations: [LocationMapping]
     /// Rows no live account was linked to, as `hr/roster.csv:14 (1042, …)`.
-    public var unlinked: [String]
+    var unlinked: [String]
     /// The safety rails of the config imported from: a roster-driven clinic's `unmanaged`
     /// and `max_deactivations` belong with its roster, so the written config keeps them.
     public var policy: Policy
 
     public struct TitleMapping: Sendable, Equatable {
-        public var title: String
-        public var role: String
-        public var holders: Int
+        package var title: String
+        package var role: String
+        package var holders: Int
     }
 
-    public struct LocationMapping: Sendable, Equatable {
-        public var name: String
-        public var placements: [RosterPlacement]
-        public var holders: Int
+    package struct LocationMapping: Sendable, Equatable {
+        package var name: String
+        var placements: [RosterPlacement]
+        package var holders: Int
     }
 
     /// Links `draft`'s entries to the roster `people` (the resolved roster staff) and infers
     /// the mapping; `file` is the export's path as the written config will name it.
-    public static func link(
+    package static func link(
         _ draft: ImportDraft, roster: RosterSettings, people: [StaffMember], file: String, policy: Policy
     ) -> ImportDraft {
         var draft = draft

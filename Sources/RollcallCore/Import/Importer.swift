@@ -11,8 +11,8 @@
 /// 4. Departments are named, supervisors become staff ids, and every athenaOne user is
 ///    pinned by `userid`, so the plan matches each account exactly.
 /// A field that cannot be written exactly is left out (unmanaged) with a note saying why.
-public enum Importer {
-    public static func draft(live unordered: LiveState, athena: AthenaSettings?, healthie: HealthieSettings?)
+package enum Importer {
+    package static func draft(live unordered: LiveState, athena: AthenaSettings?, healthie: HealthieSettings?)
         -> ImportDraft
     {
         let live = unordered.canonical

@@ -3,19 +3,19 @@
 /// The writable fields are exactly what a full PUT must send back: any of them
 /// left out of a PUT is cleared by athenaOne.
 public struct LiveAthenaUser: Sendable, Equatable, Hashable, Codable {
-    public var userID: Int
-    public var username: String
-    public var firstName: String
-    public var lastName: String
+    package var userID: Int
+    package var username: String
+    package var firstName: String
+    package var lastName: String
     /// As athenaOne spells it; kept as text because a live system may hold types Rollcall does not manage.
-    public var userType: String
+    package var userType: String
     public var active: Bool
     public var email: String?
-    public var npi: String?
-    public var departmentIDs: [Int]
-    public var providerID: Int?
-    public var supervisingProviderID: Int?
-    public var schedulingName: String?
+    package var npi: String?
+    package var departmentIDs: [Int]
+    package var providerID: Int?
+    package var supervisingProviderID: Int?
+    package var schedulingName: String?
 
     public init(
         userID: Int, username: String, firstName: String, lastName: String, userType: String, active: Bool = true,
@@ -50,7 +50,7 @@ public struct LiveAthenaUser: Sendable, Equatable, Hashable, Codable {
 
     /// The fields a full PUT writes, by their athenaOne names, with the values this record holds.
     /// Departments are compared as a set: athenaOne does not promise their order.
-    public var writableFields: [String: String] {
+    package var writableFields: [String: String] {
         [
             "username": username, "firstname": firstName, "lastname": lastName, "usertype": userType,
             "active": active ? "true" : "false", "email": email ?? "", "npi": npi ?? "",
@@ -64,12 +64,12 @@ public struct LiveAthenaUser: Sendable, Equatable, Hashable, Codable {
 
 /// A provider record: where NPI and scheduling live, separate from the login account.
 public struct LiveAthenaProvider: Sendable, Equatable, Hashable, Codable {
-    public var providerID: Int
-    public var firstName: String
-    public var lastName: String
-    public var npi: String?
+    package var providerID: Int
+    package var firstName: String
+    package var lastName: String
+    package var npi: String?
     /// The login account linked to this provider, when athenaOne says.
-    public var userID: Int?
+    package var userID: Int?
     public var active: Bool
 
     public init(
@@ -94,7 +94,7 @@ public struct LiveAthenaProvider: Sendable, Equatable, Hashable, Codable {
 }
 
 public struct LiveDepartment: Sendable, Equatable, Hashable, Codable {
-    public var departmentID: Int
+    package var departmentID: Int
     public var name: String
 
     public init(departmentID: Int, name: String) {

@@ -2,20 +2,20 @@
 /// Status is `User.active`; the membership has no status of its own.
 public struct LiveHealthieMember: Sendable, Equatable, Hashable, Codable {
     /// The `User` id.
-    public var userID: String
+    package var userID: String
     /// The `OrganizationMembership` id, which membership updates take.
-    public var membershipID: String
+    package var membershipID: String
     public var email: String
-    public var firstName: String
-    public var lastName: String
+    package var firstName: String
+    package var lastName: String
     public var active: Bool
-    public var orgRole: String?
-    public var isAdmin: Bool
-    public var isProvider: Bool
+    package var orgRole: String?
+    package var isAdmin: Bool
+    package var isProvider: Bool
     /// Every `can_*` flag the membership answered, by name.
-    public var permissions: [String: Bool]
+    package var permissions: [String: Bool]
     /// `User.last_sign_in_at` as Healthie answered it (ISO 8601); nil when never, or not answered.
-    public var lastSignInAt: String?
+    package var lastSignInAt: String?
 
     public init(
         userID: String, membershipID: String, email: String, firstName: String, lastName: String, active: Bool,
@@ -49,10 +49,10 @@ public struct LiveHealthieMember: Sendable, Equatable, Hashable, Codable {
 
 /// A Healthie client (patient) found under a staff email.
 public struct LiveHealthieClient: Sendable, Equatable, Hashable, Codable {
-    public var userID: String
+    package var userID: String
     public var email: String
-    public var firstName: String
-    public var lastName: String
+    package var firstName: String
+    package var lastName: String
     public var active: Bool
 
     public init(userID: String, email: String, firstName: String, lastName: String, active: Bool) {

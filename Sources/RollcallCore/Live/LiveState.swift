@@ -43,7 +43,7 @@ public struct LiveAthenaPractice: Sendable, Equatable, Codable {
 /// is a staff email, which are staff misrouted into the patient namespace.
 public struct LiveHealthie: Sendable, Equatable, Codable {
     public var members: [LiveHealthieMember]
-    public var misroutedClients: [LiveHealthieClient]
+    package var misroutedClients: [LiveHealthieClient]
 
     public init(members: [LiveHealthieMember], misroutedClients: [LiveHealthieClient]) {
         self.members = members

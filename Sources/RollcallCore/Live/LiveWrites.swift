@@ -1,13 +1,13 @@
 /// A new athenaOne login account, as a create sends it.
 public struct AthenaUserDraft: Sendable, Equatable, Hashable, Codable {
-    public var username: String
-    public var firstName: String
-    public var lastName: String
-    public var userType: String
+    package var username: String
+    package var firstName: String
+    package var lastName: String
+    package var userType: String
     public var email: String?
-    public var npi: String?
-    public var departmentIDs: [Int]
-    public var supervisingProviderID: Int?
+    package var npi: String?
+    package var departmentIDs: [Int]
+    package var supervisingProviderID: Int?
 
     public init(
         username: String, firstName: String, lastName: String, userType: String, email: String? = nil,
@@ -39,14 +39,14 @@ public struct AthenaUserDraft: Sendable, Equatable, Hashable, Codable {
 /// `nil` keeps. The connector overlays a patch on the record it has just read,
 /// because athenaOne's PUT replaces the whole record.
 public struct AthenaUserPatch: Sendable, Equatable, Hashable, Codable {
-    public var firstName: String?
-    public var lastName: String?
-    public var userType: String?
+    package var firstName: String?
+    package var lastName: String?
+    package var userType: String?
     public var active: Bool?
     public var email: String??
-    public var npi: String??
-    public var departmentIDs: [Int]?
-    public var supervisingProviderID: Int??
+    package var npi: String??
+    package var departmentIDs: [Int]?
+    package var supervisingProviderID: Int??
 
     public init(
         firstName: String? = nil, lastName: String? = nil, userType: String? = nil, active: Bool? = nil,
@@ -124,9 +124,9 @@ public struct AthenaUserPatch: Sendable, Equatable, Hashable, Codable {
 /// email only when the config says so.
 public struct HealthieMembershipDraft: Sendable, Equatable, Hashable, Codable {
     public var email: String
-    public var firstName: String
-    public var lastName: String
-    public var orgRole: String?
+    package var firstName: String
+    package var lastName: String
+    package var orgRole: String?
 
     public init(email: String, firstName: String, lastName: String, orgRole: String? = nil) {
         self.email = email
@@ -146,11 +146,11 @@ public struct HealthieMembershipDraft: Sendable, Equatable, Hashable, Codable {
 /// The membership fields an update sets; nil fields, and flags not listed, are left as they are.
 public struct HealthieMembershipPatch: Sendable, Equatable, Hashable, Codable {
     public var active: Bool?
-    public var orgRole: String?
-    public var isAdmin: Bool?
-    public var isProvider: Bool?
+    package var orgRole: String?
+    package var isAdmin: Bool?
+    package var isProvider: Bool?
     /// `can_*` flags by name.
-    public var permissions: [String: Bool]
+    package var permissions: [String: Bool]
 
     public init(
         active: Bool? = nil, orgRole: String? = nil, isAdmin: Bool? = nil, isProvider: Bool? = nil,

@@ -2,16 +2,16 @@
 /// reviewer sees the price of the read as well as the changes.
 public struct ReadSummary: Sendable, Equatable, Codable {
     public var athenaPractices = 0
-    public var athenaUsers = 0
-    public var athenaProviders = 0
-    public var athenaDepartments = 0
+    var athenaUsers = 0
+    var athenaProviders = 0
+    var athenaDepartments = 0
     /// nil when Healthie was not read.
-    public var healthieMembers: Int?
-    public var healthieClientsMatched = 0
+    package var healthieMembers: Int?
+    package var healthieClientsMatched = 0
     public var requests = 0
-    public var retries = 0
+    package var retries = 0
     /// Retries caused by rate limiting.
-    public var throttled = 0
+    package var throttled = 0
     public var seconds = 0.0
 
     public init() {}

@@ -12,17 +12,17 @@
 /// Each account is judged by the live read: active (latency so far, growing), or inactive and
 /// either deactivated by a Rollcall apply (the last audit line that deactivated it gives the
 /// time) or inactive with no Rollcall write (already inactive; its time is not known).
-public enum OffboardingAudit {
-    public struct Inputs: Sendable {
-        public var config: Config
-        public var live: LiveState
+package enum OffboardingAudit {
+    package struct Inputs: Sendable {
+        package var config: Config
+        package var live: LiveState
         /// The audit log's entries, read only after its chain verified.
-        public var entries: [AuditEntry]
-        public var since: CalendarDate
-        public var today: CalendarDate
-        public var now: Timestamp
+        package var entries: [AuditEntry]
+        package var since: CalendarDate
+        package var today: CalendarDate
+        package var now: Timestamp
 
-        public init(
+        package init(
             config: Config, live: LiveState, entries: [AuditEntry], since: CalendarDate, today: CalendarDate,
             now: Timestamp
         ) {
@@ -36,14 +36,14 @@ public enum OffboardingAudit {
     }
 
     /// Where the report came from, for its header.
-    public struct Provenance: Sendable {
-        public var paths: [String]
-        public var digest: String
-        public var commit: String?
-        public var auditLog: OffboardingReport.AuditLogSummary
-        public var read: ReadSummary?
+    package struct Provenance: Sendable {
+        package var paths: [String]
+        package var digest: String
+        package var commit: String?
+        package var auditLog: OffboardingReport.AuditLogSummary
+        package var read: ReadSummary?
 
-        public init(
+        package init(
             paths: [String], digest: String, commit: String?, auditLog: OffboardingReport.AuditLogSummary,
             read: ReadSummary?
         ) {
@@ -55,7 +55,7 @@ public enum OffboardingAudit {
         }
     }
 
-    public static func report(_ inputs: Inputs, provenance: Provenance) -> OffboardingReport {
+    package static func report(_ inputs: Inputs, provenance: Provenance) -> OffboardingReport {
         let zone = inputs.config.roster?.timeZone ?? .utc
         let windowStart = zone.instant(inputs.since, secondOfDay: 0)
         let sla = inputs.config.policy.offboardingSLA

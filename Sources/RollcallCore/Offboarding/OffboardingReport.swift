@@ -5,12 +5,12 @@ import Foundation
 /// so, by number and hash), judged against `policy.offboarding_sla`. Breaches and accounts still
 /// active lead. The shape scripts read is this type's JSON (`schemas/offboarding-report.schema.json`).
 public struct OffboardingReport: Sendable, Equatable, Codable {
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public var formatVersion: Int
-    public var slaSeconds: Int
+    package var formatVersion: Int
+    var slaSeconds: Int
     /// The SLA as the config writes it (`1h`).
-    public var sla: String
+    package var sla: String
     /// The first day of the window.
     public var since: String
     public var today: String
@@ -19,7 +19,7 @@ public struct OffboardingReport: Sendable, Equatable, Codable {
     /// Where days end: `roster.time_zone`, or UTC.
     public var timeZone: String
     public var config: [String]
-    public var configDigest: String
+    package var configDigest: String
     public var commit: String?
     public var auditLog: AuditLogSummary
     public var people: [OffboardingPerson]
@@ -77,7 +77,7 @@ public struct OffboardingReport: Sendable, Equatable, Codable {
 
 /// One leaver: when employment ended, how it is known, and each account's end.
 public struct OffboardingPerson: Sendable, Equatable, Codable {
-    public enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
+    package enum Verdict: String, Sendable, Equatable, Codable, CaseIterable {
         /// An account is still active after employment ended.
         case stillActive = "still_active"
         /// Every account ended, the latest later than the SLA allows.
@@ -90,7 +90,7 @@ public struct OffboardingPerson: Sendable, Equatable, Codable {
     }
 
     /// How the end of employment is known.
-    public enum EndBasis: String, Sendable, Equatable, Codable {
+    package enum EndBasis: String, Sendable, Equatable, Codable {
         /// An offboarded entry's `ended_at`.
         case endedAt = "ended_at"
         /// The roster's termination date (and `termination_time`), at the end of that day.
@@ -100,18 +100,18 @@ public struct OffboardingPerson: Sendable, Equatable, Codable {
         case unknown
     }
 
-    public var staffID: String
+    package var staffID: String
     public var name: String
     /// ISO 8601 in UTC, or nil when unknown.
-    public var endedAt: String?
-    public var endBasis: EndBasis
+    package var endedAt: String?
+    package var endBasis: EndBasis
     /// The roster row or the config line that says the person left.
     public var source: OffboardingSource
     /// The latest account's latency; nil when no account's end time is known, or the person's end is not.
-    public var latencySeconds: Int?
+    package var latencySeconds: Int?
     public var breach: Bool
-    public var stillActive: Bool
-    public var verdict: Verdict
+    package var stillActive: Bool
+    package var verdict: Verdict
     public var accounts: [OffboardingAccount]
 
     enum CodingKeys: String, CodingKey {
@@ -167,19 +167,19 @@ public struct OffboardingAccount: Sendable, Equatable, Codable {
         case active
     }
 
-    public var address: RecordAddress
+    package var address: RecordAddress
     /// As `policy.protected` writes it (`athena:main/jdoe`, `healthie:EMAIL`).
     public var account: String
     public var state: State
     /// From the audit line, for a deactivated account.
-    public var deactivatedAt: String?
+    package var deactivatedAt: String?
     /// The audit line's number.
-    public var auditLine: Int?
-    public var auditHash: String?
+    package var auditLine: Int?
+    package var auditHash: String?
     /// Whether the apply read the account back and found it inactive.
     public var verified: Bool?
     /// Deactivation (or now, while active) less the end of employment; nil when either is unknown.
-    public var latencySeconds: Int?
+    package var latencySeconds: Int?
 
     enum CodingKeys: String, CodingKey {
         case address, account, state, verified

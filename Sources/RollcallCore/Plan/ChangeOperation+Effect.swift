@@ -11,7 +11,7 @@ extension ChangeOperation {
     }
 
     /// The athenaOne practice id the operation writes in; nil for Healthie.
-    public var athenaPracticeID: Int? {
+    var athenaPracticeID: Int? {
         switch self {
         case .athenaCreate(let practiceID, _), .athenaUpdate(let practiceID, _, _): practiceID
         case .healthieCreate, .healthieUpdate: nil
@@ -20,7 +20,7 @@ extension ChangeOperation {
 
     /// The action the operation performs: a create, a deactivation (it sets the account
     /// inactive), a reactivation (it sets it active), or an update of other fields.
-    public var action: PlannedChange.Action {
+    package var action: PlannedChange.Action {
         switch self {
         case .athenaCreate, .healthieCreate: .create
         case .athenaUpdate(_, _, let patch): Self.action(setting: patch.active)

@@ -4,7 +4,7 @@
 /// A plan is a value computed from the config, the live state, the policy and
 /// the date; the same inputs always give the same plan.
 public struct Plan: Sendable, Equatable, Codable {
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
     /// The day the plan was made for: expiries are judged against it.
     public var today: CalendarDate
@@ -38,9 +38,9 @@ public struct Plan: Sendable, Equatable, Codable {
 
     public struct Summary: Sendable, Equatable, Codable {
         public var create = 0
-        public var update = 0
+        package var update = 0
         public var deactivate = 0
-        public var reactivate = 0
+        package var reactivate = 0
 
         public init(create: Int = 0, update: Int = 0, deactivate: Int = 0, reactivate: Int = 0) {
             self.create = create
@@ -63,7 +63,7 @@ public struct PlannedChange: Sendable, Equatable, Codable {
 
         /// When the change is made: creates first, then updates and reactivations, deactivations
         /// last, so a supervisor is deactivated after the users who name them are updated.
-        public var phase: Int {
+        package var phase: Int {
             switch self {
             case .create: 0
             case .update, .reactivate: 1
@@ -76,26 +76,26 @@ public struct PlannedChange: Sendable, Equatable, Codable {
     /// log, the journal and a resumed apply know the change by.
     public var id: String
     public var system: System
-    public var action: Action
+    package var action: Action
     /// Where the account lives.
-    public var address: RecordAddress
+    package var address: RecordAddress
     /// The staff entry behind the change; nil for an account nobody lists.
-    public var staffID: String?
+    package var staffID: String?
     /// The practice key (`main`), for athena changes.
     public var practice: String?
     /// Fields that change, in a fixed order.
-    public var fields: [FieldChange]
+    package var fields: [FieldChange]
     /// Managed fields that already hold the wanted value.
-    public var unchangedCount: Int
+    package var unchangedCount: Int
     /// Why, in words: "offboarded", "expired on 2026-11-01", "not in the config".
     public var reason: String?
     /// Reviewer notes on this change (ordering, supervision).
-    public var notes: [String]
+    package var notes: [String]
     /// What the applier sends; it holds the live record's id.
-    public var operation: ChangeOperation
+    package var operation: ChangeOperation
     /// What must still hold of the live record when the change is applied: its digest as
     /// planned, or for a create that the account still does not exist.
-    public var precondition: RecordPrecondition
+    package var precondition: RecordPrecondition
     /// The roster row behind the change, when the roster drives the person.
     public var source: ChangeSource?
 
@@ -125,10 +125,10 @@ public struct PlannedChange: Sendable, Equatable, Codable {
     }
 
     /// The live record's id (athena `userid`, Healthie membership id), read from the operation; nil for a create.
-    public var recordID: String? { operation.recordID }
+    package var recordID: String? { operation.recordID }
 
     /// True when any field grants more access than before.
-    public var isEscalation: Bool { fields.contains(where: \.escalation) }
+    package var isEscalation: Bool { fields.contains(where: \.escalation) }
 }
 
 /// The roster row a change comes from: `"source": {"file": "hr/roster.csv", "line": 14, "key": "1042"}`.
@@ -136,8 +136,8 @@ public struct ChangeSource: Sendable, Equatable, Codable {
     public var file: String
     public var line: Int
     public var key: String
-    public var jobTitle: String?
-    public var location: String?
+    package var jobTitle: String?
+    package var location: String?
 
     public init(_ link: RosterLink) {
         file = link.file
@@ -165,7 +165,7 @@ public struct FieldChange: Sendable, Equatable, Codable {
     public var before: String?
     public var after: String?
     /// The change grants more access: admin, a permission, a broader role.
-    public var escalation: Bool
+    package var escalation: Bool
 
     public init(name: String, before: String?, after: String?, escalation: Bool = false) {
         self.name = name
@@ -208,7 +208,7 @@ public enum ChangeOperation: Sendable, Equatable, Codable {
     }
 
     /// The live record the operation writes to; nil for a create.
-    public var recordID: String? {
+    package var recordID: String? {
         switch self {
         case .athenaUpdate(_, let userID, _): String(userID)
         case .healthieUpdate(let membershipID, _): membershipID
@@ -252,9 +252,9 @@ public struct Finding: Sendable, Equatable, Codable {
 
     public enum Severity: String, Sendable, Equatable, Codable, CaseIterable { case warning, info }
 
-    public var kind: Kind
+    package var kind: Kind
     public var severity: Severity
-    public var address: RecordAddress
+    package var address: RecordAddress
     public var message: String
 
     public init(kind: Kind, severity: Severity, address: RecordAddress, message: String) {
@@ -273,9 +273,9 @@ public struct Refusal: Sendable, Equatable, Codable {
     /// Addresses of the records involved.
     public var records: [RecordAddress]
     /// Whether a flag may override it (`--allow-mass-deactivation`); `min_admins` never.
-    public var overridable: Bool
+    package var overridable: Bool
     /// The message once the flag has lifted it: what was allowed, without telling to pass the flag.
-    public var liftedMessage: String?
+    var liftedMessage: String?
 
     public init(
         rule: String, message: String, records: [RecordAddress], overridable: Bool, liftedMessage: String? = nil
@@ -293,7 +293,7 @@ public struct Refusal: Sendable, Equatable, Codable {
 extension Plan {
     /// The plan with its overridable refusals lifted, as `--allow-mass-deactivation` asks;
     /// each lifted one stays on record as a finding. `min_admins` refusals are never lifted.
-    public func allowingMassDeactivation() -> Plan {
+    package func allowingMassDeactivation() -> Plan {
         var plan = self
         plan.refusals = refusals.filter { !$0.overridable }
         for refusal in refusals where refusal.overridable {

@@ -21,11 +21,11 @@
 ///
 /// Only practices present in the live state are planned, and Healthie only when
 /// it was read: a plan never acts on a system it did not see.
-public enum Planner {
+package enum Planner {
     /// How far ahead an expiry is listed for reviewers.
-    public static let upcomingExpiryDays = 14
+    package static let upcomingExpiryDays = 14
 
-    public static func plan(config: Config, live unordered: LiveState, policy: Policy, today: CalendarDate) -> Plan {
+    package static func plan(config: Config, live unordered: LiveState, policy: Policy, today: CalendarDate) -> Plan {
         planMatching(config: config, live: unordered, policy: policy, today: today).plan
     }
 
@@ -42,7 +42,7 @@ public enum Planner {
 
     /// The safety rules checked again for exactly `changes` (what an apply will really make)
     /// against a fresh read: the refusals they break, none when they may be applied.
-    public static func refusals(
+    package static func refusals(
         applying changes: [PlannedChange], config: Config, live: LiveState, policy: Policy, today: CalendarDate
     ) -> [Refusal] {
         var work = planned(config: config, live: live, policy: policy, today: today)

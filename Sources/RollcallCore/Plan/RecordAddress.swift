@@ -26,7 +26,7 @@ public struct RecordAddress: Sendable, Hashable, Comparable, CustomStringConvert
         case policy
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The practice key, for athenaOne kinds; nil otherwise.
     public var practice: String?
     /// Username, department name, email, staff id or rule name; empty for a practice or the organization.
@@ -38,11 +38,11 @@ public struct RecordAddress: Sendable, Hashable, Comparable, CustomStringConvert
         self.key = key
     }
 
-    public static func athenaUser(practice: String, username: String) -> RecordAddress {
+    package static func athenaUser(practice: String, username: String) -> RecordAddress {
         RecordAddress(kind: .user, practice: practice, key: username)
     }
 
-    public static func athenaDepartment(practice: String, name: String) -> RecordAddress {
+    package static func athenaDepartment(practice: String, name: String) -> RecordAddress {
         RecordAddress(kind: .department, practice: practice, key: name)
     }
 
@@ -51,15 +51,15 @@ public struct RecordAddress: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// Emails are addressed in lower case: Healthie matches them ignoring case.
-    public static func healthieMember(email: String) -> RecordAddress {
+    package static func healthieMember(email: String) -> RecordAddress {
         RecordAddress(kind: .member, practice: nil, key: email.lowercased())
     }
 
-    public static func healthieClient(email: String) -> RecordAddress {
+    package static func healthieClient(email: String) -> RecordAddress {
         RecordAddress(kind: .client, practice: nil, key: email.lowercased())
     }
 
-    public static let healthieOrganization = RecordAddress(kind: .organization, practice: nil, key: "")
+    package static let healthieOrganization = RecordAddress(kind: .organization, practice: nil, key: "")
 
     public static func staff(_ id: String) -> RecordAddress {
         RecordAddress(kind: .staff, practice: nil, key: id)
@@ -80,7 +80,7 @@ public struct RecordAddress: Sendable, Hashable, Comparable, CustomStringConvert
     }
 
     /// The key as a reviewer reads it in a plan body (`user "jdoe" {`), quoted and escaped.
-    public var quotedKey: String { "\"" + Self.escape(key) + "\"" }
+    var quotedKey: String { "\"" + Self.escape(key) + "\"" }
 
     public var description: String {
         switch kind {

@@ -10,12 +10,12 @@ import Crypto
 /// taken as a match.
 public struct RecordDigest: Sendable, Hashable, Codable {
     /// Which field list was hashed: `athena-user/1`, `healthie-member/1`.
-    public var scheme: String
+    package var scheme: String
     /// Lower-case hex SHA-256 of `fields`.
-    public var sha256: String
+    package var sha256: String
     /// The hashed fields by name, as the record held them: so a record that moved on
     /// can be reported with the fields that changed, not just "it changed".
-    public var fields: [String: String]
+    package var fields: [String: String]
 
     public init(scheme: String, fields: [String: String]) {
         self.scheme = scheme
@@ -24,18 +24,18 @@ public struct RecordDigest: Sendable, Hashable, Codable {
     }
 
     /// True when `sha256` is the hash of `fields` (a hand-edited saved plan may break this).
-    public var isConsistent: Bool { sha256 == Self.hash(fields: fields) }
+    package var isConsistent: Bool { sha256 == Self.hash(fields: fields) }
 
     /// The fields whose values differ between this digest and `other`, by name; every
     /// field when the schemes differ, since then nothing can be compared.
-    public func changedFields(comparedTo other: RecordDigest) -> [String] {
+    package func changedFields(comparedTo other: RecordDigest) -> [String] {
         guard scheme == other.scheme else { return Array(Set(fields.keys).union(other.fields.keys)).sorted() }
         guard sha256 != other.sha256 else { return [] }
         return Set(fields.keys).union(other.fields.keys).filter { fields[$0] != other.fields[$0] }.sorted()
     }
 
-    public static let athenaUserScheme = "athena-user/1"
-    public static let healthieMemberScheme = "healthie-member/1"
+    static let athenaUserScheme = "athena-user/1"
+    static let healthieMemberScheme = "healthie-member/1"
 
     /// athenaOne: every field a full PUT writes, `active` among them (`LiveAthenaUser.writableFields`).
     public static func of(_ user: LiveAthenaUser) -> RecordDigest {
@@ -58,7 +58,7 @@ public struct RecordDigest: Sendable, Hashable, Codable {
     }
 
     /// The `can_*` flags a Healthie digest covers: what to hash a fresh read of the record over.
-    public var managedFlags: Set<String> { Set(fields.keys.filter { $0.hasPrefix("can_") }) }
+    package var managedFlags: Set<String> { Set(fields.keys.filter { $0.hasPrefix("can_") }) }
 
     /// Names in order, each value length-prefixed, so no two field lists share bytes.
     static func hash(fields: [String: String]) -> String {

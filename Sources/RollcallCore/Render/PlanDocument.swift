@@ -6,15 +6,15 @@ import Foundation
 /// under, what was read, and what apply checks before it changes anything.
 /// It never holds secrets.
 public struct PlanDocument: Sendable, Equatable, Codable {
-    public var formatVersion: Int
+    package var formatVersion: Int
     public var today: CalendarDate
     /// SHA-256 of the config's files, named relative to the config root, in merge order.
-    public var configDigest: String?
+    package var configDigest: String?
     /// The config paths, as given.
     public var config: [String]
     /// Each of the config's files (the roster's export among them) with its SHA-256, so apply can
     /// name the files that changed when the digest differs.
-    public var configFiles: [ConfigFileDigest]?
+    package var configFiles: [ConfigFileDigest]?
     /// The policy the plan was made under; apply checks its rules again on a fresh read.
     public var policy: Policy
     public var read: ReadSummary?
@@ -66,7 +66,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     }
 
     /// The checksum the content calls for, whatever `checksum` says.
-    public func computedChecksum() throws -> String {
+    package func computedChecksum() throws -> String {
         var content = self
         content.checksum = nil
         content.signature = nil
@@ -83,7 +83,7 @@ public struct PlanDocument: Sendable, Equatable, Codable {
     }
 
     /// The signature the content calls for under `key`, whatever `signature` says.
-    public func computedSignature(key: [UInt8]) throws -> String {
+    package func computedSignature(key: [UInt8]) throws -> String {
         var content = self
         content.signature = nil
         let bytes = try Self.encoder(pretty: false).encode(content)

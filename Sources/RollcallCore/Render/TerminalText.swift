@@ -3,12 +3,12 @@
 public enum TerminalText {
     /// `text` in the SGR style `code` (`1` bold, `31` red) when `colored`, else as it is: the one
     /// place a renderer's colour is written.
-    public static func painted(_ text: String, _ code: String, colored: Bool) -> String {
+    static func painted(_ text: String, _ code: String, colored: Bool) -> String {
         colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     /// A C0 or C1 control character (a line break among them): what a terminal may act on.
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 

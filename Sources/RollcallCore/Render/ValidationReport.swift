@@ -27,8 +27,8 @@ public struct ValidationReport: Sendable {
         self.diagnostics = diagnostics
     }
 
-    public var errorCount: Int { diagnostics.filter(\.isError).count }
-    public var warningCount: Int { diagnostics.count - errorCount }
+    var errorCount: Int { diagnostics.filter(\.isError).count }
+    var warningCount: Int { diagnostics.count - errorCount }
     public var isValid: Bool { errorCount == 0 }
 
     /// One line for people: what was checked and how it went.

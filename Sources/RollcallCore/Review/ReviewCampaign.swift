@@ -12,13 +12,13 @@ import Foundation
 /// `review verify`. The seal is SHA-256, or HMAC-SHA256 under `ROLLCALL_AUDIT_KEY`.
 public struct ReviewCampaign: Sendable, Equatable {
     public var reviewer: String
-    public var startedAt: Timestamp
+    package var startedAt: Timestamp
     public var nextReview: CalendarDate
     /// The config the campaign was started from, as given.
     public var config: String
     public var systems: [ReviewSystem]
     public var items: [ReviewItem]
-    public var seal: String
+    package var seal: String
 
     public init(
         reviewer: String, startedAt: Timestamp, nextReview: CalendarDate, config: String, systems: [ReviewSystem],
@@ -36,7 +36,7 @@ public struct ReviewCampaign: Sendable, Equatable {
     public var privilegedCount: Int { items.filter(\.privileged).count }
 
     /// The campaign's seal: its header and every item's seal, in order.
-    public func expectedSeal(key: [UInt8]?) -> String {
+    package func expectedSeal(key: [UInt8]?) -> String {
         let header = [
             reviewer, startedAt.description, nextReview.description, config, String(items.count),
             String(privilegedCount),
@@ -98,24 +98,24 @@ public struct ReviewItem: Sendable, Equatable {
     /// As `policy.protected` writes it: `athena:main/jdoe`, `healthie:EMAIL`.
     public var account: String
     /// The staff id, or `unmanaged`.
-    public var staffID: String
+    package var staffID: String
     /// The config's role for the person, or `none`.
-    public var role: String
+    package var role: String
     /// What the account grants, as one line: `usertype PROVIDER`, `org_role Standard, admin, can_see_billing`.
     public var grants: String
     /// Admin-level access: athenaOne ADMIN, Healthie is_admin or an administrative `can_*` flag.
     public var privileged: Bool
     /// Healthie's `last_sign_in_at`, `never`, or why it is not known.
-    public var lastSignInAt: String
+    package var lastSignInAt: String
     /// Empty until the reviewer decides; any other text is kept as written, for `review verify` to name.
     public var decision: String
     public var reason: String
     public var ticket: String
-    public var seal: String
+    package var seal: String
     /// Where the item is in the campaign file, when it was read from one.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// Where its decision, reason and ticket are, when read.
-    public var decisionAt: SourceLocation?
+    var decisionAt: SourceLocation?
 
     public init(
         account: String, staffID: String, role: String, grants: String, privileged: Bool, lastSignInAt: String,
@@ -133,7 +133,7 @@ public struct ReviewItem: Sendable, Equatable {
         self.seal = seal
     }
 
-    public func expectedSeal(key: [UInt8]?) -> String {
+    package func expectedSeal(key: [UInt8]?) -> String {
         let fields = [account, staffID, role, grants, privileged ? "true" : "false", lastSignInAt]
         return String(ReviewCampaign.seal(fields, key: key).prefix(16))
     }

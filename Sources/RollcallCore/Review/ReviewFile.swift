@@ -78,8 +78,8 @@ public enum ReviewFile {
         public var campaign: ReviewCampaign?
         /// The totals the file states, to reconcile with its items.
         public var totals: (items: Int, privileged: Int)?
-        public var totalsAt: SourceLocation?
-        public var sealAt: SourceLocation?
+        var totalsAt: SourceLocation?
+        var sealAt: SourceLocation?
         public var diagnostics: [Diagnostic]
     }
 

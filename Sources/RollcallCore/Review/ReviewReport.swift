@@ -4,14 +4,14 @@ import Foundation
 /// totals by decision, every decision, and whether the campaign is complete and carried out.
 /// Its JSON is what `review report --format json` prints.
 public struct ReviewReport: Sendable, Equatable, Codable {
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public var formatVersion: Int
+    package var formatVersion: Int
     public var reviewer: String
-    public var startedAt: String
+    package var startedAt: String
     public var nextReview: String
     public var config: String
-    public var seal: String
+    package var seal: String
     public var complete: Bool
     /// Each shortfall, `FILE:LINE:COL: message`, when the campaign is incomplete.
     public var shortfalls: [String]
@@ -26,17 +26,17 @@ public struct ReviewReport: Sendable, Equatable, Codable {
         public var keep: Int
         public var revoke: Int
         public var modify: Int
-        public var undecided: Int
+        var undecided: Int
     }
 
     public struct Item: Sendable, Equatable, Codable {
         public var account: String
         public var system: String
-        public var staffID: String
-        public var role: String
+        package var staffID: String
+        package var role: String
         public var grants: String
         public var privileged: Bool
-        public var lastSignInAt: String
+        package var lastSignInAt: String
         public var decision: String
         public var reason: String
         public var ticket: String

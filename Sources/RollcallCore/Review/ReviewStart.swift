@@ -2,17 +2,17 @@
 /// practice's athenaOne users, the Healthie organization's members), the person it belongs to
 /// as the planner matches accounts (a pinned userid, else the username in the practice; Healthie
 /// by email), what it grants, and whether that is admin-level. A pure function of its inputs.
-public enum ReviewStart {
-    public struct Inputs: Sendable {
-        public var config: Config
-        public var configPath: String
-        public var live: LiveState
-        public var read: ReadSummary
-        public var reviewer: String
-        public var startedAt: Timestamp
-        public var nextReview: CalendarDate
+package enum ReviewStart {
+    package struct Inputs: Sendable {
+        package var config: Config
+        package var configPath: String
+        package var live: LiveState
+        package var read: ReadSummary
+        package var reviewer: String
+        package var startedAt: Timestamp
+        package var nextReview: CalendarDate
 
-        public init(
+        package init(
             config: Config, configPath: String, live: LiveState, read: ReadSummary, reviewer: String,
             startedAt: Timestamp, nextReview: CalendarDate
         ) {
@@ -27,9 +27,9 @@ public enum ReviewStart {
     }
 
     /// athenaOne's user API has no sign-in time to ask for.
-    public static let athenaSignIn = "not exposed by athenaOne"
+    static let athenaSignIn = "not exposed by athenaOne"
 
-    public static func campaign(_ inputs: Inputs, key: [UInt8]?) -> ReviewCampaign {
+    package static func campaign(_ inputs: Inputs, key: [UInt8]?) -> ReviewCampaign {
         let config = inputs.config
         let people = ReviewPeople(config)
         var systems: [ReviewSystem] = []
@@ -76,7 +76,7 @@ public enum ReviewStart {
     }
 
     /// `org_role Standard, admin, provider, can_order_labs, can_view_labs`: the flags that are on.
-    public static func grants(_ member: LiveHealthieMember) -> String {
+    package static func grants(_ member: LiveHealthieMember) -> String {
         var parts = ["org_role \(member.orgRole ?? "none")"]
         if member.isAdmin { parts.append("admin") }
         if member.isProvider { parts.append("provider") }
@@ -84,7 +84,7 @@ public enum ReviewStart {
         return parts.joined(separator: ", ")
     }
 
-    public static func privileged(_ member: LiveHealthieMember) -> Bool {
+    package static func privileged(_ member: LiveHealthieMember) -> Bool {
         member.isAdmin || member.permissions.contains { $0.value && HealthiePermission.isAdministrative($0.key) }
     }
 }

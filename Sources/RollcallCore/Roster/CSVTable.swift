@@ -8,31 +8,31 @@
 /// quoted line break makes differ from lines; SwiftCSV reports neither), hence this reader.
 ///
 /// Pure: bytes in, a table or the first problem out.
-public struct CSVTable: Sendable, Equatable {
-    public struct Field: Sendable, Equatable {
-        public var value: String
-        public var line: Int
-        public var column: Int
+package struct CSVTable: Sendable, Equatable {
+    package struct Field: Sendable, Equatable {
+        package var value: String
+        package var line: Int
+        package var column: Int
     }
 
-    public struct Row: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
         /// The line the row starts on.
-        public var line: Int
-        public var fields: [Field]
+        package var line: Int
+        package var fields: [Field]
     }
 
-    public struct Problem: Error, Sendable, Equatable {
-        public var message: String
-        public var line: Int
-        public var column: Int
+    package struct Problem: Error, Sendable, Equatable {
+        package var message: String
+        package var line: Int
+        package var column: Int
     }
 
-    public var header: Row
-    public var rows: [Row]
+    package var header: Row
+    package var rows: [Row]
 
     /// Parses `bytes`; the first problem found stops the read (a broken quote makes every
     /// later position meaningless).
-    public static func parse(_ bytes: [UInt8]) -> Result<CSVTable, Problem> {
+    package static func parse(_ bytes: [UInt8]) -> Result<CSVTable, Problem> {
         var scanner = CSVScanner(bytes)
         var fields: [CSVScanner.Field] = []
         func row(at line: Int) -> Row {

@@ -14,18 +14,18 @@
 /// status that does not read, an invalid email) is an error at its line and column instead.
 ///
 /// Pure: the config and the export's bytes in; the config with its roster people, or errors, out.
-public enum RosterResolver {
-    public struct Outcome: Sendable {
-        public var config: Config?
-        public var diagnostics: [Diagnostic]
+package enum RosterResolver {
+    package struct Outcome: Sendable {
+        package var config: Config?
+        package var diagnostics: [Diagnostic]
 
-        public init(config: Config?, diagnostics: [Diagnostic]) {
+        package init(config: Config?, diagnostics: [Diagnostic]) {
             self.config = config
             self.diagnostics = diagnostics
         }
     }
 
-    public static func resolve(_ config: Config, export bytes: [UInt8], path: String) -> Outcome {
+    package static func resolve(_ config: Config, export bytes: [UInt8], path: String) -> Outcome {
         guard let roster = config.roster else { return Outcome(config: config, diagnostics: []) }
         var reader = RosterRows(roster: roster, path: path)
         let rows = reader.read(bytes)

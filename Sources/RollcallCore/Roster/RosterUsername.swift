@@ -3,11 +3,11 @@ import Foundation
 /// `roster.username`: the athenaOne username a roster person gets, from a pattern of
 /// tokens. Each token's text is folded to ASCII lower case (`Zoë Martínez` with
 /// `{f}{last}` is `zmartinez`) and anything outside `[a-z0-9._-]` is dropped.
-public enum RosterUsername {
-    public static let tokens = ["{first}", "{last}", "{f}", "{l}", "{id}"]
+package enum RosterUsername {
+    package static let tokens = ["{first}", "{last}", "{f}", "{l}", "{id}"]
 
     /// Why `pattern` is not a usable pattern, or nil.
-    public static func problem(with pattern: String) -> String? {
+    package static func problem(with pattern: String) -> String? {
         var rest = pattern
         for token in tokens { rest = rest.replacingOccurrences(of: token, with: "") }
         if rest.contains("{") || rest.contains("}") { return "has a token Rollcall does not know" }
@@ -19,7 +19,7 @@ public enum RosterUsername {
     }
 
     /// The username `pattern` gives a person.
-    public static func make(_ pattern: String, first: String, last: String, id: String) -> String {
+    package static func make(_ pattern: String, first: String, last: String, id: String) -> String {
         Pattern(pattern).make(first: first, last: last, id: id)
     }
 

@@ -1,7 +1,7 @@
 /// A day in the calendar, `YYYY-MM-DD`, with no time zone and no clock behind it.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
+    package var year: Int
+    package var month: Int
     public var day: Int
 
     public init?(year: Int, month: Int, day: Int) {
@@ -52,7 +52,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
 extension CalendarDate {
     /// 1970-01-01, day number 0.
-    public static let unixEpoch = CalendarDate(checkedYear: 1970, month: 1, day: 1)
+    package static let unixEpoch = CalendarDate(checkedYear: 1970, month: 1, day: 1)
 
     /// For dates the calendar arithmetic below has already made valid.
     private init(checkedYear year: Int, month: Int, day: Int) {
@@ -62,7 +62,7 @@ extension CalendarDate {
     }
 
     /// Days since 1970-01-01 (negative before it), by the proleptic Gregorian calendar.
-    public var dayNumber: Int {
+    var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -72,7 +72,7 @@ extension CalendarDate {
     }
 
     /// The day `count` days later (earlier when negative).
-    public func adding(days count: Int) -> CalendarDate {
+    package func adding(days count: Int) -> CalendarDate {
         let z = dayNumber + count + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

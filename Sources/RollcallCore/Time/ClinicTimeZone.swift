@@ -6,10 +6,10 @@ import Foundation
 /// The rules come from the time zone data compiled into Foundation's ICU, not from the
 /// machine's clock or its `/etc/localtime`, so the same config reads the same on any machine.
 public struct ClinicTimeZone: Sendable, Hashable, CustomStringConvertible {
-    public let identifier: String
+    package let identifier: String
     private let zone: TimeZone
 
-    public static let utc = ClinicTimeZone(checked: "UTC", zone: TimeZone(secondsFromGMT: 0) ?? .gmt)
+    package static let utc = ClinicTimeZone(checked: "UTC", zone: TimeZone(secondsFromGMT: 0) ?? .gmt)
 
     private init(checked identifier: String, zone: TimeZone) {
         self.identifier = identifier
@@ -52,9 +52,9 @@ public struct ClinicTimeZone: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A time of day in an HR export's `termination_time` column: `17:00`, `17:00:30`, `5:00 PM`.
-public enum TimeOfDay {
+package enum TimeOfDay {
     /// Seconds after midnight; nil when the text is no time of day.
-    public static func seconds(_ text: String) -> Int? {
+    package static func seconds(_ text: String) -> Int? {
         var rest = Substring(text.trimmedSpace)
         var meridiem: Int?
         let upper = rest.uppercased()

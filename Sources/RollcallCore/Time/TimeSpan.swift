@@ -1,9 +1,9 @@
 /// A length of time in the config (`policy.offboarding_sla: 1h`, `policy.dormant_after: 90d`):
 /// whole numbers with a unit, `s`, `m`, `h`, `d` or `w`, one or more (`1h30m`).
-public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var seconds: Int
+package struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var seconds: Int
 
-    public init(seconds: Int) {
+    package init(seconds: Int) {
         self.seconds = seconds
     }
 
@@ -13,7 +13,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     ]
 
     /// `1h`, `24h`, `90d`, `1h30m`; nil for anything else, zero among it.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         var total = 0
         var value = 0
         var digits = 0
@@ -35,7 +35,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// The largest units first: `1h30m`, `90d`, `45s`.
-    public var description: String {
+    package var description: String {
         var rest = seconds
         var text = ""
         for unit in Self.units where unit.seconds != 604_800 {
@@ -47,7 +47,7 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// `3 h 12 min`, `2 d 4 h`, `40 s`: a latency as a reader takes it in, to two units.
-    public static func readable(seconds: Int) -> String {
+    package static func readable(seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : ""
         var rest = abs(seconds)
         let names: [(String, Int)] = [("d", 86_400), ("h", 3600), ("min", 60), ("s", 1)]
@@ -60,5 +60,5 @@ public struct TimeSpan: Sendable, Hashable, Comparable, CustomStringConvertible 
         return sign + parts.joined(separator: " ")
     }
 
-    public static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
+    package static func < (lhs: TimeSpan, rhs: TimeSpan) -> Bool { lhs.seconds < rhs.seconds }
 }

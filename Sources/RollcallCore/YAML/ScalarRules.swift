@@ -2,14 +2,14 @@
 /// config decoder and the seed decoder (`YAMLValueDecoder`) share, so a value
 /// means the same thing in a config and in a seed. YAML 1.1's guesses never
 /// apply: `No`, `0123`, `~` and `null` are text wherever text is expected.
-public enum ScalarRules {
+package enum ScalarRules {
     /// No value at all: a plain, empty scalar (`key:`). `~` and `null` are text, not nothing.
-    public static func isEmpty(_ scalar: YAMLScalar) -> Bool {
+    package static func isEmpty(_ scalar: YAMLScalar) -> Bool {
         scalar.isPlain && scalar.text.isEmpty
     }
 
     /// `-?(0|[1-9][0-9]*)` within `Int`'s range; no signs, underscores, bases or exponents.
-    public static func wholeNumber(_ text: String) -> Int? {
+    static func wholeNumber(_ text: String) -> Int? {
         var digits = Substring(text)
         if digits.first == "-" { digits = digits.dropFirst() }
         guard !digits.isEmpty, digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
@@ -19,13 +19,13 @@ public enum ScalarRules {
     }
 
     /// Why `text` is not a whole number, when a reader would not see it: a leading zero.
-    public static func wholeNumberHint(_ text: String) -> String {
+    static func wholeNumberHint(_ text: String) -> String {
         text.count > 1 && text.hasPrefix("0") && text.allSatisfy(\.isNumber)
             ? " (a leading zero reads as octal in YAML 1.1; leave it out)" : ""
     }
 
     /// `true` or `false`, in any of YAML's three spellings of each; never `yes`, `no`, `on` or `off`.
-    public static func boolean(_ text: String) -> Bool? {
+    package static func boolean(_ text: String) -> Bool? {
         switch text {
         case "true", "True", "TRUE": true
         case "false", "False", "FALSE": false
@@ -34,7 +34,7 @@ public enum ScalarRules {
     }
 
     /// Words that YAML 1.1 tools read as booleans and others as text.
-    public static func isAmbiguousBoolean(_ text: String) -> Bool {
+    static func isAmbiguousBoolean(_ text: String) -> Bool {
         ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
     }
 }

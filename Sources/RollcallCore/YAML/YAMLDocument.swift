@@ -24,7 +24,7 @@ public struct YAMLDocument: Sendable {
     }
 
     /// `value`, emitted by libyaml, each line indented by `indent` spaces.
-    public mutating func block(_ value: YAMLOutput, indent: Int = 0) throws(YAMLEmitter.Failure) {
+    package mutating func block(_ value: YAMLOutput, indent: Int = 0) throws(YAMLEmitter.Failure) {
         let emitted = try YAMLEmitter.emit(value)
         let prefix = String(repeating: " ", count: indent)
         for line in emitted.split(separator: "\n") {
@@ -32,7 +32,7 @@ public struct YAMLDocument: Sendable {
         }
     }
 
-    public mutating func blankLine() {
+    mutating func blankLine() {
         lines.append("")
     }
 

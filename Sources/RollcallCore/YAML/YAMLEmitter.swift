@@ -65,7 +65,7 @@ public enum YAMLEmitter {
 
     /// Whether a plain scalar with this text would be read as something other than text
     /// by some YAML reader: null, a YAML 1.1 boolean, a number, a date, a merge key.
-    public static func readsAsNonText(_ text: String) -> Bool {
+    package static func readsAsNonText(_ text: String) -> Bool {
         if text.isEmpty { return true }
         let nonText: Set<String> = [
             "~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "true", "True",

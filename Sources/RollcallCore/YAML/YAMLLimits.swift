@@ -5,13 +5,13 @@
 /// `maxAliasExpansion` nodes, before any of that expansion is walked.
 public struct YAMLLimits: Sendable, Hashable {
     /// Bytes in one file. A 50,000-person roster is about 14 MiB.
-    public var maxFileBytes: Int
+    package var maxFileBytes: Int
     /// Alias uses (`*name`) in one file.
-    public var maxAliases: Int
+    package var maxAliases: Int
     /// Nodes that alias uses may add to a document, counted through nested aliases.
-    public var maxAliasExpansion: Int
+    package var maxAliasExpansion: Int
     /// Nested mappings and lists.
-    public var maxDepth: Int
+    package var maxDepth: Int
 
     public init(maxFileBytes: Int, maxAliases: Int, maxAliasExpansion: Int, maxDepth: Int) {
         self.maxFileBytes = maxFileBytes

@@ -3,32 +3,32 @@
 /// Scalars keep the exact text they spell (`No`, `Null`, `0123`); the config
 /// decoder decides what a scalar means from the key it sits under, so a name
 /// never turns into a boolean and a username never loses its leading zero.
-public struct YAMLNode: Sendable {
-    public enum Content: Sendable {
+package struct YAMLNode: Sendable {
+    package enum Content: Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
         case mapping([YAMLMappingEntry])
     }
 
-    public var content: Content
+    package var content: Content
     /// The explicit tag, resolved by libyaml (`!!str` is `tag:yaml.org,2002:str`); `nil` when none was written.
-    public var tag: String?
-    public var line: Int
-    public var column: Int
+    package var tag: String?
+    package var line: Int
+    package var column: Int
 
-    public init(_ content: Content, tag: String? = nil, line: Int, column: Int) {
+    package init(_ content: Content, tag: String? = nil, line: Int, column: Int) {
         self.content = content
         self.tag = tag
         self.line = line
         self.column = column
     }
 
-    public func location(in file: String) -> SourceLocation {
+    package func location(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
     }
 
     /// A short name of the node's kind for messages: "a mapping", "a list", "text".
-    public var kindDescription: String {
+    var kindDescription: String {
         switch content {
         case .scalar(let scalar): scalar.isPlain && scalar.text.isEmpty ? "an empty value" : "a single value"
         case .sequence: "a list"
@@ -37,48 +37,48 @@ public struct YAMLNode: Sendable {
     }
 }
 
-public struct YAMLScalar: Sendable, Hashable {
-    public enum Style: Sendable, Hashable {
+package struct YAMLScalar: Sendable, Hashable {
+    package enum Style: Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    public var text: String
-    public var style: Style
+    package var text: String
+    package var style: Style
 
-    public init(_ text: String, style: Style) {
+    package init(_ text: String, style: Style) {
         self.text = text
         self.style = style
     }
 
-    public var isPlain: Bool { style == .plain }
+    package var isPlain: Bool { style == .plain }
 }
 
 /// A key and its value; keys are always scalars (the parser rejects others).
-public struct YAMLMappingEntry: Sendable {
-    public var key: String
-    public var keyLine: Int
-    public var keyColumn: Int
-    public var value: YAMLNode
+package struct YAMLMappingEntry: Sendable {
+    package var key: String
+    package var keyLine: Int
+    package var keyColumn: Int
+    package var value: YAMLNode
 
-    public init(key: String, keyLine: Int, keyColumn: Int, value: YAMLNode) {
+    package init(key: String, keyLine: Int, keyColumn: Int, value: YAMLNode) {
         self.key = key
         self.keyLine = keyLine
         self.keyColumn = keyColumn
         self.value = value
     }
 
-    public func keyLocation(in file: String) -> SourceLocation {
+    func keyLocation(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: keyLine, column: keyColumn)
     }
 }
 
 /// The core tags libyaml reports for `!!str`, `!!int`, and so on.
-public enum YAMLTag {
-    public static let string = "tag:yaml.org,2002:str"
-    public static let integer = "tag:yaml.org,2002:int"
-    public static let boolean = "tag:yaml.org,2002:bool"
-    public static let mapping = "tag:yaml.org,2002:map"
-    public static let sequence = "tag:yaml.org,2002:seq"
+enum YAMLTag {
+    static let string = "tag:yaml.org,2002:str"
+    static let integer = "tag:yaml.org,2002:int"
+    static let boolean = "tag:yaml.org,2002:bool"
+    static let mapping = "tag:yaml.org,2002:map"
+    static let sequence = "tag:yaml.org,2002:seq"
     /// The non-specific tag `!`, which only says "not plain".
-    public static let nonSpecific = "!"
+    static let nonSpecific = "!"
 }

@@ -5,14 +5,14 @@ import CLibYAML
 /// Composition is ours, not libyaml's loader's, so that every node keeps its
 /// line and column, duplicate keys are caught (libyaml's loader keeps both),
 /// and aliases are counted before they are expanded.
-public enum YAMLParser {
-    public struct Result: Sendable {
+package enum YAMLParser {
+    package struct Result: Sendable {
         /// The document's root; `nil` when the file could not be read as YAML at all.
-        public var root: YAMLNode?
-        public var diagnostics: [Diagnostic]
+        package var root: YAMLNode?
+        package var diagnostics: [Diagnostic]
     }
 
-    public static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) -> Result {
+    package static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) -> Result {
         if bytes.count > limits.maxFileBytes {
             return .failed(
                 .error(

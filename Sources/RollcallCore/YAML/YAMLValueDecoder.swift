@@ -4,17 +4,18 @@
 /// written, an `Int` must be a plain whole number, a `Bool` must be `true` or
 /// `false`. Keys the type never asks for are errors, so a misspelt key is not
 /// silently dropped. Every error names the file, line and column.
-public struct YAMLValueDecoder: Sendable {
+package struct YAMLValueDecoder: Sendable {
     /// Whether quoted numbers and booleans (`"101"`, `"true"`) are read as numbers and
     /// booleans: athenaOne writes every value as a string, and a seed copied from its
     /// answers keeps the quotes.
-    public var acceptsQuotedValues: Bool
+    package var acceptsQuotedValues: Bool
 
-    public init(acceptsQuotedValues: Bool = false) {
+    package init(acceptsQuotedValues: Bool = false) {
         self.acceptsQuotedValues = acceptsQuotedValues
     }
 
-    public func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, file: String) throws(YAMLDecodingError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from node: YAMLNode, file: String) throws(YAMLDecodingError) -> T
+    {
         let tracker = KeyTracker()
         let value: T
         do {
@@ -37,11 +38,11 @@ public struct YAMLValueDecoder: Sendable {
 }
 
 /// What went wrong decoding a YAML file, and where.
-public struct YAMLDecodingError: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var location: SourceLocation
+package struct YAMLDecodingError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+    package var location: SourceLocation
 
-    public var description: String { "\(location): error: \(message)" }
+    package var description: String { "\(location): error: \(message)" }
 }
 
 /// Remembers which keys of each mapping were asked for, so unread keys can be reported.

@@ -2,19 +2,19 @@ import Foundation
 import Hummingbird
 
 /// How the athenaOne simulator behaves where the real API is configurable or unknown.
-public struct AthenaOptions: Sendable, Hashable {
+package struct AthenaOptions: Sendable, Hashable {
     /// Token lifetime: an hour, as athena's; short in tests.
-    public var tokenLifetime: TimeInterval
+    package var tokenLifetime: TimeInterval
     /// New tokens per client per minute: 5, as athena's preview environment allows.
-    public var tokenRequestsPerMinute: Int
+    package var tokenRequestsPerMinute: Int
     /// Page size when `limit` is not given.
-    public var defaultPageSize: Int
+    package var defaultPageSize: Int
     /// The largest page answered, whatever `limit` asks for: 100 as the seed says.
-    public var maxPageSize: Int
+    package var maxPageSize: Int
     /// A list that lies, to prove a client checks what it reads; nil answers truthfully.
-    public var listLie: ListLie?
+    package var listLie: ListLie?
 
-    public init(
+    package init(
         tokenLifetime: TimeInterval = 3600, tokenRequestsPerMinute: Int = 5, defaultPageSize: Int = 10,
         maxPageSize: Int = 100, listLie: ListLie? = nil
     ) {
@@ -27,7 +27,7 @@ public struct AthenaOptions: Sendable, Hashable {
 }
 
 /// Ways a server's paged lists can be wrong, for proving that a read checks itself.
-public enum ListLie: String, Sendable, Hashable, CaseIterable {
+package enum ListLie: String, Sendable, Hashable, CaseIterable {
     /// `totalcount` counts only the first page, while `next` still points on.
     case shortTotal = "short-total"
     /// Every page after the first repeats the first page's records.

@@ -2,21 +2,21 @@ import Foundation
 import RollcallCore
 
 /// Decides, request by request, which fault (if any) to inject. One per simulator.
-public actor FaultInjector {
-    public enum Fault: Sendable, Equatable {
+package actor FaultInjector {
+    package enum Fault: Sendable, Equatable {
         case rateLimited
         case serverError
     }
 
-    public private(set) var faults: SandboxFaults
+    package private(set) var faults: SandboxFaults
     private var generator: SeededGenerator
     private let clock: any SandboxClock
     private var tokens: Double
     private var refilledAt: Date
-    public private(set) var injected: [Fault: Int] = [:]
-    public private(set) var droppedResponses = 0
+    package private(set) var injected: [Fault: Int] = [:]
+    package private(set) var droppedResponses = 0
 
-    public init(_ faults: SandboxFaults, clock: any SandboxClock) {
+    package init(_ faults: SandboxFaults, clock: any SandboxClock) {
         self.faults = faults
         self.clock = clock
         generator = SeededGenerator(seed: faults.seed)
@@ -25,7 +25,7 @@ public actor FaultInjector {
     }
 
     /// Switches faults mid-run; the generator restarts from the new seed.
-    public func update(_ faults: SandboxFaults) {
+    package func update(_ faults: SandboxFaults) {
         self.faults = faults
         generator = SeededGenerator(seed: faults.seed)
         tokens = Double(faults.rateLimit?.burst ?? 0)

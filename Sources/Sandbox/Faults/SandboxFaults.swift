@@ -1,30 +1,30 @@
 /// Faults the simulators inject, configurable per run and deterministic under `seed`:
 /// the same seed and the same sequence of requests give the same faults.
-public struct SandboxFaults: Sendable, Hashable {
+package struct SandboxFaults: Sendable, Hashable {
     /// A token bucket shared by all callers: over it, 429 with no Retry-After header.
-    public struct RateLimit: Sendable, Hashable {
-        public var requestsPerSecond: Double
-        public var burst: Int
+    package struct RateLimit: Sendable, Hashable {
+        package var requestsPerSecond: Double
+        package var burst: Int
 
-        public init(requestsPerSecond: Double, burst: Int) {
+        package init(requestsPerSecond: Double, burst: Int) {
             self.requestsPerSecond = requestsPerSecond
             self.burst = burst
         }
     }
 
-    public var seed: UInt64
-    public var rateLimit: RateLimit?
+    package var seed: UInt64
+    package var rateLimit: RateLimit?
     /// The share of requests answered 429 at random (no Retry-After), on top of `rateLimit`.
-    public var throttleRate: Double
+    package var throttleRate: Double
     /// The share of requests answered 503 at random, before anything is applied.
-    public var serverErrorRate: Double
+    package var serverErrorRate: Double
     /// Added to every answer.
-    public var latency: Duration
+    package var latency: Duration
     /// The share of writes whose response is dropped after the write was applied:
     /// the connection closes, and the client cannot tell whether the write happened.
-    public var dropResponseRate: Double
+    package var dropResponseRate: Double
 
-    public init(
+    package init(
         seed: UInt64 = 1, rateLimit: RateLimit? = nil, throttleRate: Double = 0, serverErrorRate: Double = 0,
         latency: Duration = .zero, dropResponseRate: Double = 0
     ) {
@@ -36,5 +36,5 @@ public struct SandboxFaults: Sendable, Hashable {
         self.dropResponseRate = dropResponseRate
     }
 
-    public static let none = SandboxFaults()
+    package static let none = SandboxFaults()
 }

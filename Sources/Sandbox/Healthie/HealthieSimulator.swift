@@ -4,16 +4,16 @@ import HTTPTypes
 import Hummingbird
 
 /// How the Healthie simulator behaves where the real API is configurable.
-public struct HealthieOptions: Sendable, Hashable {
+package struct HealthieOptions: Sendable, Hashable {
     /// Behave as Healthie will from 2027-01-31: the version header is required and
     /// versions before 2026-07-01 are refused.
-    public var afterSunset: Bool
+    package var afterSunset: Bool
     /// Refuse introspection (`__schema`, `__type`), as production may.
-    public var productionMode: Bool
+    package var productionMode: Bool
     /// A member list that lies, to prove a client checks what it reads; nil answers truthfully.
-    public var listLie: ListLie?
+    package var listLie: ListLie?
 
-    public init(afterSunset: Bool = false, productionMode: Bool = false, listLie: ListLie? = nil) {
+    package init(afterSunset: Bool = false, productionMode: Bool = false, listLie: ListLie? = nil) {
         self.afterSunset = afterSunset
         self.productionMode = productionMode
         self.listLie = listLie

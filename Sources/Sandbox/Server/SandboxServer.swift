@@ -6,26 +6,26 @@ import RollcallCore
 import ServiceLifecycle
 
 /// Where a running sandbox answers, and the credentials that work against it.
-public struct SandboxEndpoints: Sendable {
+package struct SandboxEndpoints: Sendable {
     /// `http://127.0.0.1:PORT`; athena paths (`/oauth2/v1/token`, `/v1/{practiceid}/...`) go under it.
-    public var athenaBaseURL: String
+    package var athenaBaseURL: String
     /// `http://127.0.0.1:PORT/graphql`.
-    public var healthieURL: String
-    public var athenaClient: AthenaClient?
-    public var healthieAPIKey: String?
-    public var healthieOrganizationID: String
+    package var healthieURL: String
+    package var athenaClient: AthenaClient?
+    package var healthieAPIKey: String?
+    package var healthieOrganizationID: String
 }
 
 /// Both simulators, served over loopback on ports the system picks, with their
 /// shared store, fault injectors and clock.
-public struct SandboxServer: Sendable {
-    public let store: SandboxStore
-    public let athenaFaults: FaultInjector
-    public let healthieFaults: FaultInjector
+package struct SandboxServer: Sendable {
+    package let store: SandboxStore
+    package let athenaFaults: FaultInjector
+    package let healthieFaults: FaultInjector
     let athena: AthenaSimulator
     let healthie: HealthieSimulator
 
-    public init(
+    package init(
         store: SandboxStore, athena: AthenaOptions = AthenaOptions(), healthie: HealthieOptions = HealthieOptions(),
         faults: SandboxFaults = .none, clock: any SandboxClock = SystemSandboxClock()
     ) throws {
@@ -39,7 +39,7 @@ public struct SandboxServer: Sendable {
     }
 
     /// Serves both simulators while `body` runs, and always shuts them down after.
-    public func run<Value: Sendable>(
+    package func run<Value: Sendable>(
         athenaPort: Int = 0, healthiePort: Int = 0,
         _ body: @escaping @Sendable (SandboxEndpoints) async throws -> Value
     ) async throws -> Value? {
@@ -108,11 +108,11 @@ public struct SandboxServer: Sendable {
     }
 }
 
-public struct SandboxServerError: CodedError, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
-    public var errorCode: String { "sandbox" }
-    public var errorMessage: String { message }
+package struct SandboxServerError: CodedError, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
+    package var errorCode: String { "sandbox" }
+    package var errorMessage: String { message }
 }
 
 /// Collects the ports both servers bound, for whoever waits on them.

@@ -1,12 +1,12 @@
 import Foundation
 
 /// An athenaOne API client: the OAuth credentials and the scopes it may be granted.
-public struct AthenaClient: Codable, Sendable, Hashable {
-    public var id: String
-    public var secret: String
-    public var scopes: [String]
+package struct AthenaClient: Codable, Sendable, Hashable {
+    package var id: String
+    package var secret: String
+    package var scopes: [String]
 
-    public init(id: String, secret: String, scopes: [String]) {
+    package init(id: String, secret: String, scopes: [String]) {
         self.id = id
         self.secret = secret
         self.scopes = scopes
@@ -14,12 +14,12 @@ public struct AthenaClient: Codable, Sendable, Hashable {
 }
 
 /// One practice's records. Practices never see each other's records.
-public struct AthenaPractice: Codable, Sendable, Hashable {
-    public var departments: [AthenaDepartment]
-    public var providers: [AthenaProvider]
-    public var users: [AthenaUser]
+package struct AthenaPractice: Codable, Sendable, Hashable {
+    package var departments: [AthenaDepartment]
+    package var providers: [AthenaProvider]
+    package var users: [AthenaUser]
 
-    public init(departments: [AthenaDepartment] = [], providers: [AthenaProvider] = [], users: [AthenaUser] = []) {
+    package init(departments: [AthenaDepartment] = [], providers: [AthenaProvider] = [], users: [AthenaUser] = []) {
         self.departments = departments
         self.providers = providers
         self.users = users
@@ -27,7 +27,7 @@ public struct AthenaPractice: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey { case departments, providers, users }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         departments = try container.decodeIfPresent([AthenaDepartment].self, forKey: .departments) ?? []
         providers = try container.decodeIfPresent([AthenaProvider].self, forKey: .providers) ?? []
@@ -36,12 +36,12 @@ public struct AthenaPractice: Codable, Sendable, Hashable {
 }
 
 /// A department. Hidden departments are listed only when `showalldepartments=1` is asked for.
-public struct AthenaDepartment: Codable, Sendable, Hashable {
-    public var departmentid: Int
-    public var name: String
-    public var hidden: Bool
+package struct AthenaDepartment: Codable, Sendable, Hashable {
+    package var departmentid: Int
+    package var name: String
+    package var hidden: Bool
 
-    public init(departmentid: Int, name: String, hidden: Bool = false) {
+    package init(departmentid: Int, name: String, hidden: Bool = false) {
         self.departmentid = departmentid
         self.name = name
         self.hidden = hidden
@@ -49,7 +49,7 @@ public struct AthenaDepartment: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey { case departmentid, name, hidden }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         departmentid = try container.decode(Int.self, forKey: .departmentid)
         name = try container.decode(String.self, forKey: .name)
@@ -58,15 +58,15 @@ public struct AthenaDepartment: Codable, Sendable, Hashable {
 }
 
 /// A provider record: separate from the login account, which may point at it by `providerid`.
-public struct AthenaProvider: Codable, Sendable, Hashable {
-    public var providerid: Int
-    public var firstname: String
-    public var lastname: String
-    public var npi: String?
-    public var userid: Int?
-    public var active: Bool
+package struct AthenaProvider: Codable, Sendable, Hashable {
+    package var providerid: Int
+    package var firstname: String
+    package var lastname: String
+    package var npi: String?
+    package var userid: Int?
+    package var active: Bool
 
-    public init(providerid: Int, firstname: String, lastname: String, npi: String?, userid: Int?, active: Bool) {
+    package init(providerid: Int, firstname: String, lastname: String, npi: String?, userid: Int?, active: Bool) {
         self.providerid = providerid
         self.firstname = firstname
         self.lastname = lastname
@@ -77,7 +77,7 @@ public struct AthenaProvider: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey { case providerid, firstname, lastname, npi, userid, active }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         providerid = try container.decode(Int.self, forKey: .providerid)
         firstname = try container.decode(String.self, forKey: .firstname)
@@ -89,23 +89,23 @@ public struct AthenaProvider: Codable, Sendable, Hashable {
 }
 
 /// A staff login account, with the seed's field names.
-public struct AthenaUser: Codable, Sendable, Hashable {
-    public var userid: Int
-    public var username: String
-    public var firstname: String
-    public var lastname: String
-    public var usertype: String
-    public var active: Bool
-    public var email: String?
-    public var npi: String?
-    public var departmentids: [Int]
-    public var providerid: Int?
-    public var supervisingproviderid: Int?
-    public var schedulingname: String?
-    public var personid: Int?
-    public var createddatetime: String?
+package struct AthenaUser: Codable, Sendable, Hashable {
+    package var userid: Int
+    package var username: String
+    package var firstname: String
+    package var lastname: String
+    package var usertype: String
+    package var active: Bool
+    package var email: String?
+    package var npi: String?
+    package var departmentids: [Int]
+    package var providerid: Int?
+    package var supervisingproviderid: Int?
+    package var schedulingname: String?
+    package var personid: Int?
+    package var createddatetime: String?
 
-    public init(
+    package init(
         userid: Int, username: String, firstname: String, lastname: String, usertype: String, active: Bool = true,
         email: String? = nil, npi: String? = nil, departmentids: [Int] = [], providerid: Int? = nil,
         supervisingproviderid: Int? = nil, schedulingname: String? = nil, personid: Int? = nil,
@@ -132,7 +132,7 @@ public struct AthenaUser: Codable, Sendable, Hashable {
         case supervisingproviderid, schedulingname, personid, createddatetime
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         userid = try container.decode(Int.self, forKey: .userid)
         username = try container.decode(String.self, forKey: .username)

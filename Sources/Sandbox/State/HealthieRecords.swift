@@ -1,11 +1,11 @@
 /// A Healthie API key. Only admin keys may list organization members.
-public struct HealthieAPIKey: Codable, Sendable, Hashable {
-    public var key: String
-    public var admin: Bool
+package struct HealthieAPIKey: Codable, Sendable, Hashable {
+    package var key: String
+    package var admin: Bool
     /// The member the key belongs to: what `currentUser` answers.
-    public var userID: String?
+    package var userID: String?
 
-    public init(key: String, admin: Bool, userID: String?) {
+    package init(key: String, admin: Bool, userID: String?) {
         self.key = key
         self.admin = admin
         self.userID = userID
@@ -18,24 +18,24 @@ public struct HealthieAPIKey: Codable, Sendable, Hashable {
 }
 
 /// A staff member: a `User` with an `OrganizationMembership`. Status is `User.active`.
-public struct HealthieMember: Codable, Sendable, Hashable {
+package struct HealthieMember: Codable, Sendable, Hashable {
     /// The `User` id.
-    public var id: String
-    public var membershipID: String
-    public var email: String
-    public var firstName: String
-    public var lastName: String
-    public var active: Bool
-    public var orgRole: String
-    public var isAdmin: Bool
-    public var isProvider: Bool
-    public var npi: String?
+    package var id: String
+    package var membershipID: String
+    package var email: String
+    package var firstName: String
+    package var lastName: String
+    package var active: Bool
+    package var orgRole: String
+    package var isAdmin: Bool
+    package var isProvider: Bool
+    package var npi: String?
     /// The membership's `can_*` flags that are set; a flag not listed is false.
-    public var permissions: [String: Bool]
+    package var permissions: [String: Bool]
     /// `User.last_sign_in_at`, as a seed gives it; nil for a member who never signed in.
-    public var lastSignInAt: String?
+    package var lastSignInAt: String?
 
-    public init(
+    package init(
         id: String, membershipID: String, email: String, firstName: String, lastName: String, active: Bool = true,
         orgRole: String = "Standard", isAdmin: Bool = false, isProvider: Bool = false, npi: String? = nil,
         permissions: [String: Bool] = [:]
@@ -64,7 +64,7 @@ public struct HealthieMember: Codable, Sendable, Hashable {
         case lastSignInAt = "last_sign_in_at"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         membershipID = try container.decodeIfPresent(String.self, forKey: .membershipID) ?? "m\(id)"
@@ -82,15 +82,15 @@ public struct HealthieMember: Codable, Sendable, Hashable {
 }
 
 /// A client (patient). Clients live apart from staff: the same email may be both.
-public struct HealthieClient: Codable, Sendable, Hashable {
-    public var id: String
-    public var email: String?
-    public var firstName: String
-    public var lastName: String
-    public var active: Bool
-    public var dietitianID: String?
+package struct HealthieClient: Codable, Sendable, Hashable {
+    package var id: String
+    package var email: String?
+    package var firstName: String
+    package var lastName: String
+    package var active: Bool
+    package var dietitianID: String?
 
-    public init(
+    package init(
         id: String, email: String?, firstName: String, lastName: String, active: Bool = true, dietitianID: String? = nil
     ) {
         self.id = id
@@ -108,7 +108,7 @@ public struct HealthieClient: Codable, Sendable, Hashable {
         case dietitianID = "dietitian_id"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         email = try container.decodeIfPresent(String.self, forKey: .email)
@@ -120,11 +120,11 @@ public struct HealthieClient: Codable, Sendable, Hashable {
 }
 
 /// An invitation email the simulator "sent" when a membership was created with `send_invite_email`.
-public struct HealthieInvite: Codable, Sendable, Hashable {
-    public var email: String
-    public var userID: String
+package struct HealthieInvite: Codable, Sendable, Hashable {
+    package var email: String
+    package var userID: String
 
-    public init(email: String, userID: String) {
+    package init(email: String, userID: String) {
         self.email = email
         self.userID = userID
     }

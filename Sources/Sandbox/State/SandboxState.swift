@@ -5,18 +5,18 @@ import RollcallCore
 ///
 /// The same shape is read from a seed YAML file (`rollcall sandbox init --seed`)
 /// and kept as the JSON state file, so a state file can be read and edited by hand.
-public struct SandboxState: Codable, Sendable, Hashable {
-    public var athena: AthenaState
-    public var healthie: HealthieState
+package struct SandboxState: Codable, Sendable, Hashable {
+    package var athena: AthenaState
+    package var healthie: HealthieState
 
-    public init(athena: AthenaState = AthenaState(), healthie: HealthieState = HealthieState()) {
+    package init(athena: AthenaState = AthenaState(), healthie: HealthieState = HealthieState()) {
         self.athena = athena
         self.healthie = healthie
     }
 
     enum CodingKeys: String, CodingKey { case athena, healthie }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         athena = try container.decodeIfPresent(AthenaState.self, forKey: .athena) ?? AthenaState()
         healthie = try container.decodeIfPresent(HealthieState.self, forKey: .healthie) ?? HealthieState()
@@ -24,24 +24,24 @@ public struct SandboxState: Codable, Sendable, Hashable {
 }
 
 /// The athenaOne side: API clients and practices keyed by practice id.
-public struct AthenaState: Codable, Sendable, Hashable {
-    public static let userManagementScope = "athena/service/Athenanet.MDP.UserManagement"
-    public static let practiceManagementScope = "athena/service/Athenanet.MDP.PracticeManagement"
+package struct AthenaState: Codable, Sendable, Hashable {
+    package static let userManagementScope = "athena/service/Athenanet.MDP.UserManagement"
+    package static let practiceManagementScope = "athena/service/Athenanet.MDP.PracticeManagement"
     /// The client a seed gets when it names none: both scopes, fixed sandbox credentials.
-    public static let defaultClient = AthenaClient(
+    package static let defaultClient = AthenaClient(
         id: "rollcall-sandbox", secret: "sandbox-secret", scopes: [userManagementScope, practiceManagementScope])
 
-    public var clients: [AthenaClient]
-    public var practices: [String: AthenaPractice]
+    package var clients: [AthenaClient]
+    package var practices: [String: AthenaPractice]
 
-    public init(clients: [AthenaClient] = [Self.defaultClient], practices: [String: AthenaPractice] = [:]) {
+    package init(clients: [AthenaClient] = [Self.defaultClient], practices: [String: AthenaPractice] = [:]) {
         self.clients = clients
         self.practices = practices
     }
 
     enum CodingKeys: String, CodingKey { case clients, practices }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         clients = try container.decodeIfPresent([AthenaClient].self, forKey: .clients) ?? [Self.defaultClient]
         practices = try container.decodeIfPresent([String: AthenaPractice].self, forKey: .practices) ?? [:]
@@ -54,16 +54,16 @@ public struct AthenaState: Codable, Sendable, Hashable {
 }
 
 /// The Healthie side: one organization's members, its clients, API keys and invites sent.
-public struct HealthieState: Codable, Sendable, Hashable {
-    public static let defaultAdminKey = HealthieAPIKey(key: "sandbox-admin-key", admin: true, userID: nil)
+package struct HealthieState: Codable, Sendable, Hashable {
+    package static let defaultAdminKey = HealthieAPIKey(key: "sandbox-admin-key", admin: true, userID: nil)
 
-    public var organizationID: String
-    public var apiKeys: [HealthieAPIKey]
-    public var members: [HealthieMember]
-    public var clients: [HealthieClient]
-    public var invites: [HealthieInvite]
+    package var organizationID: String
+    package var apiKeys: [HealthieAPIKey]
+    package var members: [HealthieMember]
+    package var clients: [HealthieClient]
+    package var invites: [HealthieInvite]
 
-    public init(
+    package init(
         organizationID: String = "1", apiKeys: [HealthieAPIKey] = [Self.defaultAdminKey],
         members: [HealthieMember] = [], clients: [HealthieClient] = [], invites: [HealthieInvite] = []
     ) {
@@ -80,7 +80,7 @@ public struct HealthieState: Codable, Sendable, Hashable {
         case apiKeys = "api_keys"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         organizationID = try container.decodeIfPresent(String.self, forKey: .organizationID) ?? "1"
         apiKeys = try container.decodeIfPresent([HealthieAPIKey].self, forKey: .apiKeys) ?? [Self.defaultAdminKey]
@@ -100,7 +100,7 @@ extension SandboxState {
     /// Reads a seed file's bytes: YAML in the state's shape, checked for records that contradict each other.
     /// Every YAML error and every contradiction is reported at once; a value of the wrong shape
     /// stops the read where it is found.
-    public static func seed(yaml bytes: [UInt8], file: String) throws(SandboxSeedError) -> SandboxState {
+    package static func seed(yaml bytes: [UInt8], file: String) throws(SandboxSeedError) -> SandboxState {
         let parsed = YAMLParser.parse(bytes, file: file)
         let errors = parsed.diagnostics.filter(\.isError)
         if !errors.isEmpty {
@@ -126,7 +126,7 @@ extension SandboxState {
     }
 
     /// Reads a state file written by `rollcall sandbox init`.
-    public static func read(stateFile: URL) throws(SandboxSeedError) -> SandboxState {
+    package static func read(stateFile: URL) throws(SandboxSeedError) -> SandboxState {
         let data: Data
         do {
             data = try Data(contentsOf: stateFile)
@@ -138,7 +138,7 @@ extension SandboxState {
     }
 
     /// Reads a JSON state file's bytes.
-    public static func decode(json bytes: Data, file: String) throws(SandboxSeedError) -> SandboxState {
+    package static func decode(json bytes: Data, file: String) throws(SandboxSeedError) -> SandboxState {
         do {
             return try JSONDecoder().decode(SandboxState.self, from: bytes)
         } catch {
@@ -147,14 +147,14 @@ extension SandboxState {
     }
 
     /// The state as pretty, key-sorted JSON: stable bytes for the same state.
-    public func encodedJSON() throws -> Data {
+    package func encodedJSON() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
 
     /// Records that cannot coexist: repeated ids or usernames, references to records that do not exist.
-    public func consistencyProblems() -> [String] {
+    package func consistencyProblems() -> [String] {
         locatedProblems().map(\.message)
     }
 
@@ -274,14 +274,14 @@ extension YAMLNode {
 }
 
 /// A seed or state file that cannot be used; the message names the file and, where known, line and column.
-public struct SandboxSeedError: CodedError, CustomStringConvertible {
-    public var message: String
+package struct SandboxSeedError: CodedError, CustomStringConvertible {
+    package var message: String
 
-    public init(message: String) {
+    package init(message: String) {
         self.message = message
     }
 
-    public var description: String { message }
-    public var errorCode: String { "sandbox" }
-    public var errorMessage: String { message }
+    package var description: String { message }
+    package var errorCode: String { "sandbox" }
+    package var errorMessage: String { message }
 }

@@ -5,8 +5,8 @@ import Foundation
 /// With a state file, every change is written to it before the request is answered
 /// (atomically: a crash leaves the old or the new state, never half of one);
 /// without one the state lives in memory, as tests want.
-public actor SandboxStore {
-    public private(set) var state: SandboxState
+package actor SandboxStore {
+    package private(set) var state: SandboxState
     private let stateFile: URL?
     /// Held while this store serves `stateFile`.
     private let lock: StateFileLock?
@@ -15,7 +15,7 @@ public actor SandboxStore {
     private var revision = 0
     private var derivedValues: [String: (revision: Int, value: any Sendable)] = [:]
 
-    public init(state: SandboxState) {
+    package init(state: SandboxState) {
         self.state = state
         stateFile = nil
         lock = nil
@@ -23,14 +23,14 @@ public actor SandboxStore {
 
     /// Opens a state file written by `rollcall sandbox init`, and holds it until this store
     /// is gone: a second process that opens it is told who serves it.
-    public init(stateFile: URL) throws {
+    package init(stateFile: URL) throws {
         lock = try StateFileLock(for: stateFile)
         state = try SandboxState.read(stateFile: stateFile)
         self.stateFile = stateFile
     }
 
     /// Runs `change` on the state and saves the result; when `change` throws, nothing changes.
-    public func update<Result: Sendable>(
+    package func update<Result: Sendable>(
         _ change: @Sendable (inout SandboxState) throws -> Result
     ) throws -> Result {
         var next = state
@@ -45,7 +45,7 @@ public actor SandboxStore {
 
     /// A value computed from the state once per change of it: a listing sorted once
     /// instead of on every page of a long read.
-    public func derived<Value: Sendable>(_ key: String, _ compute: @Sendable (SandboxState) -> Value) -> Value {
+    package func derived<Value: Sendable>(_ key: String, _ compute: @Sendable (SandboxState) -> Value) -> Value {
         if let cached = derivedValues[key], cached.revision == revision, let value = cached.value as? Value {
             return value
         }
@@ -54,35 +54,35 @@ public actor SandboxStore {
         return value
     }
 
-    public func record(_ request: SandboxRequestRecord) {
+    package func record(_ request: SandboxRequestRecord) {
         log.append(request)
     }
 
     /// Every request answered so far, oldest first.
-    public var requestLog: [SandboxRequestRecord] { log }
+    package var requestLog: [SandboxRequestRecord] { log }
 
-    public func clearRequestLog() {
+    package func clearRequestLog() {
         log.removeAll()
     }
 }
 
 /// One request as a simulator received it, so a test can prove what a client sent.
-public struct SandboxRequestRecord: Sendable, Hashable, Codable {
-    public enum System: String, Sendable, Hashable, Codable { case athena, healthie }
+package struct SandboxRequestRecord: Sendable, Hashable, Codable {
+    package enum System: String, Sendable, Hashable, Codable { case athena, healthie }
 
-    public var system: System
-    public var method: String
-    public var path: String
-    public var query: String
-    public var contentType: String?
-    public var body: String
-    public var status: Int
+    package var system: System
+    package var method: String
+    package var path: String
+    package var query: String
+    package var contentType: String?
+    package var body: String
+    package var status: Int
     /// True when the request changed the live state.
-    public var wrote: Bool
+    package var wrote: Bool
     /// The `X-Request-Id` the client sent, if any.
-    public var requestID: String?
+    package var requestID: String?
 
-    public init(
+    package init(
         system: System, method: String, path: String, query: String, contentType: String?, body: String, status: Int,
         wrote: Bool, requestID: String? = nil
     ) {
