@@ -33,14 +33,7 @@ enum DriftBenchmark {
                     + "\(report.people.count) people in the review")
         ]
         var html = ""
-        let renderers: [(String, () throws -> String)] = [
-            ("text", { DriftTextRenderer(colored: false).render(report) }),
-            ("json", { String(decoding: try report.encoded(), as: UTF8.self) }),
-            ("markdown", { DriftMarkdownRenderer(fullReport: "drift.json").render(report) }),
-            ("junit", { DriftJUnitRenderer().render(report) }),
-            ("html", { DriftHTMLRenderer().render(report) }),
-        ]
-        for (format, render) in renderers {
+        for (format, render) in renderers(report) {
             var output = ""
             let renderSeconds = try measure(1) { output = try render() }
             if format == "html" { html = output }
@@ -54,6 +47,17 @@ enum DriftBenchmark {
         try Data(html.utf8).write(to: page)
         if let row = try openInChromium(page, bytes: html.utf8.count) { rows.append(row) }
         return rows
+    }
+
+    /// Each format's renderer over `report`.
+    static func renderers(_ report: DriftReport) -> [(String, () throws -> String)] {
+        [
+            ("text", { DriftTextRenderer(colored: false).render(report) }),
+            ("json", { String(decoding: try report.encoded(), as: UTF8.self) }),
+            ("markdown", { DriftMarkdownRenderer(fullReport: "drift.json").render(report) }),
+            ("junit", { DriftJUnitRenderer().render(report) }),
+            ("html", { DriftHTMLRenderer().render(report) }),
+        ]
     }
 
     /// Headless Chromium opening the review and building its DOM, timed; nil without Chromium.

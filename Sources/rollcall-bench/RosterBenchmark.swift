@@ -115,7 +115,7 @@ enum RosterBenchmark {
             return []
         }
         var libraryRows = 0
-        let librarySeconds = measure(3) {
+        let librarySeconds = measure(repeats) {
             guard let reader = try? CSVReader(string: text, hasHeaderRow: true) else { return }
             var count = 0
             while reader.next() != nil { count += 1 }
@@ -124,14 +124,14 @@ enum RosterBenchmark {
         var staff = 0
         var held = 0
         var problems = 0
-        let resolveSeconds = measure(3) {
+        let resolveSeconds = measure(repeats) {
             let outcome = RosterResolver.resolve(config, export: bytes, path: "roster.csv")
             staff = outcome.config?.staff.count ?? -1
             held = outcome.config?.staff.filter { $0.roster?.heldBack != nil }.count ?? 0
             problems = outcome.diagnostics.count
         }
         var tableRows = 0
-        let parseSeconds = measure(3) {
+        let parseSeconds = measure(repeats) {
             if case .success(let table) = CSVTable.parse(bytes) { tableRows = table.rows.count }
         }
         let ratio = resolveSeconds / max(librarySeconds, 1e-9)

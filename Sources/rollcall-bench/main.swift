@@ -12,6 +12,10 @@ struct Row {
     var note: String
 }
 
+/// How often `measure` runs a body (the best run counts): 3, or `ROLLCALL_BENCH_REPEATS`
+/// (`scripts/instructions` sets 1, so callgrind counts one run).
+let repeats = ProcessInfo.processInfo.environment["ROLLCALL_BENCH_REPEATS"].flatMap { Int($0) }.map { max(1, $0) } ?? 3
+
 func measure(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
     var best = Double.infinity
     for _ in 0..<repeats {
@@ -33,12 +37,13 @@ func peakMemoryMiB() -> Double {
 }
 
 /// `rollcall-bench [--only CASE]...`: every case, or the ones named.
-let cases = ["config", "diff", "plan", "drift", "import", "apply", "soak", "roster", "roster-read"]
+let cases = ["config", "diff", "render", "plan", "drift", "import", "apply", "soak", "roster", "roster-read"]
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(
         """
         USAGE: rollcall-bench [--only CASE]...
+               rollcall-bench --write-config STAFF FILE
 
         Measures Rollcall's speed and memory and prints a table; asserts nothing.
         Build it in release mode: swift run -c release rollcall-bench
@@ -46,6 +51,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
         CASES:
           config  YAML parse, config load and validate, `rollcall validate` as a process (50,000 staff)
           diff    the pure planner: 100,000 desired accounts against 100,000 live ones
+          render  drift of the plan case's clinic detected and rendered in each format, in memory (for callgrind)
           plan    a full plan against the sandbox over loopback (20 x 2,500 users, 5,000 members, 20 ms)
           drift   drift of the plan case's tenant: requests, each format's render, the HTML in Chromium
           import  import of the plan case's tenant: requests, infer, emit, round-trip plan, size
@@ -53,7 +59,19 @@ if arguments.contains("--help") || arguments.contains("-h") {
           soak    10,000 changes applied through faults, the process killed at random and restarted
           roster  a 50,000-row HR export resolved, against a CSV library's bare parse; the plan case's tenant from an export
           roster-read  the roster case's export read and resolved only, no network (for callgrind)
+
+        --write-config STAFF FILE writes the config case's synthetic config of STAFF people to FILE
+        (what scripts/instructions validates). ROLLCALL_BENCH_REPEATS=N runs each timed body N times.
         """)
+    exit(0)
+}
+if arguments.first == "--write-config" {
+    guard arguments.count == 3, let staff = Int(arguments[1]), staff > 0 else {
+        print("rollcall-bench: error: --write-config takes a number of staff and a file")
+        exit(1)
+    }
+    try Data(SyntheticConfig.yaml(staffCount: staff, practices: 5).utf8).write(
+        to: URL(fileURLWithPath: arguments[2]))
     exit(0)
 }
 /// The cases `--only` names; every case when it names none.
@@ -85,7 +103,7 @@ if wants("config") {
     let yaml = SyntheticConfig.yaml(staffCount: staffCount, practices: 5)
     let bytes = Array(yaml.utf8)
 
-    let parseSeconds = measure(3) { _ = YAMLParser.parse(bytes, file: "bench.yaml") }
+    let parseSeconds = measure(repeats) { _ = YAMLParser.parse(bytes, file: "bench.yaml") }
     rows.append(
         Row(
             name: "YAML parse (libyaml events → nodes)", size: "\(staffCount) staff, \(bytes.count / 1024) KiB",
@@ -93,7 +111,7 @@ if wants("config") {
 
     var staffLoaded = 0
     var firstProblem = ""
-    let loadSeconds = measure(3) {
+    let loadSeconds = measure(repeats) {
         let result = ConfigLoader.load(
             origin: "bench.yaml", files: [ConfigSourceFile(path: "bench.yaml", bytes: bytes)])
         staffLoaded = result.config?.staff.count ?? -1
@@ -108,7 +126,7 @@ if wants("config") {
     let file = directory.appendingPathComponent("staff.yaml")
     try Data(bytes).write(to: file)
     var valid = false
-    let validateSeconds = measure(3) { valid = Validation.run(paths: [file.path]).isValid }
+    let validateSeconds = measure(repeats) { valid = Validation.run(paths: [file.path]).isValid }
     rows.append(
         Row(
             name: "rollcall validate (file read + load)", size: "\(staffCount) staff", seconds: validateSeconds,
@@ -119,7 +137,7 @@ if wants("config") {
         "rollcall")
     if FileManager.default.isExecutableFile(atPath: binary.path) {
         var status: Int32 = -1
-        let processSeconds = try measure(3) {
+        let processSeconds = try measure(repeats) {
             let process = Process()
             process.executableURL = binary
             process.arguments = ["validate", file.path]
@@ -148,7 +166,7 @@ if wants("diff") {
     var diffChanges = 0
     if let diffConfig {
         let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
-        let diffSeconds = measure(3) {
+        let diffSeconds = measure(repeats) {
             diffChanges =
                 Planner.plan(config: diffConfig, live: diffLive, policy: diffConfig.policy, today: today)
                 .changes.count
@@ -194,6 +212,7 @@ if wants("plan") {
         ))
 
 }
+if wants("render") { rows += RenderBenchmark.run() }
 if wants("drift") { rows += try await DriftBenchmark.run(in: directory) }
 if wants("import") { rows.append(try await ImportBenchmark.run(in: directory)) }
 if wants("apply") { rows.append(try await ApplyBenchmark.run(in: directory)) }
@@ -208,7 +227,7 @@ if wants("soak") {
     rows.append(try await SoakBenchmark.run(in: directory, binary: rollcall))
 }
 
-print("rollcall-bench (best of 3; peak memory of this process \(String(format: "%.0f", peakMemoryMiB())) MiB)")
+print("rollcall-bench (best of \(repeats); peak memory of this process \(String(format: "%.0f", peakMemoryMiB())) MiB)")
 print("| case | size | seconds | note |")
 print("| --- | --- | ---: | --- |")
 for row in rows {

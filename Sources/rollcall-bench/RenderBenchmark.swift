@@ -1,0 +1,37 @@
+import Foundation
+import RollcallCore
+import RollcallTestSupport
+
+/// Drift of the plan case's clinic (20 practices x 2,500 users, 1% drifted) detected and
+/// rendered in each format, in memory: no network, so callgrind can count its instructions.
+enum RenderBenchmark {
+    static func run() -> [Row] {
+        let clinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
+        let files = [ConfigSourceFile(path: "render.yaml", bytes: Array(clinic.configYAML().utf8))]
+        guard let config = ConfigLoader.load(origin: "render.yaml", files: files).config else {
+            print("the render case's config did not load")
+            return []
+        }
+        let live = clinic.live(drift: 0.01)
+        let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
+        var report = DriftDetector.report(
+            config: config, live: live, today: today,
+            source: DriftDetector.Source(paths: ["render.yaml"], digest: "bench", commit: "bench"))
+        let detectSeconds = measure(repeats) {
+            report = DriftDetector.report(
+                config: config, live: live, today: today,
+                source: DriftDetector.Source(paths: ["render.yaml"], digest: "bench", commit: "bench"))
+        }
+        let size = "\(report.findings.count) findings, \(report.people.count) people"
+        var rows = [Row(name: "drift detect (in memory)", size: size, seconds: detectSeconds, note: "")]
+        for (format, render) in DriftBenchmark.renderers(report) {
+            var output = ""
+            let seconds = (try? measure(repeats) { output = try render() }) ?? .nan
+            rows.append(
+                Row(
+                    name: "drift render: \(format)", size: size, seconds: seconds,
+                    note: "\(output.utf8.count / 1024) KiB"))
+        }
+        return rows
+    }
+}
