@@ -5,7 +5,8 @@ import RollcallTestSupport
 /// Drift of the plan case's clinic (20 practices x 2,500 users, 1% drifted) detected and
 /// rendered in each format, in memory: no network, so callgrind can count its instructions.
 enum RenderBenchmark {
-    static func run() -> [Row] {
+    /// `page`, when given, receives the HTML review, which headless Chromium then opens.
+    static func run(page: URL? = nil) throws -> [Row] {
         let clinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)
         let files = [ConfigSourceFile(path: "render.yaml", bytes: Array(clinic.configYAML().utf8))]
         guard let config = ConfigLoader.load(origin: "render.yaml", files: files).config else {
@@ -26,7 +27,11 @@ enum RenderBenchmark {
         var rows = [Row(name: "drift detect (in memory)", size: size, seconds: detectSeconds, note: "")]
         for (format, render) in DriftBenchmark.renderers(report) {
             var output = ""
-            let seconds = (try? measure(repeats) { output = try render() }) ?? .nan
+            let seconds = try measure(repeats) { output = try render() }
+            if format == "html", let page {
+                try Data(output.utf8).write(to: page)
+                if let row = try DriftBenchmark.openInChromium(page, bytes: output.utf8.count) { rows.append(row) }
+            }
             rows.append(
                 Row(
                     name: "drift render: \(format)", size: size, seconds: seconds,

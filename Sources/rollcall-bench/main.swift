@@ -51,7 +51,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
         CASES:
           config  YAML parse, config load and validate, `rollcall validate` as a process (50,000 staff)
           diff    the pure planner: 100,000 desired accounts against 100,000 live ones
-          render  drift of the plan case's clinic detected and rendered in each format, in memory (for callgrind)
+          render  drift of the plan case's clinic detected and rendered in each format, in memory, and the HTML
+                  opened in headless Chromium (ROLLCALL_BENCH_OPEN_HTML=0 leaves that out, for callgrind)
           plan    a full plan against the sandbox over loopback (20 x 2,500 users, 5,000 members, 20 ms)
           drift   drift of the plan case's tenant: requests, each format's render, the HTML in Chromium
           import  import of the plan case's tenant: requests, infer, emit, round-trip plan, size
@@ -212,7 +213,12 @@ if wants("plan") {
         ))
 
 }
-if wants("render") { rows += RenderBenchmark.run() }
+if wants("render") {
+    let page =
+        ProcessInfo.processInfo.environment["ROLLCALL_BENCH_OPEN_HTML"] == "0"
+        ? nil : directory.appendingPathComponent("render-review.html")
+    rows += try RenderBenchmark.run(page: page)
+}
 if wants("drift") { rows += try await DriftBenchmark.run(in: directory) }
 if wants("import") { rows.append(try await ImportBenchmark.run(in: directory)) }
 if wants("apply") { rows.append(try await ApplyBenchmark.run(in: directory)) }
