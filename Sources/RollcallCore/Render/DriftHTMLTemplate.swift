@@ -1,6 +1,13 @@
 /// The access review's page. Styles are inline and the content security policy allows
 /// nothing else: the file opens offline, runs no script, and loads nothing.
 enum DriftHTMLTemplate {
+    /// The people tables' column widths: each section is a table of its own (so a browser can
+    /// skip laying out those off screen), and fixed widths line their columns up.
+    static let peopleColumns =
+        #"<colgroup><col style="width:10%"><col style="width:11%"><col style="width:8%"><col style="width:9%">"#
+        + #"<col style="width:16%"><col style="width:7%"><col style="width:11%"><col style="width:14%">"#
+        + #"<col style="width:14%"></colgroup>"#
+
     static let text =
         HTMLPage.head(
             title: "Rollcall access review, {{today}}",
@@ -9,6 +16,8 @@ enum DriftHTMLTemplate {
                 .critical { background: #ffd7d5; } .high { background: #ffe4c4; } .medium { background: #fff5c2; }
                 .low { background: #e6f4ff; } .info { background: #f4f4f4; } .clean { background: #ffffff; }
                 .severity { font-weight: 600; text-transform: uppercase; font-size: 12px; }
+                #people table { table-layout: fixed; margin: 0; }
+                .rows { content-visibility: auto; contain-intrinsic-size: auto 9000px; }
                 """)
             + """
             <h1>Rollcall access review</h1>
@@ -34,12 +43,15 @@ enum DriftHTMLTemplate {
 
             <h2>People and their access</h2>
             <p class="meta">{{peopleCount}} people, {{accounts}} accounts, as the live systems hold them.</p>
-            <table id="people">
-            <tr><th>staff</th><th>name</th><th>role</th><th>status</th><th>account</th><th>state</th><th>access</th><th>departments</th><th>Healthie permissions granted</th></tr>
+            <div id="people">
+            <table>\(peopleColumns)
+            <tr><th>staff</th><th>name</th><th>role</th><th>status</th><th>account</th><th>state</th><th>access</th><th>departments</th><th>Healthie permissions granted</th></tr></table>
+            {{#peopleSections}}<section class="rows"><table>\(peopleColumns)
             {{#people}}{{#accounts}}<tr class="{{worst}}"><td>{{id}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}{{#expires}} until {{expires}}{{/expires}}</td><td>{{place}}: {{login}}</td><td>{{state}}</td><td>{{access}}</td><td>{{departments}}</td><td>{{grants}}</td></tr>
             {{/accounts}}{{^accounts}}<tr class="{{worst}}"><td>{{id}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}</td><td colspan="5">no accounts</td></tr>
-            {{/accounts}}{{/people}}
-            </table>
+            {{/accounts}}{{/people}}</table></section>
+            {{/peopleSections}}
+            </div>
 
             <h2>Unmanaged accounts</h2>
             {{^unmanaged}}<p>None: every live account is in the config or protected.</p>{{/unmanaged}}
