@@ -103,7 +103,8 @@ public struct DriftHTMLRenderer: Sendable {
                 [.unmanagedAdmin, .unmanagedAccount, .inactiveUnmanaged].contains($0.kind)
             }
             .map(Self.row),
-            peopleSections: Self.sections(report.people.map(Self.person)), accounts: report.people.reduce(0) { $0 + $1.accounts.count },
+            peopleSections: Self.sections(report.people.map(Self.person)),
+            accounts: report.people.reduce(0) { $0 + $1.accounts.count },
             rules: report.ignoreRules.map {
                 Rule(
                     account: $0.account, fields: $0.fields?.joined(separator: ", ") ?? "every finding",
