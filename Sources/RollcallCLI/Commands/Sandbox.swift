@@ -58,8 +58,7 @@ extension RollcallCommand {
                         + "\(counted(users, "athenaOne user")), \(counted(created.healthie.members.count, "Healthie member")), "
                         + "\(counted(created.healthie.clients.count, "client")).\n")
             } catch {
-                Terminal.writeFailure(error)
-                throw ExitCode.failure
+                throw Failure.report(error, json: false, noColor: true)
             }
         }
     }
@@ -82,8 +81,7 @@ extension RollcallCommand {
                 let decoded = try SandboxState.read(stateFile: URL(fileURLWithPath: state))
                 Terminal.writeOutput(String(decoding: try decoded.encodedJSON(), as: UTF8.self) + "\n")
             } catch {
-                Terminal.writeFailure(error)
-                throw ExitCode.failure
+                throw Failure.report(error, json: false, noColor: true)
             }
         }
     }

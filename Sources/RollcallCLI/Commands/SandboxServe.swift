@@ -77,8 +77,7 @@ extension RollcallCommand {
                     healthie: HealthieOptions(afterSunset: afterSunset, productionMode: production),
                     faults: faults.settings)
             } catch {
-                Terminal.writeFailure(error)
-                throw ExitCode.failure
+                throw Failure.report(error, json: format == .json, noColor: true)
             }
             let format = format
             let stop = StopSignals()
