@@ -47,12 +47,11 @@ extension YAMLParser.Result {
 }
 
 /// Turns libyaml events into nodes with an explicit stack, so nesting depth never recurses.
+/// The children of every open collection sit in two flat buffers (`items` for sequences,
+/// `entries` for mappings), innermost last; a frame keeps where its own start, and closing
+/// it moves them out in one slice. A node is appended once and moved once, and no frame
+/// holds an array that copy-on-write would copy.
 private struct Composer {
-    private enum Container {
-        case sequence([YAMLNode])
-        case mapping(entries: [YAMLMappingEntry], pendingKey: PendingKey?, index: KeyIndex)
-    }
-
     private enum PendingKey {
         case key(String, line: Int, column: Int)
         /// A rejected key (duplicate, merge or non-scalar): its value is read and dropped.
@@ -60,7 +59,11 @@ private struct Composer {
     }
 
     private struct Frame {
-        var container: Container
+        var isMapping: Bool
+        /// Where this collection's children start in `items` or `entries`.
+        var start: Int
+        var pendingKey: PendingKey?
+        var index = KeyIndex()
         var anchor: String?
         var tag: String?
         var line: Int
@@ -70,22 +73,22 @@ private struct Composer {
 
     /// Finds an earlier key in a mapping: by scanning while the mapping is small, as
     /// config mappings are, and through a dictionary once it is large, so a hostile
-    /// mapping of many keys still costs linear time.
+    /// mapping of many keys still costs linear time. Positions are indices into `entries`.
     private struct KeyIndex {
         static let scanLimit = 16
         private var positions: [String: Int]?
 
-        func entry(for key: String, in entries: [YAMLMappingEntry]) -> YAMLMappingEntry? {
+        func entry(for key: String, in entries: ArraySlice<YAMLMappingEntry>) -> YAMLMappingEntry? {
             if let positions { return positions[key].map { entries[$0] } }
             return entries.first { $0.key == key }
         }
 
-        mutating func added(_ entries: [YAMLMappingEntry]) {
+        mutating func added(_ entries: ArraySlice<YAMLMappingEntry>) {
             if positions != nil, let last = entries.last {
-                positions?[last.key] = entries.count - 1
+                positions?[last.key] = entries.endIndex - 1
             } else if entries.count > Self.scanLimit {
                 var all: [String: Int] = [:]
-                for (position, entry) in entries.enumerated() { all[entry.key] = position }
+                for position in entries.indices { all[entries[position].key] = position }
                 positions = all
             }
         }
@@ -98,6 +101,8 @@ private struct Composer {
     let file: String
     let limits: YAMLLimits
     private var stack: [Frame] = []
+    private var items: [YAMLNode] = []
+    private var entries: [YAMLMappingEntry] = []
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     private var aliasUses = 0
     private var aliasExpansion = 0
@@ -181,12 +186,10 @@ private struct Composer {
             try add(node, count: 1, anchor: Self.optionalString(data.anchor))
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try push(.sequence([]), anchor: data.anchor, tag: data.tag, mark: mark)
+            try push(mapping: false, anchor: data.anchor, tag: data.tag, mark: mark)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try push(
-                .mapping(entries: [], pendingKey: nil, index: KeyIndex()), anchor: data.anchor, tag: data.tag,
-                mark: mark)
+            try push(mapping: true, anchor: data.anchor, tag: data.tag, mark: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try pop()
         case YAML_ALIAS_EVENT:
@@ -197,7 +200,7 @@ private struct Composer {
     }
 
     private mutating func push(
-        _ container: Container, anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
+        mapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
         mark: yaml_mark_t
     ) throws {
         guard stack.count < limits.maxDepth else {
@@ -208,18 +211,19 @@ private struct Composer {
         }
         stack.append(
             Frame(
-                container: container, anchor: Self.optionalString(anchor), tag: Self.optionalString(tag),
-                line: mark.line + 1, column: mark.column + 1, nodeCount: 1))
+                isMapping: mapping, start: mapping ? entries.count : items.count, anchor: Self.optionalString(anchor),
+                tag: Self.optionalString(tag), line: mark.line + 1, column: mark.column + 1, nodeCount: 1))
     }
 
     private mutating func pop() throws {
         guard let frame = stack.popLast() else { return }
         let content: YAMLNode.Content
-        switch frame.container {
-        case .sequence(let items):
-            content = .sequence(items)
-        case .mapping(let entries, _, _):
-            content = .mapping(entries)
+        if frame.isMapping {
+            content = .mapping(Array(entries[frame.start...]))
+            entries.removeSubrange(frame.start...)
+        } else {
+            content = .sequence(Array(items[frame.start...]))
+            items.removeSubrange(frame.start...)
         }
         let node = YAMLNode(content, tag: frame.tag, line: frame.line, column: frame.column)
         try add(node, count: frame.nodeCount, anchor: frame.anchor)
@@ -255,35 +259,28 @@ private struct Composer {
         if let anchor {
             anchors[anchor] = (node, count)
         }
-        guard var frame = stack.popLast() else {
+        guard let top = stack.indices.last else {
             root = node
             return
         }
-        frame.nodeCount += count
-        switch frame.container {
-        case .sequence(var items):
-            frame.container = .sequence([])
+        stack[top].nodeCount += count
+        guard stack[top].isMapping else {
             items.append(node)
-            frame.container = .sequence(items)
-        case .mapping(var entries, let pendingKey, var index):
-            frame.container = .mapping(entries: [], pendingKey: nil, index: KeyIndex())
-            switch pendingKey {
-            case nil:
-                let key = acceptKey(node, entries: entries, index: &index)
-                frame.container = .mapping(entries: entries, pendingKey: key, index: index)
-            case .skipped:
-                frame.container = .mapping(entries: entries, pendingKey: nil, index: index)
-            case .key(let key, let line, let column):
-                entries.append(YAMLMappingEntry(key: key, keyLine: line, keyColumn: column, value: node))
-                index.added(entries)
-                frame.container = .mapping(entries: entries, pendingKey: nil, index: index)
-            }
+            return
         }
-        stack.append(frame)
+        switch stack[top].pendingKey {
+        case nil:
+            stack[top].pendingKey = acceptKey(node, in: stack[top])
+        case .skipped:
+            stack[top].pendingKey = nil
+        case .key(let key, let line, let column):
+            entries.append(YAMLMappingEntry(key: key, keyLine: line, keyColumn: column, value: node))
+            stack[top].pendingKey = nil
+            stack[top].index.added(entries[stack[top].start...])
+        }
     }
 
-    private mutating func acceptKey(_ node: YAMLNode, entries: [YAMLMappingEntry], index: inout KeyIndex) -> PendingKey
-    {
+    private mutating func acceptKey(_ node: YAMLNode, in frame: Frame) -> PendingKey {
         let at = node.location(in: file)
         guard case .scalar(let scalar) = node.content else {
             diagnostics.append(.error("a mapping key must be a single value, not \(node.kindDescription)", at: at))
@@ -296,7 +293,7 @@ private struct Composer {
                     hint: "write the keys out in full; roles are the way to share settings"))
             return .skipped
         }
-        if let first = index.entry(for: scalar.text, in: entries) {
+        if let first = frame.index.entry(for: scalar.text, in: entries[frame.start...]) {
             diagnostics.append(
                 .error(
                     "duplicate key '\(scalar.text)' (first given at line \(first.keyLine), column \(first.keyColumn))",
