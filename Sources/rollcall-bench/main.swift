@@ -37,7 +37,9 @@ func peakMemoryMiB() -> Double {
 }
 
 /// `rollcall-bench [--only CASE]...`: every case, or the ones named.
-let cases = ["config", "diff", "render", "plan", "drift", "import", "apply", "soak", "roster", "roster-read"]
+let cases = [
+    "config", "diff", "render", "plan", "plan-client", "drift", "import", "apply", "soak", "roster", "roster-read",
+]
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print(
@@ -54,6 +56,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
           render  drift of the plan case's clinic detected and rendered in each format, in memory, and the HTML
                   opened in headless Chromium (ROLLCALL_BENCH_OPEN_HTML=0 leaves that out, for callgrind)
           plan    a full plan against the sandbox over loopback (20 x 2,500 users, 5,000 members, 20 ms)
+          plan-client  the same plan by the `rollcall` binary, the simulators served by another process: its peak memory
           drift   drift of the plan case's tenant: requests, each format's render, the HTML in Chromium
           import  import of the plan case's tenant: requests, infer, emit, round-trip plan, size
           apply   about a thousand mixed changes applied under a 50 requests/s limit and 20 ms latency
@@ -212,6 +215,11 @@ if wants("plan") {
                 + "\(String(format: "%.2f", budget.idealSeconds)) s; \(outcome.document.changes.count) changes"
         ))
 
+}
+if wants("plan-client") {
+    let rollcall = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("rollcall")
+    rows.append(try ClientMemoryBenchmark.run(in: directory, binary: rollcall))
 }
 if wants("render") {
     let page =

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The plan case's tenant planned by the `rollcall` binary against `rollcall sandbox serve` in
+/// another process (20 ms on every answer), so the peak memory measured is the client's alone:
+/// the simulators' 50,000-user state lives in the server process.
+enum ClientMemoryBenchmark {
+    struct Failed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func run(in directory: URL, binary: URL) throws -> Row {
+        let tenant = try BenchmarkTenant(in: directory, prefix: "client-")
+        let server = Process()
+        server.executableURL = binary
+        server.arguments = [
+            "sandbox", "serve", "--state", tenant.stateFile.path, "--format", "json", "--latency-ms",
+            "\(Int(BenchmarkTenant.latency / .milliseconds(1)))",
+        ]
+        let serverOutput = Pipe()
+        server.standardOutput = serverOutput
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.interrupt()
+            server.waitUntilExit()
+        }
+        let line = readLine(serverOutput.fileHandleForReading)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String],
+            let athena = object["athena_base_url"], let healthie = object["healthie_url"]
+        else { throw Failed(description: "sandbox serve printed no endpoints: \(line)") }
+        let config = try String(contentsOf: tenant.configFile, encoding: .utf8)
+            .replacingOccurrences(of: "  athena:\n", with: "  athena:\n    base_url: \(athena)\n")
+            .replacingOccurrences(
+                of: "  healthie: { organization_id:", with: "  healthie: { base_url: \"\(healthie)\", organization_id:")
+        let configFile = directory.appendingPathComponent("client-served.yaml")
+        try Data(config.utf8).write(to: configFile)
+
+        let plan = Process()
+        plan.executableURL = binary
+        plan.arguments = ["plan", configFile.path, "--format", "json"]
+        plan.environment = ProcessInfo.processInfo.environment.merging([
+            "ATHENA_CLIENT_ID": object["athena_client_id"] ?? "",
+            "ATHENA_CLIENT_SECRET": object["athena_client_secret"] ?? "",
+            "HEALTHIE_API_KEY": object["healthie_api_key"] ?? "",
+        ]) { _, new in new }
+        plan.standardOutput = FileHandle.nullDevice
+        plan.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        try plan.run()
+        plan.waitUntilExit()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // The largest resident set of a child reaped so far: the plan (the server still runs).
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        let peak = Double(usage.ru_maxrss) / 1024
+        return Row(
+            name: "`rollcall plan` alone, the simulators in another process, 20 ms latency",
+            size: "20 x 2,500 users + 5,000 members", seconds: seconds,
+            note: "exit \(plan.terminationStatus); peak memory of the client \(String(format: "%.0f", peak)) MiB")
+    }
+
+    /// The first line a pipe carries.
+    static func readLine(_ handle: FileHandle) -> String {
+        var bytes: [UInt8] = []
+        while let byte = handle.readData(ofLength: 1).first, byte != 0x0A { bytes.append(byte) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
