@@ -15,9 +15,10 @@ enum TextShape {
     /// What is wrong with `text`, or `nil`. `prose` (a description) may hold line breaks,
     /// tabs and spaces at its ends.
     static func problem(with text: String, prose: Bool) -> Problem? {
-        let utf8 = text.utf8
-        if utf8.allSatisfy({ $0 < 0x80 }) {
-            return asciiProblem(utf8, prose: prose)
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiProblem($0, prose: prose) }),
+            let verdict = ascii
+        {
+            return verdict.problem
         }
         let scalars = text.unicodeScalars
         if scalars.allSatisfy(\.properties.isWhitespace) { return .blank }
@@ -46,7 +47,9 @@ enum TextShape {
     /// The scripts whose letters `text` mixes, when it mixes any of Latin, Greek and
     /// Cyrillic: `аlee` with a Cyrillic `а` reads as `alee` but is another name.
     static func mixedScripts(_ text: String) -> [Script]? {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard !(text.utf8.withContiguousStorageIfAvailable(isASCII) ?? text.utf8.allSatisfy { $0 < 0x80 }) else {
+            return nil
+        }
         var found: Set<Script> = []
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
             switch scalar.value {
@@ -59,14 +62,44 @@ enum TextShape {
         return found.count > 1 ? Script.allCases.filter { found.contains($0) } : nil
     }
 
-    private static func asciiProblem(_ utf8: String.UTF8View, prose: Bool) -> Problem? {
+    /// Whether every byte is ASCII, eight at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        var index = 0
+        while index + 8 <= bytes.count {
+            if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] >= 0x80 { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The verdict on ASCII text in one pass over its bytes, or nil when it is not ASCII
+    /// (Unicode properties then judge it).
+    private static func asciiProblem(_ bytes: UnsafeBufferPointer<UInt8>, prose: Bool) -> Verdict? {
+        guard isASCII(bytes) else { return nil }
         func isSpace(_ byte: UInt8) -> Bool {
             byte == 0x20 || (0x09...0x0D).contains(byte)
         }
-        if utf8.allSatisfy(isSpace) { return .blank }
-        guard !prose else { return nil }
-        if let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) { return .paddedWithSpace }
-        if utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return .controlCharacter }
-        return nil
+        var allSpace = true
+        var control = false
+        for byte in bytes {
+            if !isSpace(byte) { allSpace = false }
+            if byte < 0x20 || byte == 0x7F { control = true }
+        }
+        if allSpace { return Verdict(problem: .blank) }
+        guard !prose else { return Verdict(problem: nil) }
+        if let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) {
+            return Verdict(problem: .paddedWithSpace)
+        }
+        return Verdict(problem: control ? .controlCharacter : nil)
+    }
+
+    /// A judgement made: `problem` is nil when the text is well formed.
+    private struct Verdict {
+        var problem: Problem?
     }
 }

@@ -14,10 +14,23 @@ enum UTF8Check {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) {
             return Failure(line: 1, column: 1, byteOffset: 0, reason: "the file is UTF-16 encoded")
         }
-        var line = 1
-        var column = 1
-        var index = 0
         let count = bytes.count
+        // Plain ASCII (printable, tab, line feed, return) needs no position until something
+        // else turns up: skip it first, then count the lines it held.
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            guard byte < 0x7F, byte >= 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { break }
+            index += 1
+        }
+        if index == count { return nil }
+        var line = 1
+        var lineStart = 0
+        for position in 0..<index where bytes[position] == 0x0A {
+            line += 1
+            lineStart = position + 1
+        }
+        var column = index - lineStart + 1
         while index < count {
             let lead = bytes[index]
             if lead < 0x80 {
