@@ -27,7 +27,9 @@ extension ConfigDecoder {
                 "staff entry #\(number) has no 'id'", at: at,
                 hint: "give each person a stable id such as jane.doe, or `roster_id` for a person of the roster")
         }
-        let place = staff.id.map { "staff '\($0.value)'" } ?? "staff entry #\(number)"
+        let id = staff.id
+        // Words for a message, built only when there is one.
+        var place: String { id.map { "staff '\($0.value)'" } ?? "staff entry #\(number)" }
         guard let fields = fields(node, keys: StaffKey.self, place: place, key: "staff", keyLocation: at) else {
             return staff
         }
@@ -75,7 +77,9 @@ extension ConfigDecoder {
         return staff
     }
 
-    private mutating func decodeAssignments(_ entry: YAMLMappingEntry, place: String) -> [SourceAssignment] {
+    private mutating func decodeAssignments(
+        _ entry: YAMLMappingEntry, place: @autoclosure () -> String
+    ) -> [SourceAssignment] {
         guard
             let entries = namedEntries(
                 entry, of: "practice names to accounts",
@@ -84,7 +88,7 @@ extension ConfigDecoder {
         var assignments: [SourceAssignment] = []
         for practiceEntry in entries {
             let practice = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))
-            let scope = "\(place) in practice '\(practice.value)'"
+            var scope: String { "\(place()) in practice '\(practice.value)'" }
             guard let fields = mapping(practiceEntry, keys: AssignmentKey.self, place: scope) else { continue }
             var assignment = SourceAssignment(
                 practice: practice, username: fields[.username].flatMap { text($0) },

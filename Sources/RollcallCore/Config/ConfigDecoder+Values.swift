@@ -1,14 +1,17 @@
 /// A mapping's entries looked up by key. Config mappings hold a handful of keys
-/// (the parser has already refused duplicates), so a scan beats hashing.
+/// (the parser has already refused duplicates), so a scan beats hashing; each entry's key
+/// is read as the schema's key once, when the mapping is checked.
 struct MappingFields<Key: ConfigKey> {
     var entries: [YAMLMappingEntry]
+    /// Each entry's key as the schema's, `nil` for an unknown one.
+    var keys: [Key?]
 
     subscript(key: Key) -> YAMLMappingEntry? {
-        entries.first { $0.key == key.rawValue }
+        keys.firstIndex(of: key).map { entries[$0] }
     }
 
     /// The known keys the mapping gives a value for.
-    var written: Set<Key> { Set(entries.compactMap { Key(rawValue: $0.key) }) }
+    var written: Set<Key> { Set(keys.compactMap { $0 }) }
 }
 
 /// Typed readers for single values. Each takes the schema's word for what a key
@@ -22,14 +25,13 @@ extension ConfigDecoder {
 
     /// The entries of a mapping by key, after reporting each key the schema does not know at `place`.
     mutating func fields<Key: ConfigKey>(
-        _ node: YAMLNode, keys: Key.Type, place: String, key: String, keyLocation: SourceLocation
+        _ node: YAMLNode, keys: Key.Type, place: @autoclosure () -> String, key: String, keyLocation: SourceLocation
     ) -> MappingFields<Key>? {
-        let known = Key.names
         guard case .mapping(let entries) = node.content else {
             let hint =
                 isEmpty(node)
                 ? "write `\(key): {}` for an empty mapping"
-                : "expected keys such as \(known.prefix(3).joined(separator: ", "))"
+                : "expected keys such as \(Key.names.prefix(3).joined(separator: ", "))"
             error(
                 "'\(key)' must be a mapping, not \(node.kindDescription)", at: location(of: node, keyLocation),
                 hint: hint)
@@ -38,12 +40,14 @@ extension ConfigDecoder {
         if let tag = node.tag, tag != YAMLTag.mapping {
             error("'\(key)' has the tag '\(tag)', which a config does not use", at: node.location(in: file))
         }
-        for entry in entries where !known.contains(entry.key) {
+        let keys = entries.map { Key(rawValue: $0.key) }
+        for (entry, known) in zip(entries, keys) where known == nil {
+            let names = Key.names
             error(
-                "unknown key '\(entry.key)' in \(place)\(Suggestion.phrase(for: entry.key, in: known))",
-                at: entry.keyLocation(in: file), hint: "keys here: \(known.joined(separator: ", "))")
+                "unknown key '\(entry.key)' in \(place())\(Suggestion.phrase(for: entry.key, in: names))",
+                at: entry.keyLocation(in: file), hint: "keys here: \(names.joined(separator: ", "))")
         }
-        return MappingFields(entries: entries)
+        return MappingFields(entries: entries, keys: keys)
     }
 
     /// A list's items, or `nil` (reported) when the value is not a list.
@@ -65,8 +69,10 @@ extension ConfigDecoder {
     /// either end and control characters are refused; `prose` (a description) may hold
     /// line breaks and tabs.
     mutating func text(
-        _ node: YAMLNode, name: String, keyLocation: SourceLocation, prose: Bool = false
+        _ node: YAMLNode, name describe: @autoclosure () -> String, keyLocation: SourceLocation, prose: Bool = false
     ) -> Located<String>? {
+        // Built only for a message: most values have none.
+        var name: String { describe() }
         guard case .scalar(let scalar) = node.content else {
             error("\(name) must be text, not \(node.kindDescription)", at: node.location(in: file))
             return nil

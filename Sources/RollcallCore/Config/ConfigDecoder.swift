@@ -184,10 +184,10 @@ struct ConfigDecoder {
     }
 
     /// A mapping value's fields, reporting unknown keys; `nil` when the value is not a mapping.
-    mutating func mapping<Key: ConfigKey>(_ entry: YAMLMappingEntry, keys: Key.Type, place: String) -> MappingFields<
-        Key
-    >? {
-        fields(entry.value, keys: keys, place: place, key: entry.key, keyLocation: entry.keyLocation(in: file))
+    mutating func mapping<Key: ConfigKey>(
+        _ entry: YAMLMappingEntry, keys: Key.Type, place: @autoclosure () -> String
+    ) -> MappingFields<Key>? {
+        fields(entry.value, keys: keys, place: place(), key: entry.key, keyLocation: entry.keyLocation(in: file))
     }
 
     /// The entries of a mapping whose keys are names the config chooses (practices, roles),
