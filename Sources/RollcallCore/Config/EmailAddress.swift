@@ -3,37 +3,64 @@
 enum EmailAddress {
     /// Why `text` is not a usable email address, or `nil` when it is one.
     static func problem(with text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.count <= 254 else { return "it is longer than 254 characters" }
+        let found =
+            text.utf8.withContiguousStorageIfAvailable(problem(in:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(problem(in:))
+        guard let found else { return nil }
+        // The domain, for a message that names it: what follows the one '@'.
+        var domain: String { text.firstIndex(of: "@").map { String(text[text.index(after: $0)...]) } ?? "" }
+        switch found {
+        case .tooLong: return "it is longer than 254 characters"
+        case .noAt: return "it has no '@'"
+        case .manyAt: return "it has more than one '@'"
+        case .localLength: return "the part before '@' must be 1 to 64 characters"
+        case .localCharacter: return "the part before '@' has a character an address cannot hold"
+        case .localDot: return "the part before '@' has a misplaced '.'"
+        case .noDomainDot: return "the domain '\(domain)' has no '.'"
+        case .badHost: return "the domain '\(domain)' is not a valid host name"
+        case .noTopLevel: return "the domain '\(domain)' does not end in a top-level domain such as .org"
+        }
+    }
+
+    private enum Problem {
+        case tooLong, noAt, manyAt, localLength, localCharacter, localDot, noDomainDot, badHost, noTopLevel
+    }
+
+    /// One pass over the address's bytes, nothing copied: it runs on every staff entry.
+    private static func problem(in bytes: UnsafeBufferPointer<UInt8>) -> Problem? {
+        guard bytes.count <= 254 else { return .tooLong }
         let at = UInt8(ascii: "@")
-        let parts = bytes.split(separator: at, omittingEmptySubsequences: false)
-        guard parts.count == 2 else {
-            return parts.count < 2 ? "it has no '@'" : "it has more than one '@'"
-        }
-        let local = parts[0]
-        let domain = parts[1]
         let dot = UInt8(ascii: ".")
-        guard !local.isEmpty, local.count <= 64 else { return "the part before '@' must be 1 to 64 characters" }
-        guard local.allSatisfy(isLocalByte) else {
-            return "the part before '@' has a character an address cannot hold"
-        }
-        guard local.first != dot, local.last != dot,
-            !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot })
-        else {
-            return "the part before '@' has a misplaced '.'"
-        }
-        let domainText = String(decoding: domain, as: UTF8.self)
-        let labels = domain.split(separator: dot, omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return "the domain '\(domainText)' has no '.'" }
         let hyphen = UInt8(ascii: "-")
-        for label in labels {
+        var atIndex: Int?
+        for index in bytes.indices where bytes[index] == at {
+            if atIndex != nil { return .manyAt }
+            atIndex = index
+        }
+        guard let atIndex else { return .noAt }
+        let local = bytes[..<atIndex]
+        guard !local.isEmpty, local.count <= 64 else { return .localLength }
+        guard local.allSatisfy(isLocalByte) else { return .localCharacter }
+        var previous: UInt8 = 0
+        for byte in local {
+            if byte == dot && previous == dot { return .localDot }
+            previous = byte
+        }
+        guard local.first != dot, local.last != dot else { return .localDot }
+        let domain = bytes[(atIndex + 1)...]
+        guard domain.contains(dot) else { return .noDomainDot }
+        var labelStart = domain.startIndex
+        var lastLabel = domain[domain.startIndex..<domain.startIndex]
+        while labelStart <= domain.endIndex {
+            let labelEnd = domain[labelStart...].firstIndex(of: dot) ?? domain.endIndex
+            let label = domain[labelStart..<labelEnd]
             guard !label.isEmpty, label.count <= 63, label.allSatisfy({ isLetterOrDigit($0) || $0 == hyphen }),
                 label.first != hyphen, label.last != hyphen
-            else { return "the domain '\(domainText)' is not a valid host name" }
+            else { return .badHost }
+            lastLabel = label
+            labelStart = labelEnd + 1
         }
-        guard let top = labels.last, top.count >= 2, top.allSatisfy(isLetter) else {
-            return "the domain '\(domainText)' does not end in a top-level domain such as .org"
-        }
+        guard lastLabel.count >= 2, lastLabel.allSatisfy(isLetter) else { return .noTopLevel }
         return nil
     }
 
@@ -54,6 +81,15 @@ enum EmailAddress {
 
     /// Letters, digits and the specials RFC 5322 allows unquoted: .!#$%&'*+/=?^_`{|}~-
     private static func isLocalByte(_ byte: UInt8) -> Bool {
-        isLetterOrDigit(byte) || Array(".!#$%&'*+/=?^_`{|}~-".utf8).contains(byte)
+        if isLetterOrDigit(byte) { return true }
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"),
+            UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "/"),
+            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
+            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
     }
 }
