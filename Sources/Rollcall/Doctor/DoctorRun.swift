@@ -18,6 +18,9 @@ public enum DoctorRun {
         /// This machine's clock, compared with the servers'.
         public var now: Date
 
+        /// The files the run reads and writes: the disk, unless a test puts in another.
+        package var files: any RunFiles = LocalFiles()
+
         public init(
             path: String, source: LiveSource, environment: [String: String], auditLog: String? = nil,
             now: Date = Date()
@@ -40,7 +43,7 @@ public enum DoctorRun {
 
     /// Checks everything; an invalid config throws its diagnostics, as every command does.
     public static func run(_ request: Request) async throws -> Outcome {
-        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles, files: request.files)
         var config = loaded.config
         var checks: [DoctorReport.Check] = [configCheck(config)]
         let source = request.source.opener.label

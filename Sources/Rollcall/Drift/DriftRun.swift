@@ -15,6 +15,9 @@ public enum DriftRun {
         /// The config's commit for the report; nil asks git.
         public var commit: String?
 
+        /// The files the run reads and writes: the disk, unless a test puts in another.
+        package var files: any RunFiles = LocalFiles()
+
         public init(
             path: String, source: LiveSource, today: CalendarDate, practices: [String]? = nil, since: String? = nil,
             commit: String? = nil
@@ -35,8 +38,8 @@ public enum DriftRun {
     }
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
-        let previous = try request.since.map { try readReport($0, option: "--since") }
-        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
+        let previous = try request.since.map { try readReport($0, option: "--since", files: request.files) }
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles, files: request.files)
         try loaded.config.checkPracticeKeys(request.practices)
         let config = loaded.config
         let digest = loaded.digest
@@ -66,12 +69,19 @@ public enum DriftRun {
 
     /// A saved JSON report (`--since`, `--from`), checked to be one this rollcall writes.
     public static func readReport(_ path: String, option: String) throws -> DriftReport {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw RollcallError(.input, "\(option) \(path): cannot read it: \(error.localizedDescription)")
+        try readReport(path, option: option, files: LocalFiles())
+    }
+
+    /// Read as a config file is: a regular file (a link to one counts), never a FIFO or a device.
+    static func readReport(_ path: String, option: String, files: any RunFiles) throws -> DriftReport {
+        var limits = YAMLLimits.standard
+        limits.maxFileBytes = 512 << 20
+        let read = files.readConfig(path, excluding: [], limits: limits)
+        guard let file = read.files.first, read.diagnostics.isEmpty else {
+            let why = read.diagnostics.map(\.message).joined(separator: "; ")
+            throw RollcallError(.input, "\(option) \(path): cannot read it: \(why)")
         }
+        let data = Data(file.bytes)
         guard let report = try? DriftReport.decoded(data) else {
             throw RollcallError(
                 .input,

@@ -18,6 +18,9 @@ public enum OffboardingRun {
         public var commit: String?
         public var environment: [String: String]
 
+        /// The files the run reads and writes: the disk, unless a test puts in another.
+        package var files: any RunFiles = LocalFiles()
+
         public init(
             path: String, source: LiveSource, today: CalendarDate, now: Timestamp, since: CalendarDate? = nil,
             auditLog: String? = nil, commit: String? = nil, environment: [String: String] = [:]
@@ -43,7 +46,7 @@ public enum OffboardingRun {
     static let defaultWindowDays = 90
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
-        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles, files: request.files)
         let auditPath = request.auditLog ?? ApplyRun.defaultAuditLog(beside: request.path)
         let (entries, summary, logWarnings) = try verifiedEntries(auditPath, environment: request.environment)
         let config = loaded.config

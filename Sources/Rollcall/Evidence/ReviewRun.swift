@@ -16,6 +16,9 @@ public enum ReviewRun {
         public var force: Bool
         public var environment: [String: String]
 
+        /// The files the run reads and writes: the disk, unless a test puts in another.
+        package var files: any RunFiles = LocalFiles()
+
         public init(
             path: String, source: LiveSource, out: String, reviewer: String, now: Timestamp, nextInDays: Int,
             force: Bool, environment: [String: String]
@@ -45,7 +48,7 @@ public enum ReviewRun {
                 .output,
                 "\(request.out) exists: a campaign under way is never written over; name a new file, or give --force")
         }
-        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles, files: request.files)
         let config = loaded.config
         let snapshot = try await ReadOnlySystems.completeSnapshot(
             config: config, source: request.source, progress: progress,
@@ -65,14 +68,10 @@ public enum ReviewRun {
         } catch {
             throw RollcallError(.output, "cannot write the campaign: \(error.description)")
         }
-        let folder = URL(fileURLWithPath: request.out).deletingLastPathComponent()
-        do {
-            // `--out reviews/2026-Q4.yaml` in a checkout without reviews/ yet.
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw RollcallError(.output, "cannot create \(folder.path): \(error.localizedDescription)")
-        }
-        try OutputFile.write(Data(text.utf8), to: request.out, inputs: inputs)
+        // `--out reviews/2026-Q4.yaml` in a checkout without reviews/ yet.
+        try request.files.makeDirectory(
+            URL(fileURLWithPath: request.out).deletingLastPathComponent().path, for: "the campaign file")
+        try OutputFile.write(Data(text.utf8), to: request.out, inputs: inputs, files: request.files)
         return Started(campaign: campaign, configWarnings: loaded.warnings, warnings: snapshot.warnings)
     }
 

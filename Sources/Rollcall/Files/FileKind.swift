@@ -49,7 +49,11 @@ package enum FileKind: Equatable, Sendable {
     /// (`plan --out`, a drift report, the audit log, the journal). `what` names the file for the
     /// message ("the audit log").
     static func requireWritable(_ path: String, what: String) throws {
-        let kind = FileKind(at: path)
+        try requireWritable(FileKind(at: path), path, what: what)
+    }
+
+    /// `requireWritable`, for what a file seam says is at `path`.
+    static func requireWritable(_ kind: FileKind, _ path: String, what: String) throws {
         switch kind {
         case .missing, .regular: return
         case .symbolicLink:

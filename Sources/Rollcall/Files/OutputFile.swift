@@ -6,9 +6,13 @@ import Foundation
 /// place, so a reader never sees half a file.
 public enum OutputFile {
     public static func write(_ data: Data, to path: String, inputs: [String]) throws {
-        try check(path, inputs: inputs)
+        try write(data, to: path, inputs: inputs, files: LocalFiles())
+    }
+
+    static func write(_ data: Data, to path: String, inputs: [String], files: any RunFiles) throws {
+        try check(path, inputs: inputs, files: files)
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try files.replace(path, with: data)
         } catch {
             throw RollcallError(.output, "cannot save to \(path): \(error.localizedDescription)")
         }
@@ -17,8 +21,12 @@ public enum OutputFile {
     /// Throws when `path` may not be written; a command checks before it does its work.
     /// `what` names the file in the messages ("the plan", "the audit log").
     public static func check(_ path: String, inputs: [String], what: String = "the plan") throws {
+        try check(path, inputs: inputs, what: what, files: LocalFiles())
+    }
+
+    static func check(_ path: String, inputs: [String], what: String = "the plan", files: any RunFiles) throws {
         let url = URL(fileURLWithPath: path)
-        try FileKind.requireWritable(path, what: what)
+        try FileKind.requireWritable(files.kind(at: path), path, what: what)
         let target = canonical(url)
         for input in inputs where canonical(URL(fileURLWithPath: input)) == target {
             throw RollcallError(.output, "\(path) is one of this command's inputs; write \(what) somewhere else")

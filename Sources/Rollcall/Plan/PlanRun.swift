@@ -14,6 +14,9 @@ public enum PlanRun {
         /// Where `ROLLCALL_PLAN_KEY` comes from: with it, the plan is signed.
         public var environment: [String: String]
 
+        /// The files the run reads and writes: the disk, unless a test puts in another.
+        package var files: any RunFiles = LocalFiles()
+
         public init(
             path: String, source: LiveSource, today: CalendarDate, practices: [String]? = nil,
             allowMassDeactivation: Bool = false, environment: [String: String] = [:]
@@ -52,7 +55,7 @@ public enum PlanRun {
 
     public static func run(_ request: Request, progress: ProgressSink? = nil) async throws -> Outcome {
         let planKey = try PlanKey.from(request.environment)
-        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles)
+        let loaded = try LoadedConfig(path: request.path, excluding: request.source.inputFiles, files: request.files)
         let config = loaded.config
         try config.checkPracticeKeys(request.practices)
         let snapshot = try await LiveSystems.with(config: config, source: request.source) { systems in
