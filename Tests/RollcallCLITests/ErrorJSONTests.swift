@@ -46,6 +46,24 @@ import Testing
         #expect(output.stderr.hasPrefix("rollcall: error: "), "\(output.stderr)")
     }
 
+    @Test func applyAndImportTellTheirErrorsInJSONToo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rollcall-errors-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let apply = try RollcallProcess.run(
+            [
+                "apply", "examples/solo", "--auto-approve", "--format", "json", "--audit-log",
+                folder.appendingPathComponent("audit.jsonl").path,
+            ],
+            environment: ["ATHENA_CLIENT_ID": "", "ATHENA_CLIENT_SECRET": "", "HEALTHIE_API_KEY": ""])
+        #expect(apply.status == 1)
+        #expect(try Self.error(apply)["code"] as? String == "credentials", "\(apply.stdout)")
+        let imported = try RollcallProcess.run([
+            "import", "--out", folder.appendingPathComponent("imported").path, "--format", "json",
+        ])
+        #expect(imported.status == 1)
+        #expect(try Self.error(imported)["code"] as? String == "usage", "\(imported.stdout)")
+    }
+
     @Test func aMissingSandboxHasItsCode() throws {
         let output = try RollcallProcess.run(
             ["drift", "examples/solo", "--sandbox", "examples/solo/no-such-state.json", "--format", "json"])

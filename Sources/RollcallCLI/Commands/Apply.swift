@@ -106,7 +106,8 @@ extension RollcallCommand {
             defer { interrupts.cancel() }
             let report: ApplyReport
             do {
-                report = try await CommandRun.reading(noColor: output.noColor) { progress in
+                report = try await CommandRun.reading(noColor: output.noColor, json: output.format == .json) {
+                    progress in
                     try await ApplyRun.run(request, progress: progress, observer: observer)
                 }
             }

@@ -107,7 +107,8 @@ extension RollcallCommand {
                 schemaReference: schema
                     ?? ImportTarget.defaultSchemaReference(
                         out: out, workingDirectory: FileManager.default.currentDirectoryPath))
-            let outcome = try await CommandRun.reading(noColor: output.noColor) { progress in
+            let outcome = try await CommandRun.reading(noColor: output.noColor, json: output.format == .json) {
+                progress in
                 try await ImportRun.run(request, progress: progress)
             }
             for warning in outcome.warnings { Terminal.writeWarning(warning) }
