@@ -74,6 +74,52 @@ import Testing
         }
     }
 
+    /// The journal is read back, so it is untrusted: an intent added by hand (a real change's
+    /// line copied under another id, or with its fields edited) is closed and records nothing.
+    @Test func anEditedJournalIntentIsClosedAndRecordsNothing() async throws {
+        let scenario = try ApplyScenario()
+        defer { try? FileManager.default.removeItem(at: scenario.folder) }
+        let journal = scenario.folder.appendingPathComponent(".rollcall/journal.jsonl")
+        let (linesBefore, linesAfter, notices, writes) = try await SandboxSession.with(scenario.seed) { session in
+            _ = try await ApplyRun.run(scenario.request(session.endpoints), observer: ApplyScenario.approve)
+            let intent = try #require(try ApplyLogs.lines(journal.path).first { $0["kind"] as? String == "intent" })
+            var copied = intent
+            copied["change_id"] = "forged0000000000"
+            var change = try #require(intent["change"] as? [String: Any])
+            change["id"] = "forged0000000000"
+            copied["change"] = change
+            var edited = intent
+            var fields = try #require(change["fields"] as? [[String: Any]])
+            fields[0]["after"] = "an edited value"
+            change["id"] = intent["change_id"]
+            change["fields"] = fields
+            edited["change"] = change
+            edited["run_id"] = "an-edited-run"
+            var text = try String(contentsOf: journal, encoding: .utf8)
+            for line in [copied, edited] {
+                text += String(decoding: try JSONSerialization.data(withJSONObject: line), as: UTF8.self) + "\n"
+            }
+            try text.write(to: journal, atomically: true, encoding: .utf8)
+            let before = try ApplyLogs.lines(scenario.auditLog).count
+            let writesBefore = await ApplyScenario.writes(session).count
+            let notices = Mutex<[String]>([])
+            let observer = ApplyRun.Observer(
+                confirm: { prepared in
+                    notices.withLock { $0 = prepared.notices }
+                    return true
+                }, changed: { _ in })
+            _ = try await ApplyRun.run(scenario.request(session.endpoints), observer: observer)
+            return (
+                before, try ApplyLogs.lines(scenario.auditLog).count, notices.withLock { $0 },
+                await ApplyScenario.writes(session).count - writesBefore
+            )
+        }
+        #expect(linesAfter == linesBefore, "no audit line for an intent the audit log did not start")
+        #expect(writes == 0)
+        #expect(try ApplyLogs.openIntents(scenario.folder).isEmpty, "both intents are closed")
+        #expect(notices.filter { $0.contains("names no change this audit log started") }.count == 2, "\(notices)")
+    }
+
     @Test func aFullDiskAtTheAuditLogStopsTheRunBeforeAnyWrite() async throws {
         let scenario = try ApplyScenario()
         defer { try? FileManager.default.removeItem(at: scenario.folder) }

@@ -109,7 +109,7 @@ public enum ApplyRun {
                 try session.notices
                 + settle(
                     session, reviewed: reviewed.changes, reconciliation: scoped.reconciliation, fresh: fresh,
-                    live: snapshot.state, planChecksum: reviewed.checksum)
+                    config: config, live: snapshot.state, planChecksum: reviewed.checksum)
             scoped.resuming(session.journal.openIntents)
             let prepared = Prepared(
                 document: reviewed, reconciliation: scoped.reconciliation, fromSavedPlan: input.saved != nil,

@@ -14,6 +14,8 @@ final class AuditLog: Sendable {
         var written = 0
         /// Changes the log already records as made: applied, or settled as applied.
         var recorded: Set<String>
+        /// The last `started` line of each change: what a write about to be made was.
+        var started: [String: AuditEntry] = [:]
     }
 
     let path: String
@@ -54,7 +56,9 @@ final class AuditLog: Sendable {
         if let cutTo { try file.cut(to: cutTo) }
         if breakMissing { try file.append("") }
         self.notice = notice
-        state = Mutex(State(head: head, sequence: lines, recorded: Set(entries.filter(Self.records).map(\.changeID))))
+        var state = State(head: head, sequence: lines, recorded: Set(entries.filter(Self.records).map(\.changeID)))
+        for entry in entries where entry.outcome == .started { state.started[entry.changeID] = entry }
+        self.state = Mutex(state)
     }
 
     static func records(_ entry: AuditEntry) -> Bool {
@@ -63,6 +67,14 @@ final class AuditLog: Sendable {
 
     /// Whether the log already says this change was made.
     func hasRecorded(_ changeID: String) -> Bool { state.withLock { $0.recorded.contains(changeID) } }
+
+    /// Whether the log's `started` line for `change` describes it part for part: a change read
+    /// back from elsewhere (the journal) is believed only when the chained log agrees.
+    func startedLine(matches change: PlannedChange) -> Bool {
+        guard let line = state.withLock({ $0.started[change.id] }) else { return false }
+        return line.system == change.system && line.practice == change.practice && line.address == change.address
+            && line.recordID == change.recordID && line.operation == change.action && line.fields == change.fields
+    }
 
     /// The hash of the last line on disk: what the run prints, and `audit verify --head` checks.
     var chainHead: String { state.withLock { $0.head } }
@@ -81,6 +93,7 @@ final class AuditLog: Sendable {
             state.sequence += 1
             state.written += 1
             if Self.records(linked) { state.recorded.insert(linked.changeID) }
+            if linked.outcome == .started { state.started[linked.changeID] = linked }
         }
     }
 }
