@@ -33,8 +33,10 @@ enum Terminal {
         writeError(message.contains(": error: ") ? message + "\n" : "rollcall: error: \(message)\n")
     }
 
+    /// Escaped as a failure is: a warning may carry words from outside (a lock file's run id, a
+    /// server's warning).
     static func writeWarning(_ message: String) {
-        writeError("rollcall: warning: \(message)\n")
+        writeError("rollcall: warning: \(TerminalText.escaped(message))\n")
     }
 
     /// Set by apply, whose writes must not stop because the reader of its output went away.
