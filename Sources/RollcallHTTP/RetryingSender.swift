@@ -53,6 +53,7 @@ package struct RetriesExhausted: Error, Sendable, CustomStringConvertible {
 package struct RetryingSender: Sendable {
     package let policy: RetryPolicy
     package let concurrency: AdaptiveConcurrency
+    package let pacer: RatePacer
     package let ledger: RequestLedger
     package let clock: any WaitClock
     package let jitter: any JitterSource
@@ -67,6 +68,7 @@ package struct RetryingSender: Sendable {
     ) {
         self.policy = policy
         self.concurrency = concurrency
+        pacer = RatePacer(clock: clock)
         self.ledger = ledger
         self.clock = clock
         self.jitter = jitter
@@ -80,7 +82,13 @@ package struct RetryingSender: Sendable {
         var retry = 0
         while true {
             let number = retry
-            let outcome = try await concurrency.run({ try await attempt(number) }, throttled: { $0.isThrottled })
+            let outcome = try await concurrency.run(
+                { [pacer] in
+                    try await pacer.turn()
+                    let outcome = try await attempt(number)
+                    await pacer.answered(throttled: outcome.isThrottled)
+                    return outcome
+                }, throttled: { $0.isThrottled })
             let retryAfter: Duration?
             let reason: String
             switch outcome {
