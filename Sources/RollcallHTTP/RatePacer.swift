@@ -85,8 +85,10 @@ package actor RatePacer {
         // A throttle at most halves the pace: a second's average undercounts the limit when the
         // client reached it only in part of the second (a burst after a pause).
         let target = pace.map { max(min($0, accepted), $0 / 2) } ?? accepted
-        // Only a cut to under the accepted rate can be judged: after it, a limit throttles nothing.
-        cutOnTrial = target <= accepted ? (now, pace, share) : nil
+        // Only a cut to under a whole second's accepted rate can be judged: after it, a limit
+        // throttles nothing. (In the first second a system's burst allowance inflates the rate.)
+        let measuredWhole = now - (firstSend ?? now) >= tuning.window
+        cutOnTrial = measuredWhole && target <= accepted ? (now, pace, share) : nil
         pace = max(target * tuning.margin, Self.slowest)
     }
 
@@ -99,7 +101,7 @@ package actor RatePacer {
         let since = answers[answersStart...].filter { $0.at > trial.at + tuning.window / 4 }
         guard since.count >= Self.fewestToJudge else { return }
         let share = Double(since.filter(\.throttled).count) / Double(since.count)
-        guard share >= Self.noiseFloor, share >= trial.shareBefore / 2 else { return }
+        guard share >= Self.noiseFloor, share <= Self.noiseCeiling, share >= trial.shareBefore / 2 else { return }
         noise = max(noise, share)
         pace = trial.paceBefore
     }
@@ -108,6 +110,8 @@ package actor RatePacer {
     private static let slowest = 0.5
     /// Fewer throttles than this share after a cut are the limit being probed, not noise.
     private static let noiseFloor = 0.05
+    /// More throttles than this share are never taken for noise.
+    private static let noiseCeiling = 0.3
 
     /// After each window without a throttle the pace rises by `step`, and the step doubles: a pace
     /// set low (a throttle after a burst, when the second's average undercounts the limit) climbs

@@ -73,6 +73,20 @@ import Testing
         #expect(pace > 40 && pace < 60)
     }
 
+    @Test func aLargeBurstAllowanceIsNeitherTakenForTheLimitNorForNoise() async throws {
+        // A bucket of 40 lets the first quarter second through at the client's own 200 a second;
+        // the throttles that follow a pace set from it are the limit's, not noise.
+        let clock = VirtualWaitClock()
+        let pacer = RatePacer(clock: clock)
+        var bucket = TokenBucket(rate: 50, burst: 40)
+        _ = try await Self.run(400, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
+        let steady = try await Self.run(2_000, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
+
+        #expect(Double(steady.throttled) <= 0.05 * Double(steady.accepted), "\(steady.throttled) throttled")
+        #expect(Double(steady.accepted) / steady.seconds >= 0.95 * 50)
+        #expect(await pacer.noise == 0)
+    }
+
     @Test func withoutThePacerTheSameClientIsThrottledMostOfTheTime() async throws {
         // The baseline the test above improves on: a client that does not pace sends at 200 a second.
         var bucket = TokenBucket(rate: 50, burst: 10)
