@@ -1,7 +1,14 @@
 extension ConfigDecoder {
     mutating func decodeStaffList(_ entry: YAMLMappingEntry) -> [SourceStaff] {
         guard let items = list(entry, example: "[{ id: jane.doe, first_name: Jane, ... }]") else { return [] }
-        return items.enumerated().compactMap { index, item in decodeStaff(item, number: index + 1) }
+        // Sized once: grown by doubling, the list of 50,000 people held its old and new buffers
+        // at once at the config load's peak of memory.
+        var staff: [SourceStaff] = []
+        staff.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            if let person = decodeStaff(item, number: index + 1) { staff.append(person) }
+        }
+        return staff
     }
 
     private mutating func decodeStaff(_ node: YAMLNode, number: Int) -> SourceStaff? {
