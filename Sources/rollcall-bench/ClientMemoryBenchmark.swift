@@ -43,20 +43,31 @@ enum ClientMemoryBenchmark {
             "ATHENA_CLIENT_SECRET": object["athena_client_secret"] ?? "",
             "HEALTHIE_API_KEY": object["healthie_api_key"] ?? "",
         ]) { _, new in new }
-        plan.standardOutput = FileHandle.nullDevice
+        let planOutput = Pipe()
+        plan.standardOutput = planOutput
         plan.standardError = FileHandle.nullDevice
         let start = DispatchTime.now().uptimeNanoseconds
         try plan.run()
+        let document = planOutput.fileHandleForReading.readDataToEndOfFile()
         plan.waitUntilExit()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // The largest resident set of a child reaped so far: the plan (the server still runs).
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         let peak = Double(usage.ru_maxrss) / 1024
+        // The client's own CPU time, beside the read's wall time: what of the read is not waiting.
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let read =
+            ((try? JSONSerialization.jsonObject(with: document)) as? [String: Any])
+            .flatMap { $0["read"] as? [String: Any] }?["seconds"] as? Double
         return Row(
-            name: "`rollcall plan` alone, the simulators in another process, 20 ms latency",
+            name: "`rollcall plan` alone, the simulators in another process, \(BenchmarkTenant.latencyLabel)",
             size: "20 x 2,500 users + 5,000 members", seconds: seconds,
-            note: "exit \(plan.terminationStatus); peak memory of the client \(String(format: "%.0f", peak)) MiB")
+            note: "exit \(plan.terminationStatus); peak memory of the client \(String(format: "%.0f", peak)) MiB; "
+                + "read \(read.map { String(format: "%.2f", $0) } ?? "?") s; "
+                + "the client's CPU time \(String(format: "%.2f", cpu)) s")
     }
 
     /// The first line a pipe carries.

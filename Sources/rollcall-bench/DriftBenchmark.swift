@@ -25,7 +25,7 @@ enum DriftBenchmark {
             latency: latency)
         var rows = [
             Row(
-                name: "drift vs sandbox, 20 ms latency",
+                name: "drift vs sandbox, \(BenchmarkTenant.latencyLabel)",
                 size: "20 x 2,500 users + \(read.healthieMembers ?? 0) members",
                 seconds: seconds,
                 note:

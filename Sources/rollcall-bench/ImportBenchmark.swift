@@ -35,7 +35,7 @@ enum ImportBenchmark {
             outcome.roundTrip.holds
             ? "round trip: 0 changes" : "ROUND TRIP FAILED: \(outcome.roundTrip.problems.prefix(3))"
         return Row(
-            name: "import vs sandbox, 20 ms latency",
+            name: "import vs sandbox, \(BenchmarkTenant.latencyLabel)",
             size: "20 x 2,500 users + \(outcome.read.healthieMembers ?? 0) members",
             seconds: seconds,
             note:
