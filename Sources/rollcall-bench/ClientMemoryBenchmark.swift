@@ -46,10 +46,12 @@ enum ClientMemoryBenchmark {
         let planOutput = Pipe()
         plan.standardOutput = planOutput
         plan.standardError = FileHandle.nullDevice
+        let serverCPUBefore = cpuSeconds(of: server.processIdentifier)
         let start = DispatchTime.now().uptimeNanoseconds
         try plan.run()
         let document = planOutput.fileHandleForReading.readDataToEndOfFile()
         plan.waitUntilExit()
+        let serverCPU = cpuSeconds(of: server.processIdentifier).flatMap { after in serverCPUBefore.map { after - $0 } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // The largest resident set of a child reaped so far: the plan (the server still runs).
         var usage = rusage()
@@ -67,7 +69,19 @@ enum ClientMemoryBenchmark {
             size: "20 x 2,500 users + 5,000 members", seconds: seconds,
             note: "exit \(plan.terminationStatus); peak memory of the client \(String(format: "%.0f", peak)) MiB; "
                 + "read \(read.map { String(format: "%.2f", $0) } ?? "?") s; "
-                + "the client's CPU time \(String(format: "%.2f", cpu)) s")
+                + "CPU time: the client's \(String(format: "%.2f", cpu)) s, the simulators' while it ran "
+                + "\(serverCPU.map { String(format: "%.2f", $0) } ?? "?") s")
+    }
+
+    /// A running process's CPU time (user and system) from /proc, in seconds; nil where there is no /proc.
+    static func cpuSeconds(of pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        // After the command's name in parentheses: state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// The first line a pipe carries.

@@ -64,8 +64,8 @@ struct AthenaSimulator: Sendable {
                 exempt: { $0.hasPrefix("/oauth2/") }))
         router.post("/oauth2/v1/token") { request, _ in await token(request) }
         router.get("/v1/:practiceid/users") { request, context in
-            await answer(request, context, scope: AthenaState.userManagementScope) { practice, _ in
-                try listUsers(request, practice)
+            await answer(request, context, scope: AthenaState.userManagementScope) { _, practiceID in
+                try await listUsers(request, practiceID: practiceID)
             }
         }
         router.get("/v1/:practiceid/users/:userid") { request, context in
@@ -173,9 +173,13 @@ struct AthenaSimulator: Sendable {
         }
     }
 
-    private func listUsers(_ request: Request, _ practice: AthenaPractice) throws(AthenaError) -> Response {
+    /// A page of a practice's users, from a listing sorted once per change of the state (sorting
+    /// 2,500 users for each of a read's 25 pages was most of the simulator's work in a read).
+    private func listUsers(_ request: Request, practiceID: String) async throws -> Response {
         let paging = try paging(request)
-        var users = practice.users.sorted { $0.userid < $1.userid }
+        var users = await store.derived("athena.users.\(practiceID)") { state in
+            (state.athena.practices[practiceID]?.users ?? []).sorted { $0.userid < $1.userid }
+        }
         if let username = request.uri.queryParameters.get("username") {
             users = users.filter { $0.username.lowercased() == username.lowercased() }
         }
