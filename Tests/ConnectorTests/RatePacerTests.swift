@@ -58,13 +58,20 @@ import Testing
         return tally
     }
 
-    @Test func aRateLimitIsLearnedAndUsedAlmostWholeWithFewThrottles() async throws {
+    /// A paced client against a bucket: `warmUp` requests to find the limit, then `count` measured.
+    static func steady(
+        _ bucket: TokenBucket, warmUp: Int, count: Int
+    ) async throws -> (tally: Tally, pacer: RatePacer) {
         let clock = VirtualWaitClock()
         let pacer = RatePacer(clock: clock)
-        var bucket = TokenBucket(rate: 50, burst: 10)
-        // The first seconds find the limit; the measure is taken after them.
-        _ = try await Self.run(250, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
-        let steady = try await Self.run(3_000, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
+        var bucket = bucket
+        _ = try await run(warmUp, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
+        let tally = try await run(count, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
+        return (tally, pacer)
+    }
+
+    @Test func aRateLimitIsLearnedAndUsedAlmostWholeWithFewThrottles() async throws {
+        let (steady, pacer) = try await Self.steady(TokenBucket(rate: 50, burst: 10), warmUp: 250, count: 3_000)
 
         let rate = Double(steady.accepted) / steady.seconds
         #expect(rate >= 0.95 * 50, "accepted \(rate) a second of a 50 a second limit")
@@ -76,11 +83,7 @@ import Testing
     @Test func aLargeBurstAllowanceIsNeitherTakenForTheLimitNorForNoise() async throws {
         // A bucket of 40 lets the first quarter second through at the client's own 200 a second;
         // the throttles that follow a pace set from it are the limit's, not noise.
-        let clock = VirtualWaitClock()
-        let pacer = RatePacer(clock: clock)
-        var bucket = TokenBucket(rate: 50, burst: 40)
-        _ = try await Self.run(400, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
-        let steady = try await Self.run(2_000, pacer: pacer, clock: clock) { !bucket.take(at: $0) }
+        let (steady, pacer) = try await Self.steady(TokenBucket(rate: 50, burst: 40), warmUp: 400, count: 2_000)
 
         #expect(Double(steady.throttled) <= 0.05 * Double(steady.accepted), "\(steady.throttled) throttled")
         #expect(Double(steady.accepted) / steady.seconds >= 0.95 * 50)
