@@ -134,7 +134,7 @@ package actor RatePacer {
         let share = inWindow.isEmpty ? 0 : Double(throttled) / Double(inWindow.count)
         let span = min(now - (firstSend ?? now), tuning.window)
         guard span > .zero else { return (accepted, share) }
-        return (accepted / (Double(span.nanoseconds) / 1e9), share)
+        return (accepted / span.inSeconds, share)
     }
 
     private func trim(before cutoff: Duration) {

@@ -10,12 +10,11 @@ import Sandbox
 /// served with 20 ms added to every answer (`ROLLCALL_BENCH_LATENCY_MS` sets another: at 0 the
 /// read shows what of it is CPU, not waiting).
 struct BenchmarkTenant {
-    static let latency = Duration.milliseconds(
-        ProcessInfo.processInfo.environment["ROLLCALL_BENCH_LATENCY_MS"].flatMap { Int($0) } ?? 20)
+    static let latencyMilliseconds =
+        ProcessInfo.processInfo.environment["ROLLCALL_BENCH_LATENCY_MS"].flatMap { Int($0) } ?? 20
+    static let latency = Duration.milliseconds(latencyMilliseconds)
     /// "20 ms latency", as the rows name it.
-    static var latencyLabel: String {
-        "\(latency.components.seconds * 1_000 + latency.components.attoseconds / 1_000_000_000_000_000) ms latency"
-    }
+    static let latencyLabel = "\(latencyMilliseconds) ms latency"
     static let today = CalendarDate(iso: "2026-11-24") ?? .unixEpoch
 
     let clinic = SyntheticClinic(practices: 20, usersPerPractice: 2_500)

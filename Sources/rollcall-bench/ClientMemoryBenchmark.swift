@@ -14,7 +14,7 @@ enum ClientMemoryBenchmark {
         server.executableURL = binary
         server.arguments = [
             "sandbox", "serve", "--state", tenant.stateFile.path, "--format", "json", "--latency-ms",
-            "\(Int(BenchmarkTenant.latency / .milliseconds(1)))",
+            "\(BenchmarkTenant.latencyMilliseconds)",
         ]
         let serverOutput = Pipe()
         server.standardOutput = serverOutput

@@ -1,5 +1,6 @@
 import Healthie
 import Rollcall
+import RollcallHTTP
 import Sandbox
 
 /// The least a full read can cost: every list at the simulator's page size (100 for

@@ -21,10 +21,7 @@ import Testing
         }
 
         mutating func take(at now: Duration) -> Bool {
-            let elapsed =
-                Double((now - refilledAt).components.attoseconds) / 1e18
-                + Double((now - refilledAt).components.seconds)
-            tokens = min(burst, tokens + elapsed * rate)
+            tokens = min(burst, tokens + (now - refilledAt).inSeconds * rate)
             refilledAt = now
             guard tokens >= 1 else { return false }
             tokens -= 1
@@ -53,8 +50,7 @@ import Testing
             if throttled { tally.throttled += 1 } else { tally.accepted += 1 }
             await pacer.answered(throttled: throttled)
         }
-        let elapsed = clock.now() - start
-        tally.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        tally.seconds = (clock.now() - start).inSeconds
         return tally
     }
 

@@ -4,7 +4,6 @@ import RollcallCore
 import RollcallSandbox
 import RollcallTestSupport
 import Sandbox
-import Synchronization
 import Testing
 
 /// `ApplyRun` in process, through its seams: the files (a crash, a full disk) and the live
@@ -102,15 +101,10 @@ import Testing
             try text.write(to: journal, atomically: true, encoding: .utf8)
             let before = try ApplyLogs.lines(scenario.auditLog).count
             let writesBefore = await ApplyScenario.writes(session).count
-            let notices = Mutex<[String]>([])
-            let observer = ApplyRun.Observer(
-                confirm: { prepared in
-                    notices.withLock { $0 = prepared.notices }
-                    return true
-                }, changed: { _ in })
-            _ = try await ApplyRun.run(scenario.request(session.endpoints), observer: observer)
+            let approving = ApprovingObserver()
+            _ = try await ApplyRun.run(scenario.request(session.endpoints), observer: approving.observer)
             return (
-                before, try ApplyLogs.lines(scenario.auditLog).count, notices.withLock { $0 },
+                before, try ApplyLogs.lines(scenario.auditLog).count, approving.notices,
                 await ApplyScenario.writes(session).count - writesBefore
             )
         }
@@ -167,18 +161,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scenario.folder) }
         let dead = try ApplyScenario.deadPID()
         try scenario.holdLock(pid: dead)
-        let notices = Mutex<[String]>([])
-        let observer = ApplyRun.Observer(
-            confirm: { prepared in
-                notices.withLock { $0 = prepared.notices }
-                return true
-            }, changed: { _ in })
+        let approving = ApprovingObserver()
         let report = try await SandboxSession.with(scenario.seed) { session in
-            try await ApplyRun.run(scenario.request(session.endpoints), observer: observer)
+            try await ApplyRun.run(scenario.request(session.endpoints), observer: approving.observer)
         }
         #expect(report.converged == true)
         #expect(
-            notices.withLock { $0 }.contains {
+            approving.notices.contains {
                 $0.contains("took over the lock of run other-run (pid \(dead)") && $0.contains("that process is gone")
             })
         #expect(!FileManager.default.fileExists(atPath: scenario.lock), "released after the run")

@@ -4,6 +4,7 @@ import RollcallCore
 import RollcallSandbox
 import RollcallTestSupport
 import Sandbox
+import Synchronization
 
 /// The riverside clinic copied into a scratch directory (its config and seed), for running
 /// `ApplyRun` in process against simulators a test serves, and reading what reached them.
@@ -64,5 +65,20 @@ struct ApplyScenario {
             "started": Date().formatted(.iso8601), "expires": Date().timeIntervalSince1970 + 60,
         ]
         try JSONSerialization.data(withJSONObject: holder).write(to: URL(fileURLWithPath: lock))
+    }
+}
+
+/// An observer that approves, keeping the notices the run showed when it asked.
+final class ApprovingObserver: Sendable {
+    private let shown = Mutex<[String]>([])
+
+    var notices: [String] { shown.withLock { $0 } }
+
+    var observer: ApplyRun.Observer {
+        ApplyRun.Observer(
+            confirm: { [self] prepared in
+                shown.withLock { $0 = prepared.notices }
+                return true
+            }, changed: { _ in })
     }
 }
