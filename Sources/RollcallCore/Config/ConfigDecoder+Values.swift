@@ -11,7 +11,7 @@ struct MappingFields<Key: ConfigKey> {
     }
 
     /// The known keys the mapping gives a value for.
-    var written: Set<Key> { Set(keys.compactMap { $0 }) }
+    var written: KeySet<Key> { KeySet(keys.lazy.compactMap { $0 }) }
 }
 
 /// Typed readers for single values. Each takes the schema's word for what a key
@@ -40,7 +40,7 @@ extension ConfigDecoder {
         if let tag = node.tag, tag != YAMLTag.mapping {
             error("'\(key)' has the tag '\(tag)', which a config does not use", at: node.location(in: file))
         }
-        let keys = entries.map { Key(rawValue: $0.key) }
+        let keys = entries.map { Key(configKey: $0.key) }
         for (entry, known) in zip(entries, keys) where known == nil {
             let names = Key.names
             error(

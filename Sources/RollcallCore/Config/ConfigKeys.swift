@@ -3,40 +3,81 @@
 /// decoder reads each value by its case, an unknown key is answered with a
 /// suggestion from `allCases`, and a test pins every list to
 /// `schemas/rollcall.schema.json`: one source for each mapping's keys.
-protocol ConfigKey: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
+protocol ConfigKey: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
+    /// The cases and their names, built once: every key of every mapping is looked up here.
+    static var table: ConfigKeyTable<Self> { get }
+}
 
 extension ConfigKey {
-    static var names: [String] { allCases.map(\.rawValue) }
+    static var names: [String] { table.names }
+
+    /// The key spelled `name`, or `nil` for one the schema does not know.
+    init?(configKey name: String) {
+        guard let key = Self.table.key(named: name) else { return nil }
+        self = key
+    }
+
+    /// The key's place in `allCases`.
+    static func position(of key: Self) -> Int {
+        table.keys.firstIndex(of: key) ?? 0
+    }
+}
+
+/// A mapping's keys in `allCases` order. A config key is a few ASCII letters, held inline in
+/// its `String`, so comparing it with each name costs less than hashing it, and much less than
+/// `init(rawValue:)`'s string switch.
+struct ConfigKeyTable<Key: ConfigKey>: Sendable {
+    let keys: [Key]
+    let names: [String]
+
+    init() {
+        keys = Array(Key.allCases)
+        names = keys.map(\.rawValue)
+    }
+
+    func key(named name: String) -> Key? {
+        names.firstIndex(of: name).map { keys[$0] }
+    }
 }
 
 enum RootKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case version, systems, policy, roles, staff, roster
 }
 
 enum RosterKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case file, key, columns, statuses, roles, locations, username
     case dateFormat = "date_format"
     case onLeave = "on_leave"
     case timeZone = "time_zone"
 }
 
-extension RosterField: ConfigKey {}
-extension RosterLifecycle: ConfigKey {}
+extension RosterField: ConfigKey {
+    static let table = ConfigKeyTable<Self>()
+}
+extension RosterLifecycle: ConfigKey {
+    static let table = ConfigKeyTable<Self>()
+}
 
 enum SystemsKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case athena, healthie
 }
 
 enum AthenaKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case baseURL = "base_url"
     case practices
 }
 
 enum PracticeKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case practiceid, departments
 }
 
 enum HealthieKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case baseURL = "base_url"
     case organizationID = "organization_id"
     case apiVersion = "api_version"
@@ -44,6 +85,7 @@ enum HealthieKey: String, ConfigKey {
 }
 
 enum PolicyKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case unmanaged
     case maxDeactivations = "max_deactivations"
     case minAdmins = "min_admins"
@@ -53,23 +95,28 @@ enum PolicyKey: String, ConfigKey {
 }
 
 enum IgnoreKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case account, fields, reason, until
 }
 
 enum RoleKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case description, athena, healthie
 }
 
 enum AthenaRoleKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case usertype
 }
 
 enum HealthieRoleKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case orgRole = "org_role"
     case admin, provider, permissions
 }
 
 enum StaffKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case id
     case firstName = "first_name"
     case lastName = "last_name"
@@ -79,6 +126,7 @@ enum StaffKey: String, ConfigKey {
 }
 
 enum AssignmentKey: String, ConfigKey {
+    static let table = ConfigKeyTable<Self>()
     case username, userid, departments, supervising
 }
 

@@ -2,14 +2,17 @@ extension ConfigValidator {
     mutating func validateStaff(
         practices: [Practice], roles sourceRoles: [String: SourceRole], resolvedRoles: [String: Role]
     ) -> [StaffMember] {
+        // Entries are read in place, by position: a copy of one retains every text it holds.
         let entries = source.staff
-        reportDuplicates(entries.compactMap { staff in staff.id.map { ($0.value, $0.location) } }) { id, first in
-            "staff id '\(id)' is used again; it was first used at \(first)"
-        }
         var positions: [String: Int] = [:]
         positions.reserveCapacity(entries.count)
-        for (position, staff) in entries.enumerated() {
-            if let id = staff.id?.value, positions[id] == nil { positions[id] = position }
+        for position in entries.indices {
+            guard let id = entries[position].id else { continue }
+            if let first = positions.updateValue(position, forKey: id.value) {
+                positions[id.value] = first
+                let firstAt = entries[first].id?.location ?? entries[first].declaredAt
+                error("staff id '\(id.value)' is used again; it was first used at \(firstAt)", at: id.location)
+            }
         }
         let practicesByKey = Dictionary(practices.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let incompletePractices = Set(source.practices.filter { !$0.complete }.map(\.key.value))
@@ -20,10 +23,10 @@ extension ConfigValidator {
 
         var members: [StaffMember] = []
         members.reserveCapacity(entries.count)
-        for (position, staff) in entries.enumerated() {
-            guard let id = staff.id?.value, positions[id] == position else { continue }
-            checkPerson(staff, id: id, context: context)
-            members.append(resolve(staff, id: id, roles: resolvedRoles, context: context))
+        for position in entries.indices {
+            guard let id = entries[position].id?.value, positions[id] == position else { continue }
+            checkPerson(entries[position], id: id, context: context)
+            members.append(resolve(entries[position], id: id, roles: resolvedRoles, context: context))
         }
         checkUniqueness(entries)
         checkSupervisionCycles(context)
@@ -167,8 +170,8 @@ extension ConfigValidator {
         }
         var usernames: [(key: Account, location: SourceLocation)] = []
         usernames.reserveCapacity(entries.count)
-        for staff in entries {
-            for assignment in staff.practices {
+        for position in entries.indices {
+            for assignment in entries[position].practices {
                 guard let username = assignment.username else { continue }
                 usernames.append(
                     (
@@ -195,9 +198,9 @@ extension ConfigValidator {
     /// A chain of `supervising` links that comes back to where it started, within one practice.
     private mutating func checkSupervisionCycles(_ context: StaffContext) {
         var links: [String: [String: Located<String>]] = [:]  // practice -> staff id -> supervising
-        for (position, staff) in context.entries.enumerated() {
-            guard let id = staff.id?.value, context.positions[id] == position else { continue }
-            for assignment in staff.practices {
+        for position in context.entries.indices {
+            guard let id = context.entries[position].id?.value, context.positions[id] == position else { continue }
+            for assignment in context.entries[position].practices {
                 if let supervising = assignment.supervising, context.positions[supervising.value] != nil {
                     links[assignment.practice.value, default: [:]][id] = supervising
                 }

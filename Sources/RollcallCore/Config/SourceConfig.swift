@@ -103,7 +103,7 @@ struct SourceStaff: Sendable {
     var practices: [SourceAssignment] = []
     /// Keys the entry wrote, including those whose value was refused (and reported), so a
     /// bad value is not reported a second time as a missing key.
-    var written: Set<StaffKey> = []
+    var written = KeySet<StaffKey>()
 }
 
 struct SourceAssignment: Sendable {

@@ -47,12 +47,12 @@ extension YAMLParser.Result {
 }
 
 /// Turns libyaml events into nodes with an explicit stack, so nesting depth never recurses.
-/// The children of every open collection sit in two flat buffers (`items` for sequences,
-/// `entries` for mappings), innermost last; a frame keeps where its own start, and closing
-/// it moves them out in one slice. A node is appended once and moved once, and no frame
-/// holds an array that copy-on-write would copy.
+/// The innermost open collection is `current`, apart from the stack of those around it, so
+/// the work on each event reads and changes it in place: its children are appended to its
+/// own array, which closing it moves into the node without a copy. The document itself is
+/// the outermost frame, a list that collects the root.
 private struct Composer {
-    private enum PendingKey {
+    private enum PendingKey: Equatable {
         case key(String, line: Int, column: Int)
         /// A rejected key (duplicate, merge or non-scalar): its value is read and dropped.
         case skipped
@@ -60,8 +60,8 @@ private struct Composer {
 
     private struct Frame {
         var isMapping: Bool
-        /// Where this collection's children start in `items` or `entries`.
-        var start: Int
+        var items: [YAMLNode] = []
+        var entries: [YAMLMappingEntry] = []
         var pendingKey: PendingKey?
         var index = KeyIndex()
         var anchor: String?
@@ -73,17 +73,17 @@ private struct Composer {
 
     /// Finds an earlier key in a mapping: by scanning while the mapping is small, as
     /// config mappings are, and through a dictionary once it is large, so a hostile
-    /// mapping of many keys still costs linear time. Positions are indices into `entries`.
+    /// mapping of many keys still costs linear time. Positions are indices into the entries.
     private struct KeyIndex {
         static let scanLimit = 16
         private var positions: [String: Int]?
 
-        func entry(for key: String, in entries: ArraySlice<YAMLMappingEntry>) -> YAMLMappingEntry? {
+        func entry(for key: String, in entries: [YAMLMappingEntry]) -> YAMLMappingEntry? {
             if let positions { return positions[key].map { entries[$0] } }
             return entries.first { $0.key == key }
         }
 
-        mutating func added(_ entries: ArraySlice<YAMLMappingEntry>) {
+        mutating func added(_ entries: [YAMLMappingEntry]) {
             if positions != nil, let last = entries.last {
                 positions?[last.key] = entries.endIndex - 1
             } else if entries.count > Self.scanLimit {
@@ -100,14 +100,16 @@ private struct Composer {
 
     let file: String
     let limits: YAMLLimits
-    private var stack: [Frame] = []
-    private var items: [YAMLNode] = []
-    private var entries: [YAMLMappingEntry] = []
+    /// The frames around `current`, outermost first.
+    private var outer: [Frame] = []
+    private var current = Frame(isMapping: false, line: 1, column: 1, nodeCount: 0)
+    /// How many children the last collection closed at each depth had: the next one at that
+    /// depth is sized for as many, so a list of like entries allocates each entry's array once.
+    private var sizes: [Int] = []
     private var anchors: [String: (node: YAMLNode, count: Int)] = [:]
     private var aliasUses = 0
     private var aliasExpansion = 0
     private var diagnostics: [Diagnostic] = []
-    private var root: YAMLNode?
     private var documents = 0
 
     init(file: String, limits: YAMLLimits) {
@@ -144,7 +146,7 @@ private struct Composer {
         } catch {
             return .failed(.error("\(error)", file: file))
         }
-        guard let root else {
+        guard outer.isEmpty, let root = current.items.first else {
             return .failed(
                 .error(
                     "file holds no YAML document, only comments", file: file,
@@ -180,10 +182,18 @@ private struct Composer {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let text = Self.string(data.value, length: data.length)
+            let anchor = Self.optionalString(data.anchor)
+            if current.isMapping, current.pendingKey == nil, anchor == nil {
+                // A key, most scalars of a config: checked as it is, never made a node.
+                current.nodeCount += 1
+                current.pendingKey = acceptKey(
+                    text, isPlain: data.style == YAML_PLAIN_SCALAR_STYLE, line: mark.line + 1, column: mark.column + 1)
+                return
+            }
             let node = YAMLNode(
                 .scalar(YAMLScalar(text, style: Self.style(data.style))),
                 tag: Self.optionalString(data.tag), line: mark.line + 1, column: mark.column + 1)
-            try add(node, count: 1, anchor: Self.optionalString(data.anchor))
+            try add(node, count: 1, anchor: anchor)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             try push(mapping: false, anchor: data.anchor, tag: data.tag, mark: mark)
@@ -203,30 +213,42 @@ private struct Composer {
         mapping: Bool, anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?,
         mark: yaml_mark_t
     ) throws {
-        guard stack.count < limits.maxDepth else {
+        guard outer.count < limits.maxDepth else {
             throw Fatal(
                 diagnostic: .error(
                     "nesting is deeper than \(limits.maxDepth) levels", at: location(mark),
                     hint: "a Rollcall config is at most a few levels deep"))
         }
-        stack.append(
-            Frame(
-                isMapping: mapping, start: mapping ? entries.count : items.count, anchor: Self.optionalString(anchor),
-                tag: Self.optionalString(tag), line: mark.line + 1, column: mark.column + 1, nodeCount: 1))
+        var frame = Frame(
+            isMapping: mapping, anchor: Self.optionalString(anchor), tag: Self.optionalString(tag),
+            line: mark.line + 1, column: mark.column + 1, nodeCount: 1)
+        let size = outer.count < sizes.count ? sizes[outer.count] : 0
+        if mapping { frame.entries.reserveCapacity(size) } else { frame.items.reserveCapacity(size) }
+        outer.append(exchange(&current, with: frame))
     }
 
     private mutating func pop() throws {
-        guard let frame = stack.popLast() else { return }
+        guard let parent = outer.popLast() else { return }
+        var frame = exchange(&current, with: parent)
         let content: YAMLNode.Content
         if frame.isMapping {
-            content = .mapping(Array(entries[frame.start...]))
-            entries.removeSubrange(frame.start...)
+            record(size: frame.entries.count)
+            content = .mapping(exchange(&frame.entries, with: []))
         } else {
-            content = .sequence(Array(items[frame.start...]))
-            items.removeSubrange(frame.start...)
+            record(size: frame.items.count)
+            content = .sequence(exchange(&frame.items, with: []))
         }
         let node = YAMLNode(content, tag: frame.tag, line: frame.line, column: frame.column)
         try add(node, count: frame.nodeCount, anchor: frame.anchor)
+    }
+
+    private mutating func record(size: Int) {
+        let depth = outer.count
+        if depth < sizes.count {
+            sizes[depth] = size
+        } else {
+            sizes.append(contentsOf: repeatElement(0, count: depth - sizes.count) + [size])
+        }
     }
 
     private mutating func alias(_ name: String, mark: yaml_mark_t) throws {
@@ -254,53 +276,55 @@ private struct Composer {
         try add(node, count: anchored.count, anchor: nil)
     }
 
-    /// Places a finished node into the container on top of the stack, or makes it the root.
-    private mutating func add(_ node: YAMLNode, count: Int, anchor: String?) throws {
+    /// Places a finished node into the innermost open collection (the document's, for the root).
+    private mutating func add(_ node: consuming YAMLNode, count: Int, anchor: String?) throws {
         if let anchor {
             anchors[anchor] = (node, count)
         }
-        guard let top = stack.indices.last else {
-            root = node
+        current.nodeCount += count
+        guard current.isMapping else {
+            current.items.append(node)
             return
         }
-        stack[top].nodeCount += count
-        guard stack[top].isMapping else {
-            items.append(node)
-            return
-        }
-        switch stack[top].pendingKey {
+        switch current.pendingKey {
         case nil:
-            stack[top].pendingKey = acceptKey(node, in: stack[top])
+            current.pendingKey = acceptKey(node)
         case .skipped:
-            stack[top].pendingKey = nil
+            current.pendingKey = nil
         case .key(let key, let line, let column):
-            entries.append(YAMLMappingEntry(key: key, keyLine: line, keyColumn: column, value: node))
-            stack[top].pendingKey = nil
-            stack[top].index.added(entries[stack[top].start...])
+            current.entries.append(YAMLMappingEntry(key: key, keyLine: line, keyColumn: column, value: node))
+            current.pendingKey = nil
+            current.index.added(current.entries)
         }
     }
 
-    private mutating func acceptKey(_ node: YAMLNode, in frame: Frame) -> PendingKey {
-        let at = node.location(in: file)
+    private mutating func acceptKey(_ node: borrowing YAMLNode) -> PendingKey {
         guard case .scalar(let scalar) = node.content else {
-            diagnostics.append(.error("a mapping key must be a single value, not \(node.kindDescription)", at: at))
-            return .skipped
-        }
-        if scalar.isPlain, scalar.text == "<<" {
             diagnostics.append(
                 .error(
-                    "merge keys ('<<') are not supported", at: at,
+                    "a mapping key must be a single value, not \(node.kindDescription)", at: node.location(in: file)))
+            return .skipped
+        }
+        return acceptKey(scalar.text, isPlain: scalar.isPlain, line: node.line, column: node.column)
+    }
+
+    private mutating func acceptKey(_ text: String, isPlain: Bool, line: Int, column: Int) -> PendingKey {
+        if isPlain, text == "<<" {
+            diagnostics.append(
+                .error(
+                    "merge keys ('<<') are not supported", at: SourceLocation(file: file, line: line, column: column),
                     hint: "write the keys out in full; roles are the way to share settings"))
             return .skipped
         }
-        if let first = frame.index.entry(for: scalar.text, in: entries[frame.start...]) {
+        if let first = current.index.entry(for: text, in: current.entries) {
             diagnostics.append(
                 .error(
-                    "duplicate key '\(scalar.text)' (first given at line \(first.keyLine), column \(first.keyColumn))",
-                    at: at, hint: "a key may appear once in a mapping; remove one of them"))
+                    "duplicate key '\(text)' (first given at line \(first.keyLine), column \(first.keyColumn))",
+                    at: SourceLocation(file: file, line: line, column: column),
+                    hint: "a key may appear once in a mapping; remove one of them"))
             return .skipped
         }
-        return .key(scalar.text, line: node.line, column: node.column)
+        return .key(text, line: line, column: column)
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
