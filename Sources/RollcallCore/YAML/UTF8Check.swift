@@ -17,12 +17,7 @@ enum UTF8Check {
         let count = bytes.count
         // Plain ASCII (printable, tab, line feed, return) needs no position until something
         // else turns up: skip it first, then count the lines it held.
-        var index = 0
-        while index < count {
-            let byte = bytes[index]
-            guard byte < 0x7F, byte >= 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { break }
-            index += 1
-        }
+        var index = bytes.withUnsafeBufferPointer { plainASCIIPrefix($0) }
         if index == count { return nil }
         var line = 1
         var lineStart = 0
@@ -82,6 +77,38 @@ enum UTF8Check {
             index += length
         }
         return nil
+    }
+
+    /// How many bytes at the start are printable ASCII, tab, line feed or return. Eight bytes
+    /// are judged at once while none of them is another byte; a word that holds one (a line
+    /// break, most often) is judged byte by byte.
+    static func plainASCIIPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // A byte under 0x20, and a byte that is 0x7F, each set the high bit of their
+                // own or a later byte; none is missed (Bit Twiddling Hacks' "hasless" and "haszero").
+                let below20 = (word &- ones &* 0x20) & ~word & highs
+                let deletes = word ^ (ones &* 0x7F)
+                let isDelete = (deletes &- ones) & ~deletes & highs
+                if (word & highs) | below20 | isDelete == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let end = min(index + 8, count)
+            while index < end {
+                let byte = base[index]
+                guard byte < 0x7F, byte >= 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D else { return index }
+                index += 1
+            }
+        }
+        return count
     }
 
     private static func hex(_ byte: UInt8) -> String {
