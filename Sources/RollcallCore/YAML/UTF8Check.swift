@@ -15,34 +15,17 @@ enum UTF8Check {
             return Failure(line: 1, column: 1, byteOffset: 0, reason: "the file is UTF-16 encoded")
         }
         let count = bytes.count
-        // Plain ASCII (printable, tab, line feed, return) needs no position until something
-        // else turns up: skip it first, then count the lines it held.
-        var index = bytes.withUnsafeBufferPointer { plainASCIIPrefix($0) }
-        if index == count { return nil }
-        var line = 1
-        var lineStart = 0
-        for position in 0..<index where bytes[position] == 0x0A {
-            line += 1
-            lineStart = position + 1
-        }
-        var column = index - lineStart + 1
-        while index < count {
+        // Plain ASCII (printable, tab, line feed, return) is skipped a word at a time; the
+        // position of a problem is counted only once there is one.
+        var index = 0
+        while true {
+            index += bytes[index...].withUnsafeBufferPointer { plainASCIIPrefix($0) }
+            guard index < count else { return nil }
             let lead = bytes[index]
             if lead < 0x80 {
-                if (lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D) || lead == 0x7F {
-                    return Failure(
-                        line: line, column: column, byteOffset: index,
-                        reason: "the control character U+00\(hex(lead))\(lead == 0 ? " (NUL)" : "")",
-                        isControlCharacter: true)
-                }
-                if lead == 0x0A {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                index += 1
-                continue
+                return failure(
+                    at: index, in: bytes, reason: "the control character U+00\(hex(lead))\(lead == 0 ? " (NUL)" : "")",
+                    isControlCharacter: true)
             }
             let length: Int
             let minimum: UInt32
@@ -51,32 +34,44 @@ enum UTF8Check {
             case 0xE0...0xEF: (length, minimum) = (3, 0x800)
             case 0xF0...0xF4: (length, minimum) = (4, 0x10000)
             default:
-                return Failure(
-                    line: line, column: column, byteOffset: index,
-                    reason: "byte 0x\(hex(lead)) cannot start a UTF-8 character")
+                return failure(at: index, in: bytes, reason: "byte 0x\(hex(lead)) cannot start a UTF-8 character")
             }
             guard index + length <= count else {
-                return Failure(
-                    line: line, column: column, byteOffset: index, reason: "the file ends inside a UTF-8 character")
+                return failure(at: index, in: bytes, reason: "the file ends inside a UTF-8 character")
             }
             var scalar = UInt32(lead) & (0xFF >> (length + 1))
             for offset in 1..<length {
                 let next = bytes[index + offset]
                 guard next & 0xC0 == 0x80 else {
-                    return Failure(
-                        line: line, column: column, byteOffset: index,
-                        reason: "byte 0x\(hex(next)) cannot continue a UTF-8 character")
+                    return failure(
+                        at: index, in: bytes, reason: "byte 0x\(hex(next)) cannot continue a UTF-8 character")
                 }
                 scalar = scalar << 6 | UInt32(next & 0x3F)
             }
             guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
-                return Failure(
-                    line: line, column: column, byteOffset: index, reason: "invalid UTF-8 sequence")
+                return failure(at: index, in: bytes, reason: "invalid UTF-8 sequence")
             }
-            column += 1
             index += length
         }
-        return nil
+    }
+
+    /// The problem at `offset`, placed by line and by column in characters: the bytes before it
+    /// are valid UTF-8, so each byte that does not continue a character starts one.
+    private static func failure(
+        at offset: Int, in bytes: [UInt8], reason: String, isControlCharacter: Bool = false
+    ) -> Failure {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return Failure(
+            line: line, column: column, byteOffset: offset, reason: reason, isControlCharacter: isControlCharacter)
     }
 
     /// How many bytes at the start are printable ASCII, tab, line feed or return. Eight bytes

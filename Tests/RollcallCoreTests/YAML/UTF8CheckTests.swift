@@ -28,6 +28,11 @@ import Testing
         let bytes = Array(String(repeating: "key: value\n", count: 50).utf8) + [0x61, 0x62, 0x00]
         let failure = UTF8Check.firstProblem(in: bytes)
         #expect(failure?.line == 51 && failure?.column == 3 && failure?.isControlCharacter == true)
-        #expect(UTF8Check.firstProblem(in: Array(String(repeating: "é key: value\n", count: 50).utf8)) == nil)
+        let accented = Array(String(repeating: "é key: valüe\n", count: 50).utf8)
+        #expect(UTF8Check.firstProblem(in: accented) == nil)
+        // Columns count characters: "é" is two bytes and one column.
+        let afterAccents = UTF8Check.firstProblem(in: accented + Array("ü é".utf8) + [0xC3])
+        #expect(afterAccents?.line == 51 && afterAccents?.column == 4 && afterAccents?.isControlCharacter == false)
+        #expect(afterAccents?.reason == "the file ends inside a UTF-8 character")
     }
 }
