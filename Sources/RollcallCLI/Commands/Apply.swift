@@ -6,6 +6,7 @@ import RollcallCore
 extension RollcallCommand {
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "apply",
             abstract: "Make the live systems match a config, or apply a reviewed saved plan.",
             usage: "rollcall apply <PLAN|PATH> [--expect-checksum <SHA256>] [<options>]",
             discussion: """

@@ -6,6 +6,7 @@ import RollcallCore
 extension RollcallCommand {
     struct Audit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Check the audit log of applies, and report on the offboarding it records.",
             discussion: """
                 Examples:
@@ -18,6 +19,7 @@ extension RollcallCommand {
 
         struct Verify: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "verify",
                 abstract: "Check every line of an audit log's chain; name the first broken one.",
                 discussion: """
                     Each line carries the hash of the line before it, so an edited, deleted, reordered or \

@@ -11,6 +11,7 @@ enum OffboardingFormat: String, ExpressibleByArgument, CaseIterable {
 extension RollcallCommand.Audit {
     struct Offboarding: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "offboarding",
             abstract: "Report how soon each leaver's access ended, against policy.offboarding_sla. Never writes.",
             usage: "rollcall audit offboarding <PATH> [--format <format>] [<options>]",
             discussion: """

@@ -6,6 +6,7 @@ import RollcallCore
 extension RollcallCommand {
     struct Doctor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doctor",
             abstract: "Check everything a first real plan needs, one line each. Never writes.",
             usage: "rollcall doctor <PATH> [--format <format>] [<options>]",
             discussion: """

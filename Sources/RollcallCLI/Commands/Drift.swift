@@ -13,6 +13,7 @@ extension DriftSeverity: ExpressibleByArgument {}
 extension RollcallCommand {
     struct Drift: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "drift",
             abstract: "Report what changed in the live systems behind the config's back. Never writes.",
             usage: "rollcall drift <PATH> [--format <format>] [--output <FILE>] [<options>]",
             discussion: """

@@ -6,6 +6,7 @@ import RollcallCore
 extension RollcallCommand {
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Write the config that describes the live systems, and prove it plans to nothing.",
             discussion: """
                 Reads athenaOne and Healthie as `plan` does and writes YAML for what it finds: one staff \

@@ -11,6 +11,7 @@ enum PlanFormat: String, ExpressibleByArgument, CaseIterable {
 extension RollcallCommand {
     struct Plan: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "plan",
             abstract: "Read the live systems and show what would change to match the config.",
             usage: "rollcall plan <PATH> [--out <PLAN>] [--format <format>] [<options>]",
             discussion: """

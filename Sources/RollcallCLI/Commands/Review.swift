@@ -6,6 +6,7 @@ import RollcallCore
 extension RollcallCommand {
     struct Review: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "The quarterly access certification: start a campaign, verify it, report it.",
             discussion: """
                 review start reads the live systems and writes a campaign file: every active account in \
@@ -25,6 +26,7 @@ extension RollcallCommand {
 
         struct Start: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "start",
                 abstract: "Read the live systems and write a campaign file with one item per active account.",
                 usage: "rollcall review start <PATH> --out <FILE> --reviewer <NAME> [<options>]",
                 discussion: """
@@ -91,6 +93,7 @@ extension RollcallCommand {
 
         struct Verify: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "verify",
                 abstract: "Check a campaign is complete and each revoke or modify is carried out.",
                 usage: "rollcall review verify <FILE> <PATH> [<options>]",
                 discussion: """

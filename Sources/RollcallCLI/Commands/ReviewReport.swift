@@ -6,6 +6,7 @@ import RollcallCore
 extension RollcallCommand.Review {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write the attestation of a campaign: one HTML page, a CSV workbook, or JSON.",
             usage: "rollcall review report <FILE> <PATH> [--output <FILE>] [<options>]",
             discussion: """

@@ -5,6 +5,7 @@ import RollcallCore
 extension RollcallCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check config files without reading or changing any live system.",
             discussion: """
                 Each PATH is a YAML file or a directory whose *.yaml files merge into one config; \
