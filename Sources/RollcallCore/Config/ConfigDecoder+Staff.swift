@@ -1,6 +1,19 @@
+/// The staff list decoded entry by entry as the parser completes each, so a large config's
+/// entries are never all held as YAML nodes at once, only as the staff they decode to.
+struct StaffListStream: YAMLListStream {
+    var decoder: ConfigDecoder
+    var key: String { RootKey.staff.rawValue }
+
+    mutating func take(_ item: YAMLNode, number: Int) {
+        if let person = decoder.decodeStaff(item, number: number) { decoder.streamedStaff.append(person) }
+    }
+}
+
 extension ConfigDecoder {
     mutating func decodeStaffList(_ entry: YAMLMappingEntry) -> [SourceStaff] {
         guard let items = list(entry, example: "[{ id: jane.doe, first_name: Jane, ... }]") else { return [] }
+        // A streamed list's node holds no items; a list written through an alias was not streamed.
+        if items.isEmpty { return streamedStaff }
         // Sized once: grown by doubling, the list of 50,000 people held its old and new buffers
         // at once at the config load's peak of memory.
         var staff: [SourceStaff] = []
@@ -11,7 +24,7 @@ extension ConfigDecoder {
         return staff
     }
 
-    private mutating func decodeStaff(_ node: YAMLNode, number: Int) -> SourceStaff? {
+    fileprivate mutating func decodeStaff(_ node: YAMLNode, number: Int) -> SourceStaff? {
         let at = node.location(in: file)
         guard case .mapping(let entries) = node.content else {
             error(

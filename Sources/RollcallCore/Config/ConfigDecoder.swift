@@ -5,6 +5,8 @@
 struct ConfigDecoder {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// The staff entries decoded while the file was parsed (`StaffListStream`).
+    var streamedStaff: [SourceStaff] = []
 
     init(file: String) {
         self.file = file

@@ -43,13 +43,14 @@ public enum ConfigLoader {
         var merged = SourceConfig()
         var unreadable = false
         for file in files {
-            let parsed = YAMLParser.parse(file.bytes, file: file.path, limits: limits)
+            var stream = StaffListStream(decoder: ConfigDecoder(file: file.path))
+            let parsed = YAMLParser.parse(file.bytes, file: file.path, limits: limits, streaming: &stream)
             diagnostics += parsed.diagnostics
             guard let root = parsed.root else {
                 unreadable = true
                 continue
             }
-            var decoder = ConfigDecoder(file: file.path)
+            var decoder = stream.decoder
             let decoded = decoder.decode(root)
             diagnostics += decoder.diagnostics
             guard let decoded else {

@@ -13,6 +13,16 @@ package enum YAMLParser {
     }
 
     package static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) -> Result {
+        var none = NoListStream()
+        return parse(bytes, file: file, limits: limits, streaming: &none)
+    }
+
+    /// The tree, with the items of the list under `stream`'s top-level key handed to `stream`
+    /// one at a time, each as soon as it is complete, and left out of the tree (whose node for
+    /// that list holds no items). Nothing is handed over from a file that is not YAML.
+    package static func parse<Stream: YAMLListStream>(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = .standard, streaming stream: inout Stream
+    ) -> Result {
         if bytes.count > limits.maxFileBytes {
             return .failed(
                 .error(
@@ -33,11 +43,25 @@ package enum YAMLParser {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return .failed(.error("file is empty", file: file, hint: "a config file starts with `version: 1`"))
         }
-        return bytes.withUnsafeBufferPointer { buffer in
-            var composer = Composer(file: file, limits: limits)
-            return composer.run(buffer)
-        }
+        var composer = Composer(file: file, limits: limits, stream: stream)
+        let result = bytes.withUnsafeBufferPointer { composer.run($0) }
+        stream = composer.stream
+        return result
     }
+}
+
+/// Takes the items of one list under a top-level key as the parser completes each, so they
+/// are never all held in the tree at once: a config's staff list is most of a large file.
+package protocol YAMLListStream {
+    /// The top-level key whose list is streamed.
+    var key: String { get }
+    /// An item of the list, `number` counting from 1.
+    mutating func take(_ item: YAMLNode, number: Int)
+}
+
+private struct NoListStream: YAMLListStream {
+    var key: String { "" }
+    func take(_ item: YAMLNode, number: Int) {}
 }
 
 extension YAMLParser.Result {
@@ -51,7 +75,7 @@ extension YAMLParser.Result {
 /// the work on each event reads and changes it in place: its children are appended to its
 /// own array, which closing it moves into the node without a copy. The document itself is
 /// the outermost frame, a list that collects the root.
-private struct Composer {
+private struct Composer<Stream: YAMLListStream> {
     private enum PendingKey: Equatable {
         case key(String, line: Int, column: Int)
         /// A rejected key (duplicate, merge or non-scalar): its value is read and dropped.
@@ -69,13 +93,15 @@ private struct Composer {
         var line: Int
         var column: Int
         var nodeCount: Int
+        /// How many items the list has handed to the stream, when it is the streamed list.
+        var streamed: Int?
     }
 
     /// Finds an earlier key in a mapping: by scanning while the mapping is small, as
     /// config mappings are, and through a dictionary once it is large, so a hostile
     /// mapping of many keys still costs linear time. Positions are indices into the entries.
     private struct KeyIndex {
-        static let scanLimit = 16
+        static var scanLimit: Int { 16 }
         private var positions: [String: Int]?
 
         func entry(for key: String, in entries: [YAMLMappingEntry]) -> YAMLMappingEntry? {
@@ -112,9 +138,12 @@ private struct Composer {
     private var diagnostics: [Diagnostic] = []
     private var documents = 0
 
-    init(file: String, limits: YAMLLimits) {
+    var stream: Stream
+
+    init(file: String, limits: YAMLLimits, stream: Stream) {
         self.file = file
         self.limits = limits
+        self.stream = stream
     }
 
     mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> YAMLParser.Result {
@@ -222,6 +251,12 @@ private struct Composer {
         var frame = Frame(
             isMapping: mapping, anchor: Self.optionalString(anchor), tag: Self.optionalString(tag),
             line: mark.line + 1, column: mark.column + 1, nodeCount: 1)
+        // The list under the stream's key in the root mapping (the document's frame is outside it).
+        if !mapping, outer.count == 1, current.isMapping, case .key(let key, _, _) = current.pendingKey,
+            key == stream.key
+        {
+            frame.streamed = 0
+        }
         let size = outer.count < sizes.count ? sizes[outer.count] : 0
         if mapping { frame.entries.reserveCapacity(size) } else { frame.items.reserveCapacity(size) }
         outer.append(exchange(&current, with: frame))
@@ -283,7 +318,12 @@ private struct Composer {
         }
         current.nodeCount += count
         guard current.isMapping else {
-            current.items.append(node)
+            if let streamed = current.streamed {
+                current.streamed = streamed + 1
+                stream.take(node, number: streamed + 1)
+            } else {
+                current.items.append(node)
+            }
             return
         }
         switch current.pendingKey {
