@@ -49,15 +49,16 @@ enum ClientMemoryBenchmark {
         let serverCPUBefore = cpuSeconds(of: server.processIdentifier)
         let start = DispatchTime.now().uptimeNanoseconds
         try plan.run()
+        let sampler = ChildPeakMemory(pid: plan.processIdentifier)
         let document = planOutput.fileHandleForReading.readDataToEndOfFile()
         plan.waitUntilExit()
+        let peak = sampler.stop()
         let serverCPU = cpuSeconds(of: server.processIdentifier).flatMap { after in serverCPUBefore.map { after - $0 } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        // The largest resident set of a child reaped so far: the plan (the server still runs).
+        // The CPU time of the children reaped so far, the plan alone (the server still runs): what
+        // of the read is not waiting, beside its wall time.
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let peak = Double(usage.ru_maxrss) / 1024
-        // The client's own CPU time, beside the read's wall time: what of the read is not waiting.
         let cpu =
             Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6

@@ -143,6 +143,7 @@ if wants("config") {
         "rollcall")
     if FileManager.default.isExecutableFile(atPath: binary.path) {
         var status: Int32 = -1
+        var peak = 0.0
         let processSeconds = try measure(repeats) {
             let process = Process()
             process.executableURL = binary
@@ -150,13 +151,15 @@ if wants("config") {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
+            let sampler = ChildPeakMemory(pid: process.processIdentifier)
             process.waitUntilExit()
+            peak = max(peak, sampler.stop())
             status = process.terminationStatus
         }
         rows.append(
             Row(
                 name: "`rollcall validate FILE` as a process", size: "\(staffCount) staff", seconds: processSeconds,
-                note: "exit \(status)"))
+                note: "exit \(status); peak memory \(String(format: "%.0f", peak)) MiB"))
     }
 
 }

@@ -3,13 +3,14 @@
 /// at the first. Cross-entry checks (references, uniqueness) are the
 /// validator's.
 struct ConfigDecoder {
-    let file: String
+    /// The file's name, shared by the location of every value decoded from it.
+    let file: SourcePath
     var diagnostics: [Diagnostic] = []
     /// The staff entries decoded while the file was parsed (`StaffListStream`).
     var streamedStaff: [SourceStaff] = []
 
     init(file: String) {
-        self.file = file
+        self.file = SourcePath(file)
     }
 
     /// The file's config, or `nil` (reported) when the file is not a mapping at all.

@@ -5,14 +5,15 @@ struct RosterPeople {
     let roster: RosterSettings
     let rows: [RosterRow]
     let pattern: RosterUsername.Pattern
-    let path: String
+    /// The export's name, shared by the location of every row.
+    let path: SourcePath
 
     init(config: Config, roster: RosterSettings, rows: [RosterRow]) {
         self.config = config
         self.roster = roster
         self.rows = rows
         pattern = RosterUsername.Pattern(roster.username)
-        path = roster.path
+        path = SourcePath(roster.path)
     }
 
     func members() -> [StaffMember] {
@@ -118,7 +119,7 @@ struct RosterPeople {
             status: access ? .active : .offboarded,
             expires: earlier(entry?.expires, row.terminationDate),
             practices: practices.count > 1 ? practices.sorted { $0.practice < $1.practice } : practices,
-            declaredAt: entry?.declaredAt ?? SourceLocation(file: path, line: row.line, column: 1),
+            declaredAt: entry?.declaredAt ?? SourceLocation(path: path, line: row.line, column: 1),
             rosterID: row.key)
         member.starts = row.hireDate
         member.endedAt = entry?.endedAt

@@ -27,6 +27,10 @@ package struct YAMLNode: Sendable {
         SourceLocation(file: file, line: line, column: column)
     }
 
+    func location(in path: SourcePath) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
     /// A short name of the node's kind for messages: "a mapping", "a list", "text".
     var kindDescription: String {
         switch content {
@@ -69,6 +73,10 @@ package struct YAMLMappingEntry: Sendable {
 
     func keyLocation(in file: String) -> SourceLocation {
         SourceLocation(file: file, line: keyLine, column: keyColumn)
+    }
+
+    func keyLocation(in path: SourcePath) -> SourceLocation {
+        SourceLocation(path: path, line: keyLine, column: keyColumn)
     }
 }
 
