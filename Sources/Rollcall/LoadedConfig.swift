@@ -15,15 +15,19 @@ struct LoadedConfig {
     /// every diagnostic when it does not load.
     init(path: String, excluding: [String], files reader: any RunFiles = LocalFiles()) throws {
         let read = reader.readConfig(path, excluding: excluding, limits: .standard)
-        let (loaded, export) =
-            read.diagnostics.isEmpty
-            ? RosterFile.read(ConfigLoader.load(origin: path, files: read.files), configPath: path, files: reader)
-            : (ConfigLoader.Result(config: nil, diagnostics: read.diagnostics), nil)
+        guard read.diagnostics.isEmpty else { throw PlanRun.InvalidConfig(diagnostics: read.diagnostics) }
+        // The files are hashed first and then handed to the loader, which lets each file's
+        // bytes go once parsed: a large config is not held through validation.
+        var digests = ConfigDigest.Builder()
+        for file in read.files { digests.add(file) }
+        let configFiles = (consume read).files
+        let (loaded, export) = RosterFile.read(
+            ConfigLoader.load(origin: path, files: consume configFiles), configPath: path, files: reader)
         guard let config = loaded.config else { throw PlanRun.InvalidConfig(diagnostics: loaded.diagnostics) }
         self.config = config
-        let covered = read.files + (export.map { [$0] } ?? [])
-        digest = ConfigDigest.of(covered)
-        files = ConfigDigest.files(covered)
+        if let export { digests.add(export) }
+        digest = digests.digest
+        files = digests.files
         self.export = export
         warnings = loaded.diagnostics
     }

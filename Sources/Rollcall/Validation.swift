@@ -19,7 +19,9 @@ public enum Validation {
         guard read.diagnostics.isEmpty else {
             return ConfigLoader.Result(config: nil, diagnostics: read.diagnostics.sorted())
         }
+        // Handed over, so the loader lets each file's bytes go once parsed.
+        let files = (consume read).files
         return RosterFile.resolve(
-            ConfigLoader.load(origin: path, files: read.files, limits: limits), configPath: path, limits: limits)
+            ConfigLoader.load(origin: path, files: consume files, limits: limits), configPath: path, limits: limits)
     }
 }

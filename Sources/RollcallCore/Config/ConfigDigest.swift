@@ -7,23 +7,35 @@ import Crypto
 /// saved in one checkout applies from another.
 package enum ConfigDigest {
     package static func of(_ files: [ConfigSourceFile]) -> String {
-        var bytes: [UInt8] = []
-        for file in files {
-            let name = file.path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? ""
-            bytes += Array("\(name)\n\(file.bytes.count)\n".utf8)
-            bytes += file.bytes
-        }
-        return SHA256.hash(data: bytes).hexString
+        var builder = Builder()
+        for file in files { builder.add(file) }
+        return builder.digest
     }
 
     /// Each file's name (as the digest names it) and SHA-256, so a plan applied to a config
     /// that changed can say which file did.
     package static func files(_ files: [ConfigSourceFile]) -> [ConfigFileDigest] {
-        files.map { file in
-            ConfigFileDigest(
-                name: file.path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? "",
-                sha256: SHA256.hash(data: file.bytes).hexString)
+        var builder = Builder()
+        for file in files { builder.add(file) }
+        return builder.files
+    }
+
+    /// The digest and each file's SHA-256, taken file by file: a caller can hash a file and let
+    /// its bytes go before it reads the next (the roster's export is read after the config loads).
+    package struct Builder {
+        private var hash = SHA256()
+        package private(set) var files: [ConfigFileDigest] = []
+
+        package init() {}
+
+        package mutating func add(_ file: ConfigSourceFile) {
+            let name = file.path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? ""
+            hash.update(data: Array("\(name)\n\(file.bytes.count)\n".utf8))
+            hash.update(data: file.bytes)
+            files.append(ConfigFileDigest(name: name, sha256: SHA256.hash(data: file.bytes).hexString))
         }
+
+        package var digest: String { hash.finalize().hexString }
     }
 
     /// What differs between the files a plan was made from and the files there now, in words:

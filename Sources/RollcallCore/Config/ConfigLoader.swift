@@ -31,7 +31,12 @@ public enum ConfigLoader {
     ///
     /// A file that is not readable YAML, or not a mapping, stops the checks across files, which would
     /// otherwise report everything that file defines as missing.
-    public static func load(origin: String, files: [ConfigSourceFile], limits: YAMLLimits = .standard) -> Result {
+    ///
+    /// Each file's bytes are let go once it is parsed, so a caller that hands `files` over
+    /// (`consume`) does not hold a large file through validation.
+    public static func load(
+        origin: String, files: consuming [ConfigSourceFile], limits: YAMLLimits = .standard
+    ) -> Result {
         guard !files.isEmpty else {
             return Result(
                 config: nil,
@@ -42,9 +47,11 @@ public enum ConfigLoader {
         var diagnostics: [Diagnostic] = []
         var merged = SourceConfig()
         var unreadable = false
-        for file in files {
-            var stream = StaffListStream(decoder: ConfigDecoder(file: file.path))
-            let parsed = YAMLParser.parse(file.bytes, file: file.path, limits: limits, streaming: &stream)
+        for index in files.indices {
+            let path = files[index].path
+            var stream = StaffListStream(decoder: ConfigDecoder(file: path))
+            let parsed = YAMLParser.parse(files[index].bytes, file: path, limits: limits, streaming: &stream)
+            files[index].bytes = []
             diagnostics += parsed.diagnostics
             guard let root = parsed.root else {
                 unreadable = true
