@@ -44,6 +44,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // glibc's mallopt, to keep the CLI to one malloc arena (see its shim.h).
+        .systemLibrary(name: "CMallocArenas"),
         // Pure core: YAML, config, diagnostics, live state, the planner, digests and
         // renderers (the HTML review and JUnit through Mustache templates). Takes bytes
         // and values; never opens a file or socket, reads a clock or draws a random
@@ -125,7 +127,7 @@ let package = Package(
         .executableTarget(
             name: "RollcallCLI",
             dependencies: [
-                "Rollcall", "RollcallCore", "RollcallSandbox", "Sandbox",
+                "CMallocArenas", "Rollcall", "RollcallCore", "RollcallSandbox", "Sandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMallocArenas
 import Foundation
 
 @main
@@ -46,6 +47,9 @@ struct RollcallCommand: AsyncParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
+            // A client holds a large config and a read, and is kept to one malloc arena; the
+            // simulators' server answers on many threads at once, and keeps one arena for each.
+            if !(command is SandboxServe) { rollcall_use_one_malloc_arena() }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
