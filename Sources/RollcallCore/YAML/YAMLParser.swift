@@ -216,7 +216,7 @@ private struct Composer<Stream: YAMLListStream> {
                 // A key, most scalars of a config: checked as it is, never made a node.
                 current.nodeCount += 1
                 current.pendingKey = acceptKey(
-                    text, isPlain: data.style == YAML_PLAIN_SCALAR_STYLE, line: mark.line + 1, column: mark.column + 1)
+                    text, isPlain: Self.style(data.style) == .plain, line: mark.line + 1, column: mark.column + 1)
                 return
             }
             let node = YAMLNode(
