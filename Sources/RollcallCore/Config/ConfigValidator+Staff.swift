@@ -52,7 +52,8 @@ extension ConfigValidator {
         // A status that did not decode was reported; checks that depend on it are skipped.
         let statusKnown = staff.status != nil || !staff.written.contains(.status)
         let active = statusKnown && (staff.status?.value ?? .active) == .active
-        let place = "staff '\(id)'"
+        // Words for a message, built only when there is one.
+        var place: String { "staff '\(id)'" }
         // An entry refining a roster person takes what it leaves out from the row.
         let refinesRoster = staff.rosterID != nil
         if active, !refinesRoster {
@@ -115,8 +116,10 @@ extension ConfigValidator {
     }
 
     private mutating func checkAssignment(
-        _ assignment: SourceAssignment, of staff: SourceStaff, place: String, active: Bool, context: StaffContext
+        _ assignment: SourceAssignment, of staff: SourceStaff, place describe: @autoclosure () -> String, active: Bool,
+        context: StaffContext
     ) {
+        var place: String { describe() }
         let key = assignment.practice.value
         guard let practice = context.practices[key] else {
             error(
@@ -245,16 +248,19 @@ extension ConfigValidator {
             return SupervisorAccount(
                 staffID: staffID, username: account.username?.value ?? "", userID: account.userID?.value)
         }
+        var practices = staff.practices.map {
+            PracticeAssignment(
+                practice: $0.practice.value, username: $0.username?.value ?? "", userID: $0.userID?.value,
+                departments: $0.departments.map(\.value),
+                supervising: supervisor($0.supervising?.value, practice: $0.practice.value))
+        }
+        // Most people have one practice: sorted in place, and only when there is an order to make.
+        if practices.count > 1 { practices.sort { $0.practice < $1.practice } }
         var member = StaffMember(
             id: id, firstName: staff.firstName?.value, lastName: staff.lastName?.value, email: staff.email?.value,
             role: staff.role.flatMap { roles[$0.value] }, npi: staff.npi?.value,
             status: staff.status?.value ?? .active, expires: staff.expires?.value,
-            practices: staff.practices.map {
-                PracticeAssignment(
-                    practice: $0.practice.value, username: $0.username?.value ?? "", userID: $0.userID?.value,
-                    departments: $0.departments.map(\.value),
-                    supervising: supervisor($0.supervising?.value, practice: $0.practice.value))
-            }.sorted { $0.practice < $1.practice },
+            practices: practices,
             declaredAt: staff.declaredAt, rosterID: staff.rosterID?.value)
         member.endedAt = staff.endedAt?.value
         return member
