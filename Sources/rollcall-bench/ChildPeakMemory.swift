@@ -21,7 +21,7 @@ final class ChildPeakMemory: @unchecked Sendable {
 
     private func sample() {
         while lock.withLock({ running }) {
-            if let kilobytes = Self.highWaterKilobytes(of: pid) {
+            if let kilobytes = Self.highWaterKilobytes(of: "\(pid)") {
                 lock.withLock { peakKilobytes = max(peakKilobytes, kilobytes) }
             }
             usleep(1_000)
@@ -36,8 +36,10 @@ final class ChildPeakMemory: @unchecked Sendable {
         }
     }
 
-    static func highWaterKilobytes(of pid: Int32) -> Double? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    /// A process's peak resident memory so far (VmHWM), `process` being a pid or `self`; nil
+    /// where there is no /proc, or once the process has exited.
+    static func highWaterKilobytes(of process: String) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             return line.split(separator: " ").dropFirst().first.flatMap { Double($0) }
         }

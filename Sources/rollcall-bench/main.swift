@@ -28,12 +28,7 @@ func measure(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
 
 /// Peak resident memory of this process so far (VmHWM), in MiB; 0 where /proc is absent.
 func peakMemoryMiB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
-        return kilobytes / 1024
-    }
-    return 0
+    (ChildPeakMemory.highWaterKilobytes(of: "self") ?? 0) / 1024
 }
 
 /// `rollcall-bench [--only CASE]...`: every case, or the ones named.

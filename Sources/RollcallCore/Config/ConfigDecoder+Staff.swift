@@ -14,14 +14,7 @@ extension ConfigDecoder {
         guard let items = list(entry, example: "[{ id: jane.doe, first_name: Jane, ... }]") else { return [] }
         // A streamed list's node holds no items; a list written through an alias was not streamed.
         if items.isEmpty { return streamedStaff }
-        // Sized once: grown by doubling, the list of 50,000 people held its old and new buffers
-        // at once at the config load's peak of memory.
-        var staff: [SourceStaff] = []
-        staff.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            if let person = decodeStaff(item, number: index + 1) { staff.append(person) }
-        }
-        return staff
+        return items.enumerated().compactMap { index, item in decodeStaff(item, number: index + 1) }
     }
 
     fileprivate mutating func decodeStaff(_ node: YAMLNode, number: Int) -> SourceStaff? {

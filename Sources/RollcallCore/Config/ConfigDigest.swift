@@ -12,18 +12,12 @@ package enum ConfigDigest {
         return builder.digest
     }
 
-    /// Each file's name (as the digest names it) and SHA-256, so a plan applied to a config
-    /// that changed can say which file did.
-    package static func files(_ files: [ConfigSourceFile]) -> [ConfigFileDigest] {
-        var builder = Builder()
-        for file in files { builder.add(file) }
-        return builder.files
-    }
-
     /// The digest and each file's SHA-256, taken file by file: a caller can hash a file and let
     /// its bytes go before it reads the next (the roster's export is read after the config loads).
     package struct Builder {
         private var hash = SHA256()
+        /// Each file's name (as the digest names it) and SHA-256, so a plan applied to a config
+        /// that changed can say which file did.
         package private(set) var files: [ConfigFileDigest] = []
 
         package init() {}
