@@ -18,7 +18,8 @@ extension HealthieConnector {
         return data.currentUser?.organization?.id
     }
 
-    /// Every member with its membership, paged by cursor to the end and proven complete:
+    /// Every member with its membership, paged by cursor from both ends at once and proven
+    /// complete (`HealthieMemberRead`): the halves meet on a shared member, and together hold
     /// as many members as `total_count`, every id once, no cursor twice. A list that does
     /// not add up is read again, once (it may have changed while it was read); if it still
     /// does not, nothing is planned from it.
@@ -38,45 +39,21 @@ extension HealthieConnector {
     }
 
     private func membersOnce(progress: ProgressSink?) async throws -> [LiveHealthieMember] {
-        var members: [LiveHealthieMember] = []
-        var seen: Set<String> = []
-        var cursors: Set<String> = []
-        var cursor: String?
-        var total: Int?
-        repeat {
-            let data = try await run(
-                documents.page, operation: "RollcallMembers",
-                variables: PageVariables(first: connection.memberPageSize, after: cursor), as: MembersData.self)
-            guard let page = data.organizationMembers, let info = page.page_info else {
-                throw HealthieError(.malformedAnswer, "Healthie answered a member page without page_info")
-            }
-            guard let count = page.total_count else {
-                throw HealthieError(.malformedAnswer, "Healthie answered a member page without total_count")
-            }
-            if let total, total != count {
-                throw HealthieError(.changedDuringRead, "the member count moved from \(total) to \(count)")
-            }
-            total = count
-            for user in page.nodes {
-                guard seen.insert(user.id).inserted else {
-                    throw HealthieError(.changedDuringRead, "user \(user.id) appears more than once")
-                }
-                if let member = user.member { members.append(member) }
-            }
-            progress?(ReadProgress(subject: "healthie members", read: seen.count, total: total))
-            cursor = info.has_next_page ? info.end_cursor : nil
-            if info.has_next_page, cursor == nil {
-                throw HealthieError(.malformedAnswer, "Healthie said more members follow but sent no end_cursor")
-            }
-            if let next = cursor, !cursors.insert(next).inserted {
-                throw HealthieError(.changedDuringRead, "the cursor \(next) came back, so the pages would loop")
-            }
-        } while cursor != nil
-        if let total, total != seen.count {
-            throw HealthieError(
-                .changedDuringRead, "total_count is \(total), but \(seen.count) members were read")
+        try await HealthieMemberRead(pageSize: connection.memberPageSize, fetch: memberPage, progress: progress).run()
+    }
+
+    @Sendable private func memberPage(_ variables: TwoWayPageVariables) async throws -> MemberListPage {
+        let data = try await run(
+            documents.page, operation: "RollcallMembers", variables: variables, as: MembersData.self)
+        guard let page = data.organizationMembers, let info = page.page_info else {
+            throw HealthieError(.malformedAnswer, "Healthie answered a member page without page_info")
         }
-        return members.sorted { ($0.email.lowercased(), $0.userID) < ($1.email.lowercased(), $1.userID) }
+        guard let total = page.total_count else {
+            throw HealthieError(.malformedAnswer, "Healthie answered a member page without total_count")
+        }
+        return MemberListPage(
+            users: page.nodes.map { ($0.id, $0.member) }, total: total, hasNext: info.has_next_page,
+            startCursor: info.start_cursor, endCursor: info.end_cursor)
     }
 
     /// Clients (patients) whose email is exactly one of `emails`, ignoring case:

@@ -39,15 +39,16 @@ package enum HealthieDocuments {
         }
         """
 
-    /// A page of organization members, by cursor, each with the flags asked for.
+    /// A page of organization members, by cursor from either end, each with the flags asked for.
     package static func members(permissions: [String]) -> String {
         """
-        query RollcallMembers($first: Int, $after: Cursor) {
-          organizationMembers(first: $first, after: $after) {
+        query RollcallMembers($first: Int, $after: Cursor, $last: Int, $before: Cursor) {
+          organizationMembers(first: $first, after: $after, last: $last, before: $before) {
             total_count
             page_info {
               has_next_page
               end_cursor
+              start_cursor
             }
             nodes {
               ...RollcallMember

@@ -99,6 +99,8 @@ struct UserWire: Decodable, Sendable {
 struct PageInfoWire: Decodable, Sendable {
     var has_next_page: Bool
     var end_cursor: String?
+    /// Asked for by the member read, which also pages back from the end.
+    var start_cursor: String?
 }
 
 // swift-format-ignore: AlwaysUseLowerCamelCase
@@ -158,6 +160,18 @@ struct IDVariables: Encodable, Sendable {
 struct PageVariables: Encodable, Sendable {
     var first: Int
     var after: String?
+}
+
+/// A page by `first`/`after` from the start, or by `last`/`before` from the end; the
+/// variables not set are left out of the request.
+struct TwoWayPageVariables: Encodable, Sendable {
+    var first: Int?
+    var after: String?
+    var last: Int?
+    var before: String?
+
+    static func forward(_ size: Int, after cursor: String?) -> Self { Self(first: size, after: cursor) }
+    static func backward(_ size: Int, before cursor: String?) -> Self { Self(last: size, before: cursor) }
 }
 
 struct KeywordVariables: Encodable, Sendable {

@@ -67,10 +67,12 @@ struct HealthieQueryCost {
     }
 
     private func pageSize(of field: Field) -> Int {
+        // `first` or `last`, whichever the request gives; a variable it leaves unset is no size.
         for argument in field.arguments where Self.pageArguments.contains(argument.name.value) {
             switch argument.value {
             case let literal as IntValue: return max(1, Int(literal.value) ?? 1)
-            case let variable as Variable: return max(1, variables[variable.name.value]?.int ?? Self.defaultPageSize)
+            case let variable as Variable:
+                if let size = variables[variable.name.value]?.int { return max(1, size) }
             default: break
             }
         }
