@@ -88,11 +88,14 @@ import Testing
         let real =
             #"{"totalcount": "1", "users": [{"userid": "101", "username": "jdoe", "active": "true", "departmentids": ["1", "2"]}]}"#
         let form = #"{"totalcount": 1, "users": [{"userid": "101", "username": "jdoe", "departmentids": "1,2"}]}"#
-        let pages = try [documented, real, form].map {
+        let padded =
+            #"{"totalcount": " 1", "users": [{"userid": "\t101 ", "username": "jdoe", "departmentids": " 1 , 2"}]}"#
+        let pages = try [documented, real, form, padded].map {
             try AthenaListPage<AthenaUserRecord>.decode(Data($0.utf8)).records.map { try $0.live() }
         }
         #expect(pages[0] == pages[1])
         #expect(pages[1] == pages[2])
+        #expect(pages[2] == pages[3])
         #expect(pages[0].first?.userID == 101)
         #expect(pages[0].first?.departmentIDs == [1, 2])
         let bad = #"{"totalcount": 1, "users": [{"userid": "one", "username": "jdoe"}]}"#

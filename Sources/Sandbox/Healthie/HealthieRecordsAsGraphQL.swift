@@ -8,6 +8,9 @@ enum HealthieRecordsAsGraphQL {
     static let memberKey = "__member"
     /// Set on every membership object: whose membership it is, for `OrganizationMembership.user`.
     static let userIDKey = "__user_id"
+    /// Set on every membership object: its `can_*` flags, read by name (one unset is false).
+    /// A page of members asks for a few of the 57; building all of them cost it more than its fields.
+    static let permissionsKey = "__permissions"
 
     static func user(_ member: HealthieMember) -> Object {
         var user = userFields(member)
@@ -16,14 +19,10 @@ enum HealthieRecordsAsGraphQL {
     }
 
     static func membership(_ member: HealthieMember) -> Object {
-        var membership: Object = [
+        [
             "id": member.membershipID, "is_admin": member.isAdmin, "is_provider": member.isProvider,
-            "org_role": member.orgRole, userIDKey: member.id,
+            "org_role": member.orgRole, userIDKey: member.id, permissionsKey: member.permissions,
         ]
-        for permission in HealthieSchemaSDL.permissions {
-            membership[permission] = member.permissions[permission] ?? false
-        }
-        return membership
     }
 
     static func user(_ client: HealthieClient) -> Object {
