@@ -63,6 +63,27 @@ struct HealthieSimulatorTests {
         }
     }
 
+    /// A document the simulator has validated once is remembered for the schema it was checked
+    /// against only: the same text sent under another version is checked again, and the
+    /// complexity of every request is still counted from its own variables.
+    @Test func aRememberedDocumentIsCheckedAgainstEachVersionAndItsVariables() async throws {
+        let paged = "query Page($first: Int) { organizationMembers(first: $first) { total_count } }"
+        try await withSandbox { sandbox in
+            for _ in 0..<2 {
+                let current = try await sandbox.graphql(paged, variables: ["first": 2])
+                #expect(current.errorMessage == nil)
+                let baseline = try await sandbox.graphql(paged, variables: ["first": 2], version: nil)
+                #expect(baseline.errorMessage?.contains("first") == true)
+            }
+            let flags = HealthieSchemaSDL.permissions.joined(separator: " ")
+            let sized =
+                "query Sized($first: Int) { organizationMembers(first: $first) { nodes { organization_membership { \(flags) } } } }"
+            #expect(try await sandbox.graphql(sized, variables: ["first": 20]).errorMessage == nil)
+            let tooBig = try await sandbox.graphql(sized, variables: ["first": 100])
+            #expect(tooBig.errorMessage?.hasSuffix("exceeds max complexity of 2000") == true)
+        }
+    }
+
     @Test func afterTheSunsetTheHeaderIsRequiredAndOldVersionsAreRefused() async throws {
         try await withSandbox(healthie: HealthieOptions(afterSunset: true)) { sandbox in
             let missing = try await sandbox.graphql(Self.members, version: nil)

@@ -28,6 +28,7 @@ struct HealthieSimulator: Sendable {
     let store: SandboxStore
     let options: HealthieOptions
     let schema: HealthieSchema
+    let validated = ValidatedDocuments()
 
     init(store: SandboxStore, options: HealthieOptions) throws {
         self.store = store
@@ -89,16 +90,21 @@ struct HealthieSimulator: Sendable {
 
     private func run(_ call: GraphQLCall, caller: HealthieCaller, schema: GraphQLSchema) async -> GraphQLResult {
         let document: Document
-        do {
-            document = try parse(source: Source(body: call.query, name: "GraphQL request"))
-        } catch let error as GraphQLError {
-            return GraphQLResult(errors: [error])
-        } catch {
-            return GraphQLResult(errors: [GraphQLError(message: "\(error)")])
+        if let known = validated.document(call.query, schema: schema) {
+            document = known
+        } else {
+            do {
+                document = try parse(source: Source(body: call.query, name: "GraphQL request"))
+            } catch let error as GraphQLError {
+                return GraphQLResult(errors: [error])
+            } catch {
+                return GraphQLResult(errors: [GraphQLError(message: "\(error)")])
+            }
+            let rules = options.productionMode ? specifiedRules + [NoSchemaIntrospectionCustomRule] : specifiedRules
+            let problems = validate(schema: schema, ast: document, rules: rules)
+            guard problems.isEmpty else { return GraphQLResult(errors: problems) }
+            validated.keep(document, for: call.query, schema: schema)
         }
-        let rules = options.productionMode ? specifiedRules + [NoSchemaIntrospectionCustomRule] : specifiedRules
-        let problems = validate(schema: schema, ast: document, rules: rules)
-        guard problems.isEmpty else { return GraphQLResult(errors: problems) }
         let cost = HealthieQueryCost(document: document, variables: call.variables ?? [:])
         for case let operation as OperationDefinition in document.definitions
         where call.operationName == nil || operation.name?.value == call.operationName {
