@@ -29,6 +29,8 @@ struct HealthieSimulator: Sendable {
     let options: HealthieOptions
     let schema: HealthieSchema
     let validated = ValidatedDocuments()
+    /// Where queries execute: a thread of Healthie's own (`SimulatorExecutor`).
+    let executor = SimulatorExecutor(label: "rollcall.sandbox.healthie")
 
     init(store: SandboxStore, options: HealthieOptions) throws {
         self.store = store
@@ -113,9 +115,11 @@ struct HealthieSimulator: Sendable {
             }
         }
         do {
-            return try await execute(
-                schema: schema, documentAST: document, rootValue: (), context: caller,
-                variableValues: call.variables ?? [:], operationName: call.operationName)
+            return try await withTaskExecutorPreference(executor) {
+                try await execute(
+                    schema: schema, documentAST: document, rootValue: (), context: caller,
+                    variableValues: call.variables ?? [:], operationName: call.operationName)
+            }
         } catch let error as GraphQLError {
             return GraphQLResult(errors: [error])
         } catch {
