@@ -110,7 +110,7 @@ struct AthenaSimulator: Sendable {
                 let providers = practice.providers.sorted { $0.providerid < $1.providerid }
                 return .json(
                     .ok,
-                    encoding: paging.page(
+                    page: paging.page(
                         of: providers, key: "providers", request: request, as: AthenaProviderWire.init))
             }
         }
@@ -129,7 +129,7 @@ struct AthenaSimulator: Sendable {
                     .sorted { $0.departmentid < $1.departmentid }
                 return .json(
                     .ok,
-                    encoding: paging.page(
+                    page: paging.page(
                         of: departments, key: "departments", request: request, as: AthenaDepartmentWire.init))
             }
         }
@@ -183,7 +183,7 @@ struct AthenaSimulator: Sendable {
         if let username = request.uri.queryParameters.get("username") {
             users = users.filter { $0.username.lowercased() == username.lowercased() }
         }
-        return .json(.ok, encoding: paging.page(of: users, key: "users", request: request, as: AthenaUserWire.init))
+        return .json(.ok, page: paging.page(of: users, key: "users", request: request, as: AthenaUserWire.init))
     }
 
     private func createUser(_ request: Request, practiceID: String) async throws -> Response {

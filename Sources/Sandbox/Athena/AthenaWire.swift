@@ -2,7 +2,7 @@ import RollcallCore
 
 /// Records as athenaOne answers them: every value a JSON string, booleans and ids
 /// included, and empty fields left out.
-struct AthenaUserWire: Encodable, Sendable {
+struct AthenaUserWire: AthenaJSONRecord {
     var userid: String
     var username: String
     var firstname: String
@@ -34,9 +34,21 @@ struct AthenaUserWire: Encodable, Sendable {
         personid = user.personid.map(String.init)
         createddatetime = user.createddatetime
     }
+
+    func write(to json: inout AthenaJSON) {
+        json.object([
+            "active": .string(active), "createddatetime": createddatetime.map(AthenaJSON.Value.string),
+            "departmentids": departmentids.map(AthenaJSON.Value.strings), "email": email.map(AthenaJSON.Value.string),
+            "firstname": .string(firstname), "lastname": .string(lastname), "npi": npi.map(AthenaJSON.Value.string),
+            "personid": personid.map(AthenaJSON.Value.string), "providerid": providerid.map(AthenaJSON.Value.string),
+            "schedulingname": schedulingname.map(AthenaJSON.Value.string),
+            "supervisingproviderid": supervisingproviderid.map(AthenaJSON.Value.string), "userid": .string(userid),
+            "username": .string(username), "usertype": .string(usertype),
+        ])
+    }
 }
 
-struct AthenaProviderWire: Encodable, Sendable {
+struct AthenaProviderWire: AthenaJSONRecord {
     var providerid: String
     var firstname: String
     var lastname: String
@@ -52,9 +64,17 @@ struct AthenaProviderWire: Encodable, Sendable {
         userid = provider.userid.map(String.init)
         active = String(provider.active)
     }
+
+    func write(to json: inout AthenaJSON) {
+        json.object([
+            "active": .string(active), "firstname": .string(firstname), "lastname": .string(lastname),
+            "npi": npi.map(AthenaJSON.Value.string), "providerid": .string(providerid),
+            "userid": userid.map(AthenaJSON.Value.string),
+        ])
+    }
 }
 
-struct AthenaDepartmentWire: Encodable, Sendable {
+struct AthenaDepartmentWire: AthenaJSONRecord {
     var departmentid: String
     var name: String
     var active: String
@@ -63,6 +83,10 @@ struct AthenaDepartmentWire: Encodable, Sendable {
         departmentid = String(department.departmentid)
         name = department.name
         active = "true"
+    }
+
+    func write(to json: inout AthenaJSON) {
+        json.object(["active": .string(active), "departmentid": .string(departmentid), "name": .string(name)])
     }
 }
 
