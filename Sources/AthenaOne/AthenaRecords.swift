@@ -19,6 +19,27 @@ struct AthenaUserRecord: AthenaListed {
     var supervisingproviderid: LenientInt?
     var schedulingname: String?
 
+    enum CodingKeys: String, CodingKey {
+        case userid, username, firstname, lastname, usertype, active, email, npi, departmentids, providerid
+        case supervisingproviderid, schedulingname
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        userid = try container.decodeLenient(LenientInt.self, forKey: .userid)
+        username = try container.decode(String.self, forKey: .username)
+        firstname = try container.decodeIfPresent(String.self, forKey: .firstname)
+        lastname = try container.decodeIfPresent(String.self, forKey: .lastname)
+        usertype = try container.decodeIfPresent(String.self, forKey: .usertype)
+        active = try container.decodeLenientIfPresent(LenientBool.self, forKey: .active)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        npi = try container.decodeIfPresent(String.self, forKey: .npi)
+        departmentids = try container.decodeLenientIfPresent(LenientIDList.self, forKey: .departmentids)
+        providerid = try container.decodeLenientIfPresent(LenientInt.self, forKey: .providerid)
+        supervisingproviderid = try container.decodeLenientIfPresent(LenientInt.self, forKey: .supervisingproviderid)
+        schedulingname = try container.decodeIfPresent(String.self, forKey: .schedulingname)
+    }
+
     func live() throws -> LiveAthenaUser {
         guard let id = userid.value else { throw RecordProblem("a user without a userid") }
         return LiveAthenaUser(
@@ -40,6 +61,18 @@ struct AthenaProviderRecord: AthenaListed {
     var userid: LenientInt?
     var active: LenientBool?
 
+    enum CodingKeys: String, CodingKey { case providerid, firstname, lastname, npi, userid, active }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        providerid = try container.decodeLenient(LenientInt.self, forKey: .providerid)
+        firstname = try container.decodeIfPresent(String.self, forKey: .firstname)
+        lastname = try container.decodeIfPresent(String.self, forKey: .lastname)
+        npi = try container.decodeIfPresent(String.self, forKey: .npi)
+        userid = try container.decodeLenientIfPresent(LenientInt.self, forKey: .userid)
+        active = try container.decodeLenientIfPresent(LenientBool.self, forKey: .active)
+    }
+
     func live() throws -> LiveAthenaProvider {
         guard let id = providerid.value else { throw RecordProblem("a provider without a providerid") }
         return LiveAthenaProvider(
@@ -54,6 +87,14 @@ struct AthenaDepartmentRecord: AthenaListed {
     var departmentid: LenientInt
     var listedID: Int? { departmentid.value }
     var name: String
+
+    enum CodingKeys: String, CodingKey { case departmentid, name }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        departmentid = try container.decodeLenient(LenientInt.self, forKey: .departmentid)
+        name = try container.decode(String.self, forKey: .name)
+    }
 
     func live() throws -> LiveDepartment {
         guard let id = departmentid.value else { throw RecordProblem("a department without a departmentid") }
@@ -91,7 +132,7 @@ struct AthenaListPage<Record: AthenaListed>: Sendable {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: NamedCodingKey.self)
-            totalcount = try container.decode(LenientInt.self, forKey: NamedCodingKey("totalcount"))
+            totalcount = try container.decodeLenient(LenientInt.self, forKey: NamedCodingKey("totalcount"))
             records = try container.decode([Record].self, forKey: NamedCodingKey(Record.listKey))
             next = try container.decodeIfPresent(String.self, forKey: NamedCodingKey("next"))
         }

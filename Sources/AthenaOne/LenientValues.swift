@@ -6,69 +6,154 @@ import Foundation
 struct LenientInt: Decodable, Sendable {
     var value: Int?
 
+    init(value: Int?) { self.value = value }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             value = nil
         } else if let sent = try? container.decode(String.self) {
             // A string first: it is what athenaOne sends, and a failed try costs an error.
-            let text = sent.trimmedOfSpaces
-            guard text.isEmpty || Int(text) != nil else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "'\(text)' is not a whole number")
+            guard let number = Self.number(sent) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: Self.problem(sent))
             }
-            value = Int(text)
+            value = number
         } else {
             value = try container.decode(Int.self)
         }
     }
+
+    /// `text` read as a whole number, spaces around it ignored: `.some(nil)` when it is
+    /// empty, nil when it is no number.
+    static func number(_ text: String) -> Int?? {
+        let trimmed = text.trimmedOfSpaces
+        if trimmed.isEmpty { return .some(nil) }
+        return Int(trimmed).map { .some($0) }
+    }
+
+    static func problem(_ text: String) -> String { "'\(text.trimmedOfSpaces)' is not a whole number" }
 }
 
 struct LenientBool: Decodable, Sendable {
     var value: Bool?
+
+    init(value: Bool?) { self.value = value }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             value = nil
         } else if let text = try? container.decode(String.self) {
-            switch text.lowercased() {
-            case "true", "1", "y": value = true
-            case "false", "0", "n": value = false
-            case "": value = nil
-            case let text:
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a boolean")
+            guard let flag = Self.flag(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: Self.problem(text))
             }
+            value = flag
         } else {
             value = try container.decode(Bool.self)
         }
     }
+
+    /// `text` read as a boolean: `.some(nil)` when it is empty, nil when it is no boolean.
+    static func flag(_ text: String) -> Bool?? {
+        switch text.lowercased() {
+        case "true", "1", "y": true
+        case "false", "0", "n": false
+        case "": .some(nil)
+        default: nil
+        }
+    }
+
+    static func problem(_ text: String) -> String { "'\(text.lowercased())' is not a boolean" }
 }
 
 /// A list of ids: a JSON array of numbers or strings, or one comma-separated string.
 struct LenientIDList: Decodable, Sendable {
     var values: [Int]
 
+    init(values: [Int]) { self.values = values }
+
     init(from decoder: any Decoder) throws {
         if var list = try? decoder.unkeyedContainer() {
-            var values: [Int] = []
-            while !list.isAtEnd {
-                if let id = try list.decode(LenientInt.self).value { values.append(id) }
-            }
-            self.values = values
+            values = try Self.read(&list)
             return
         }
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        var values: [Int] = []
-        for part in text.split(separator: ",") {
-            guard let id = Int(String(part).trimmedOfSpaces) else {
-                throw DecodingError.dataCorruptedError(
-                    in: container, debugDescription: "'\(text)' is not a list of ids")
-            }
-            values.append(id)
+        guard let values = Self.split(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: Self.problem(text))
         }
         self.values = values
+    }
+
+    static func read(_ list: inout any UnkeyedDecodingContainer) throws -> [Int] {
+        var values: [Int] = []
+        while !list.isAtEnd {
+            if let id = try list.decode(LenientInt.self).value { values.append(id) }
+        }
+        return values
+    }
+
+    /// The ids of a comma-separated string, or nil when a part is no whole number.
+    static func split(_ text: String) -> [Int]? {
+        var values: [Int] = []
+        for part in text.split(separator: ",") {
+            guard let id = Int(String(part).trimmedOfSpaces) else { return nil }
+            values.append(id)
+        }
+        return values
+    }
+
+    static func problem(_ text: String) -> String { "'\(text)' is not a list of ids" }
+}
+
+/// The same readings straight from a record's container: a value read this way costs no
+/// decoder of its own, which for a page of 100 users was most of the time it took to read.
+extension KeyedDecodingContainer {
+    /// nil when the key is absent or null, as `decodeIfPresent` reads it.
+    func decodeLenientIfPresent(_ type: LenientInt.Type, forKey key: Key) throws -> LenientInt? {
+        do {
+            guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let number = LenientInt.number(text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: self, debugDescription: LenientInt.problem(text))
+            }
+            return LenientInt(value: number)
+        } catch DecodingError.typeMismatch {
+            return LenientInt(value: try decode(Int.self, forKey: key))
+        }
+    }
+
+    /// A value that must be there; null reads as no value, as `LenientInt` reads it.
+    func decodeLenient(_ type: LenientInt.Type, forKey key: Key) throws -> LenientInt {
+        if try decodeNil(forKey: key) { return LenientInt(value: nil) }
+        return try decodeLenientIfPresent(type, forKey: key) ?? LenientInt(value: nil)
+    }
+
+    func decodeLenientIfPresent(_ type: LenientBool.Type, forKey key: Key) throws -> LenientBool? {
+        do {
+            guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let flag = LenientBool.flag(text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: self, debugDescription: LenientBool.problem(text))
+            }
+            return LenientBool(value: flag)
+        } catch DecodingError.typeMismatch {
+            return LenientBool(value: try decode(Bool.self, forKey: key))
+        }
+    }
+
+    func decodeLenientIfPresent(_ type: LenientIDList.Type, forKey key: Key) throws -> LenientIDList? {
+        do {
+            guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let values = LenientIDList.split(text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: self, debugDescription: LenientIDList.problem(text))
+            }
+            return LenientIDList(values: values)
+        } catch DecodingError.typeMismatch {
+            var list = try nestedUnkeyedContainer(forKey: key) as any UnkeyedDecodingContainer
+            return LenientIDList(values: try LenientIDList.read(&list))
+        }
     }
 }
 
