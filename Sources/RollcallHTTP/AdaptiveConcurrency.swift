@@ -2,13 +2,10 @@
 /// additive increase, multiplicative decrease (AIMD). A throttled answer halves
 /// the limit; each answer that was not throttled grows it by 1/limit, so it
 /// takes a whole window of good answers to add one more request in flight.
-/// Until the first throttled answer the limit grows by one with every good answer
-/// (TCP's slow start): from 4, a read is at 8 after 4 answers instead of 22.
 package actor AdaptiveConcurrency {
     package let maximum: Int
     package private(set) var limit: Double
     private var inFlight = 0
-    private var throttledOnce = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     package init(initial: Int = 4, maximum: Int = 8) {
@@ -42,10 +39,9 @@ package actor AdaptiveConcurrency {
     private func release(throttled: Bool) {
         inFlight -= 1
         if throttled {
-            throttledOnce = true
             limit = max(1, limit / 2)
         } else {
-            limit = min(Double(maximum), limit + (throttledOnce ? 1 / limit : 1))
+            limit = min(Double(maximum), limit + 1 / limit)
         }
         while inFlight < Int(limit), !waiters.isEmpty {
             inFlight += 1

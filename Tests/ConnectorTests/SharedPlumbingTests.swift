@@ -48,22 +48,6 @@ import Testing
         #expect(await concurrency.limit == 1)
     }
 
-    /// Until the system first pushes back, each good answer adds a request in flight; after
-    /// that, a whole window of them does.
-    @Test func concurrencyStartsSlowlyAndGrowsFastUntilTheFirstThrottle() async throws {
-        let concurrency = AdaptiveConcurrency(initial: 4, maximum: 8)
-        var limits: [Double] = []
-        for _ in 0..<5 {
-            _ = try await concurrency.run({ false }, throttled: { $0 })
-            limits.append(await concurrency.limit)
-        }
-        #expect(limits == [5, 6, 7, 8, 8])
-        _ = try await concurrency.run({ true }, throttled: { $0 })
-        #expect(await concurrency.limit == 4)
-        _ = try await concurrency.run({ false }, throttled: { $0 })
-        #expect(await concurrency.limit == 4.25)
-    }
-
     /// No more requests are in flight than the limit allows, however many callers wait.
     @Test func concurrencyNeverExceedsTheLimit() async throws {
         let concurrency = AdaptiveConcurrency(initial: 3, maximum: 3)
