@@ -25,17 +25,19 @@ extension ConfigDecoder {
                 hint: "start each entry with `- id: ...`")
             return nil
         }
-        let idEntry = entries.first { $0.key == "id" }
-        let rosterEntry = entries.first { $0.key == StaffKey.rosterID.rawValue }
-        var staff = SourceStaff(declaredAt: at, id: idEntry.flatMap { text($0) })
-        staff.rosterID = rosterEntry.flatMap { text($0) }
+        // Each key read as the schema's once, here: for the id first, then for every field.
+        let keys = entries.map { StaffKey(configKey: $0.key) }
+        let idPosition = keys.firstIndex(of: .id)
+        let rosterPosition = keys.firstIndex(of: .rosterID)
+        var staff = SourceStaff(declaredAt: at, id: idPosition.flatMap { text(entries[$0]) })
+        staff.rosterID = rosterPosition.flatMap { text(entries[$0]) }
         if let id = staff.id {
             checkName(id, what: "staff id")
-        } else if idEntry == nil, let rosterID = staff.rosterID {
+        } else if idPosition == nil, let rosterID = staff.rosterID {
             // An entry refining a roster person may leave out `id`: the roster key is the staff id.
             checkName(rosterID, what: "roster_id")
             staff.id = rosterID
-        } else if idEntry == nil, rosterEntry == nil {
+        } else if idPosition == nil, rosterPosition == nil {
             error(
                 "staff entry #\(number) has no 'id'", at: at,
                 hint: "give each person a stable id such as jane.doe, or `roster_id` for a person of the roster")
@@ -43,9 +45,7 @@ extension ConfigDecoder {
         let id = staff.id
         // Words for a message, built only when there is one.
         var place: String { id.map { "staff '\($0.value)'" } ?? "staff entry #\(number)" }
-        guard let fields = fields(node, keys: StaffKey.self, place: place, key: "staff", keyLocation: at) else {
-            return staff
-        }
+        let fields = fields(node, entries, keys: keys, place: place, key: "staff")
         staff.firstName = fields[.firstName].flatMap { text($0) }
         staff.lastName = fields[.lastName].flatMap { text($0) }
         staff.role = fields[.role].flatMap { text($0) }

@@ -37,10 +37,16 @@ extension ConfigDecoder {
                 hint: hint)
             return nil
         }
+        return fields(node, entries, keys: entries.map { Key(configKey: $0.key) }, place: place(), key: key)
+    }
+
+    /// The same, for a mapping whose entries' keys the caller has already read as the schema's.
+    mutating func fields<Key: ConfigKey>(
+        _ node: YAMLNode, _ entries: [YAMLMappingEntry], keys: [Key?], place: @autoclosure () -> String, key: String
+    ) -> MappingFields<Key> {
         if let tag = node.tag, tag != YAMLTag.mapping {
             error("'\(key)' has the tag '\(tag)', which a config does not use", at: node.location(in: file))
         }
-        let keys = entries.map { Key(configKey: $0.key) }
         for (entry, known) in zip(entries, keys) where known == nil {
             let names = Key.names
             error(

@@ -30,13 +30,23 @@ struct ConfigKeyTable<Key: ConfigKey>: Sendable {
     let keys: [Key]
     let names: [String]
 
+    /// Each name's length in UTF-8. Names are lower-case ASCII letters, digits and `_`, and no
+    /// other text is canonically equal to such a name, so a name of another length never
+    /// matches and is passed over without a string comparison.
+    let lengths: [Int]
+
     init() {
         keys = Array(Key.allCases)
         names = keys.map(\.rawValue)
+        lengths = names.map(\.utf8.count)
     }
 
     func key(named name: String) -> Key? {
-        names.firstIndex(of: name).map { keys[$0] }
+        let length = name.utf8.count
+        for position in names.indices where lengths[position] == length && names[position] == name {
+            return keys[position]
+        }
+        return nil
     }
 }
 

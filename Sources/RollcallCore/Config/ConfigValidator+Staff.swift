@@ -178,7 +178,7 @@ extension ConfigValidator {
                 guard let username = assignment.username else { continue }
                 usernames.append(
                     (
-                        Account(practice: assignment.practice.value, username: username.value.lowercased()),
+                        Account(practice: assignment.practice.value, username: username.value.lowercasedSparingly),
                         username.location
                     ))
             }

@@ -65,11 +65,7 @@ enum EmailAddress {
     }
 
     /// The form used to compare addresses: Healthie matches members by email without regard to case.
-    static func normalized(_ text: String) -> String {
-        // Most addresses are lower-case ASCII already: no copy for them.
-        text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
-            ? text : text.lowercased()
-    }
+    static func normalized(_ text: String) -> String { text.lowercasedSparingly }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)

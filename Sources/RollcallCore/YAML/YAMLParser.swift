@@ -104,9 +104,10 @@ private struct Composer<Stream: YAMLListStream> {
         static var scanLimit: Int { 16 }
         private var positions: [String: Int]?
 
-        func entry(for key: String, in entries: [YAMLMappingEntry]) -> YAMLMappingEntry? {
-            if let positions { return positions[key].map { entries[$0] } }
-            return entries.first { $0.key == key }
+        /// The position of the entry with `key`: a position, so no entry is copied to look.
+        func position(of key: String, in entries: [YAMLMappingEntry]) -> Int? {
+            if let positions { return positions[key] }
+            return entries.firstIndex { $0.key == key }
         }
 
         mutating func added(_ entries: [YAMLMappingEntry]) {
@@ -356,7 +357,8 @@ private struct Composer<Stream: YAMLListStream> {
                     hint: "write the keys out in full; roles are the way to share settings"))
             return .skipped
         }
-        if let first = current.index.entry(for: text, in: current.entries) {
+        if let position = current.index.position(of: text, in: current.entries) {
+            let first = current.entries[position]
             diagnostics.append(
                 .error(
                     "duplicate key '\(text)' (first given at line \(first.keyLine), column \(first.keyColumn))",
