@@ -77,9 +77,35 @@ enum TextShape {
         return true
     }
 
+    /// Whether every byte is printable ASCII other than the space (0x21 to 0x7E), eight at a
+    /// time: such text is never blank, padded or holding a control character.
+    static func isPrintableWithoutSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte of 0x80 or more; a byte under 0x21; a byte that is 0x7F (Bit Twiddling
+            // Hacks' "hasless" and "haszero", which miss none).
+            let below21 = (word &- ones &* 0x21) & ~word & highs
+            let deletes = word ^ (ones &* 0x7F)
+            let delete = (deletes &- ones) & ~deletes & highs
+            if word & highs != 0 || below21 != 0 || delete != 0 { return false }
+            index += 8
+        }
+        while index < bytes.count {
+            guard (0x21...0x7E).contains(bytes[index]) else { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// The verdict on ASCII text in one pass over its bytes, or nil when it is not ASCII
     /// (Unicode properties then judge it).
     private static func asciiProblem(_ bytes: UnsafeBufferPointer<UInt8>, prose: Bool) -> Verdict? {
+        // Most values (ids, usernames, emails, one-word names) have no space at all.
+        if !bytes.isEmpty, isPrintableWithoutSpace(bytes) { return Verdict(problem: nil) }
         guard isASCII(bytes) else { return nil }
         func isSpace(_ byte: UInt8) -> Bool {
             byte == 0x20 || (0x09...0x0D).contains(byte)
