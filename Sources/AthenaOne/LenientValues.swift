@@ -111,15 +111,8 @@ struct LenientIDList: Decodable, Sendable {
 extension KeyedDecodingContainer {
     /// nil when the key is absent or null, as `decodeIfPresent` reads it.
     func decodeLenientIfPresent(_ type: LenientInt.Type, forKey key: Key) throws -> LenientInt? {
-        do {
-            guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
-            guard let number = LenientInt.number(text) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: key, in: self, debugDescription: LenientInt.problem(text))
-            }
-            return LenientInt(value: number)
-        } catch DecodingError.typeMismatch {
-            return LenientInt(value: try decode(Int.self, forKey: key))
+        try decodeLenient(forKey: key, text: { LenientInt.number($0).map(LenientInt.init) }, LenientInt.problem) {
+            LenientInt(value: try decode(Int.self, forKey: key))
         }
     }
 
@@ -130,29 +123,32 @@ extension KeyedDecodingContainer {
     }
 
     func decodeLenientIfPresent(_ type: LenientBool.Type, forKey key: Key) throws -> LenientBool? {
-        do {
-            guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
-            guard let flag = LenientBool.flag(text) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: key, in: self, debugDescription: LenientBool.problem(text))
-            }
-            return LenientBool(value: flag)
-        } catch DecodingError.typeMismatch {
-            return LenientBool(value: try decode(Bool.self, forKey: key))
+        try decodeLenient(forKey: key, text: { LenientBool.flag($0).map(LenientBool.init) }, LenientBool.problem) {
+            LenientBool(value: try decode(Bool.self, forKey: key))
         }
     }
 
     func decodeLenientIfPresent(_ type: LenientIDList.Type, forKey key: Key) throws -> LenientIDList? {
-        do {
-            guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
-            guard let values = LenientIDList.split(text) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: key, in: self, debugDescription: LenientIDList.problem(text))
-            }
-            return LenientIDList(values: values)
-        } catch DecodingError.typeMismatch {
+        try decodeLenient(forKey: key, text: { LenientIDList.split($0).map(LenientIDList.init) }, LenientIDList.problem)
+        {
             var list = try nestedUnkeyedContainer(forKey: key) as any UnkeyedDecodingContainer
             return LenientIDList(values: try LenientIDList.read(&list))
+        }
+    }
+
+    /// The value at `key` read from text by `text` (nil: not such a value, reported with
+    /// `problem`), or, when it is not text, by `otherwise`; nil when absent or null.
+    private func decodeLenient<Value>(
+        forKey key: Key, text: (String) -> Value?, _ problem: (String) -> String, otherwise: () throws -> Value
+    ) throws -> Value? {
+        do {
+            guard let sent = try decodeIfPresent(String.self, forKey: key) else { return nil }
+            guard let value = text(sent) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: problem(sent))
+            }
+            return value
+        } catch DecodingError.typeMismatch {
+            return try otherwise()
         }
     }
 }
