@@ -26,7 +26,7 @@ extension ConfigDecoder {
             return nil
         }
         // Each key read as the schema's once, here: for the id first, then for every field.
-        let keys = entries.map { StaffKey(configKey: $0.key) }
+        let keys = StaffKey.keys(of: entries)
         let idPosition = keys.firstIndex(of: .id)
         let rosterPosition = keys.firstIndex(of: .rosterID)
         var staff = SourceStaff(declaredAt: at, id: idPosition.flatMap { text(entries[$0]) })
@@ -99,7 +99,8 @@ extension ConfigDecoder {
                 example: "practices: { main: { username: jdoe, departments: [Main Clinic] } }")
         else { return [] }
         var assignments: [SourceAssignment] = []
-        for practiceEntry in entries {
+        for position in entries.indices {
+            let practiceEntry = entries[position]
             let practice = Located(practiceEntry.key, at: practiceEntry.keyLocation(in: file))
             var scope: String { "\(place()) in practice '\(practice.value)'" }
             guard let fields = mapping(practiceEntry, keys: AssignmentKey.self, place: scope) else { continue }

@@ -37,7 +37,7 @@ extension ConfigDecoder {
                 hint: hint)
             return nil
         }
-        return fields(node, entries, keys: entries.map { Key(configKey: $0.key) }, place: place(), key: key)
+        return fields(node, entries, keys: Key.keys(of: entries), place: place(), key: key)
     }
 
     /// The same, for a mapping whose entries' keys the caller has already read as the schema's.
@@ -47,7 +47,9 @@ extension ConfigDecoder {
         if let tag = node.tag, tag != YAMLTag.mapping {
             error("'\(key)' has the tag '\(tag)', which a config does not use", at: node.location(in: file))
         }
-        for (entry, known) in zip(entries, keys) where known == nil {
+        // By position: a loop over the entries themselves copies each one.
+        for position in keys.indices where keys[position] == nil {
+            let entry = entries[position]
             let names = Key.names
             error(
                 "unknown key '\(entry.key)' in \(place())\(Suggestion.phrase(for: entry.key, in: names))",

@@ -206,8 +206,8 @@ struct ConfigDecoder {
     /// A list of text values; items that are not text are reported and left out.
     mutating func textList(_ entry: YAMLMappingEntry, example: String) -> [Located<String>] {
         guard let items = list(entry, example: example) else { return [] }
-        return items.compactMap { item in
-            text(item, name: "an item of '\(entry.key)'", keyLocation: item.location(in: file))
+        return items.indices.compactMap { index in
+            text(items[index], name: "an item of '\(entry.key)'", keyLocation: items[index].location(in: file))
         }
     }
 

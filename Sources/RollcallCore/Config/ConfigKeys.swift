@@ -17,6 +17,12 @@ extension ConfigKey {
         self = key
     }
 
+    /// Each entry's key as this schema's, `nil` for an unknown one. By position: a closure
+    /// over the entries themselves is handed a copy of each.
+    static func keys(of entries: [YAMLMappingEntry]) -> [Self?] {
+        entries.indices.map { Self(configKey: entries[$0].key) }
+    }
+
     /// The key's place in `allCases`.
     static func position(of key: Self) -> Int {
         table.keys.firstIndex(of: key) ?? 0

@@ -110,8 +110,8 @@ extension ConfigValidator {
                 at: staff.declaredAt,
                 hint: "add their email and `practices: { KEY: { username: ... } }`; accounts are never matched by name")
         }
-        for assignment in staff.practices {
-            checkAssignment(assignment, of: staff, place: place, active: active, context: context)
+        for position in staff.practices.indices {
+            checkAssignment(staff.practices[position], of: staff, place: place, active: active, context: context)
         }
     }
 
@@ -174,26 +174,25 @@ extension ConfigValidator {
         var usernames: [(key: Account, location: SourceLocation)] = []
         usernames.reserveCapacity(entries.count)
         for position in entries.indices {
-            for assignment in entries[position].practices {
-                guard let username = assignment.username else { continue }
+            for index in entries[position].practices.indices {
+                guard let username = entries[position].practices[index].username else { continue }
+                let practice = entries[position].practices[index].practice.value
                 usernames.append(
-                    (
-                        Account(practice: assignment.practice.value, username: username.value.lowercasedSparingly),
-                        username.location
-                    ))
+                    (Account(practice: practice, username: username.value.lowercasedSparingly), username.location))
             }
         }
         reportDuplicates(usernames) { account, first in
             "username '\(account.username)' in practice '\(account.practice)' belongs to two staff entries "
                 + "(usernames ignore case); it was first used at \(first)"
         }
+        // By position: a closure over the entries themselves is handed a copy of each person.
         reportDuplicates(
-            entries.compactMap { staff in staff.email.map { (EmailAddress.normalized($0.value), $0.location) } }
+            entries.indices.compactMap { entries[$0].email.map { (EmailAddress.normalized($0.value), $0.location) } }
         ) {
             email, first in
             "email '\(email)' belongs to two staff entries (emails ignore case); it was first used at \(first)"
         }
-        reportDuplicates(entries.compactMap { staff in staff.npi.map { ($0.value, $0.location) } }) { npi, first in
+        reportDuplicates(entries.indices.compactMap { entries[$0].npi.map { ($0.value, $0.location) } }) { npi, first in
             "NPI '\(npi)' belongs to two staff entries; it was first used at \(first)"
         }
     }
@@ -248,11 +247,13 @@ extension ConfigValidator {
             return SupervisorAccount(
                 staffID: staffID, username: account.username?.value ?? "", userID: account.userID?.value)
         }
-        var practices = staff.practices.map {
-            PracticeAssignment(
-                practice: $0.practice.value, username: $0.username?.value ?? "", userID: $0.userID?.value,
-                departments: $0.departments.map(\.value),
-                supervising: supervisor($0.supervising?.value, practice: $0.practice.value))
+        var practices = staff.practices.indices.map { index in
+            let assignment = staff.practices[index]
+            return PracticeAssignment(
+                practice: assignment.practice.value, username: assignment.username?.value ?? "",
+                userID: assignment.userID?.value,
+                departments: assignment.departments.indices.map { assignment.departments[$0].value },
+                supervising: supervisor(assignment.supervising?.value, practice: assignment.practice.value))
         }
         // Most people have one practice: sorted in place, and only when there is an order to make.
         if practices.count > 1 { practices.sort { $0.practice < $1.practice } }
