@@ -6,14 +6,9 @@ import Testing
     /// Every byte value at every place of a text long enough to hold words: the word-at-a-time
     /// scan agrees with a byte-at-a-time one.
     @Test func theWordScanFindsEveryByteOutsidePrintableASCII() {
-        let text = Array("jane.doe@example.org-42_x".utf8)
-        for byte in UInt8.min...UInt8.max {
-            for position in 0..<text.count {
-                var bytes = text
-                bytes[position] = byte
-                let scanned = bytes.withUnsafeBufferPointer { TextShape.isPrintableWithoutSpace($0) }
-                #expect(scanned == bytes.allSatisfy { (0x21...0x7E).contains($0) }, "byte \(byte) at \(position)")
-            }
+        everyByteAtEveryPosition(of: Array("jane.doe@example.org-42_x".utf8)) { bytes, byte, position in
+            let scanned = bytes.withUnsafeBufferPointer { TextShape.isPrintableWithoutSpace($0) }
+            #expect(scanned == bytes.allSatisfy { (0x21...0x7E).contains($0) }, "byte \(byte) at \(position)")
         }
     }
 

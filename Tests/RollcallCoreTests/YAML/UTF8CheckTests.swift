@@ -12,14 +12,10 @@ import Testing
 
     @Test func theWordScanStopsWhereTheByteScanDoes() {
         // Every byte value, at every place in a run of plain text long enough to hold words.
-        let text = Array("name: Jane\tDoe\r\nrole: nurse, the clinic\n".utf8)
-        for byte in UInt8.min...UInt8.max {
-            for position in 0..<text.count {
-                var bytes = text
-                bytes[position] = byte
-                let scanned = bytes.withUnsafeBufferPointer { UTF8Check.plainASCIIPrefix($0) }
-                #expect(scanned == plainPrefix(bytes), "byte \(byte) at \(position)")
-            }
+        everyByteAtEveryPosition(of: Array("name: Jane\tDoe\r\nrole: nurse, the clinic\n".utf8)) {
+            bytes, byte, position in
+            let scanned = bytes.withUnsafeBufferPointer { UTF8Check.plainASCIIPrefix($0) }
+            #expect(scanned == plainPrefix(bytes), "byte \(byte) at \(position)")
         }
         #expect([UInt8]().withUnsafeBufferPointer { UTF8Check.plainASCIIPrefix($0) } == 0)
     }
