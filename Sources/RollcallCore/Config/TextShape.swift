@@ -81,17 +81,11 @@ enum TextShape {
     /// time: such text is never blank, padded or holding a control character.
     static func isPrintableWithoutSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var index = 0
         while index + 8 <= bytes.count {
-            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // A byte of 0x80 or more; a byte under 0x21; a byte that is 0x7F (Bit Twiddling
-            // Hacks' "hasless" and "haszero", which miss none).
-            let below21 = (word &- ones &* 0x21) & ~word & highs
-            let deletes = word ^ (ones &* 0x7F)
-            let delete = (deletes &- ones) & ~deletes & highs
-            if word & highs != 0 || below21 != 0 || delete != 0 { return false }
+            guard ASCIIWord.isPrintable(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), from: 0x21) else {
+                return false
+            }
             index += 8
         }
         while index < bytes.count {

@@ -80,21 +80,13 @@ enum UTF8Check {
     static func plainASCIIPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let count = bytes.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var index = 0
         while index < count {
-            if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                // A byte under 0x20, and a byte that is 0x7F, each set the high bit of their
-                // own or a later byte; none is missed (Bit Twiddling Hacks' "hasless" and "haszero").
-                let below20 = (word &- ones &* 0x20) & ~word & highs
-                let deletes = word ^ (ones &* 0x7F)
-                let isDelete = (deletes &- ones) & ~deletes & highs
-                if (word & highs) | below20 | isDelete == 0 {
-                    index += 8
-                    continue
-                }
+            if index + 8 <= count,
+                ASCIIWord.isPrintable(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), from: 0x20)
+            {
+                index += 8
+                continue
             }
             let end = min(index + 8, count)
             while index < end {
