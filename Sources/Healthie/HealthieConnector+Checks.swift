@@ -10,7 +10,7 @@ extension HealthieConnector {
     /// may list members, so this proves the key is one.
     package func countMembers() async throws -> Int {
         let data = try await run(
-            documents.page, operation: "RollcallMembers", variables: PageVariables(first: 1, after: nil),
+            documents.page, operation: "RollcallMembers", variables: PageVariables.forward(1, after: nil),
             as: MembersData.self)
         guard let total = data.organizationMembers?.total_count else {
             throw HealthieError(.malformedAnswer, "Healthie answered a member page without total_count")

@@ -42,7 +42,7 @@ extension HealthieConnector {
         try await HealthieMemberRead(pageSize: connection.memberPageSize, fetch: memberPage, progress: progress).run()
     }
 
-    @Sendable private func memberPage(_ variables: TwoWayPageVariables) async throws -> MemberListPage {
+    @Sendable private func memberPage(_ variables: PageVariables) async throws -> MemberListPage {
         let data = try await run(
             documents.page, operation: "RollcallMembers", variables: variables, as: MembersData.self)
         guard let page = data.organizationMembers, let info = page.page_info else {
@@ -91,7 +91,7 @@ extension HealthieConnector {
     private func clientPage(after cursor: String?) async throws -> UserConnectionWire {
         let data = try await run(
             HealthieDocuments.clients, operation: "RollcallClients",
-            variables: PageVariables(first: Self.clientPageSize, after: cursor), as: ClientsData.self)
+            variables: PageVariables.forward(Self.clientPageSize, after: cursor), as: ClientsData.self)
         guard let page = data.users else {
             throw HealthieError(.malformedAnswer, "Healthie answered a client page without users")
         }

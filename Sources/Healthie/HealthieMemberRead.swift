@@ -25,7 +25,7 @@ struct MemberListPage: Sendable {
 /// that fills its pages exactly costs one, for the shared member.
 struct HealthieMemberRead {
     let pageSize: Int
-    let fetch: @Sendable (TwoWayPageVariables) async throws -> MemberListPage
+    let fetch: @Sendable (PageVariables) async throws -> MemberListPage
     let progress: ProgressSink?
 
     func run() async throws -> [LiveHealthieMember] {

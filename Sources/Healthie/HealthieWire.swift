@@ -157,14 +157,9 @@ struct IDVariables: Encodable, Sendable {
     var id: String
 }
 
-struct PageVariables: Encodable, Sendable {
-    var first: Int
-    var after: String?
-}
-
 /// A page by `first`/`after` from the start, or by `last`/`before` from the end; the
 /// variables not set are left out of the request.
-struct TwoWayPageVariables: Encodable, Sendable {
+struct PageVariables: Encodable, Sendable {
     var first: Int?
     var after: String?
     var last: Int?

@@ -28,7 +28,7 @@ import Testing
 
         var requests: [String] { state.withLock { $0.pages } }
 
-        func page(_ variables: TwoWayPageVariables) -> MemberListPage {
+        func page(_ variables: PageVariables) -> MemberListPage {
             state.withLock { state in
                 let ids = state.ids
                 var start = 0
