@@ -144,8 +144,8 @@ let package = Package(
         .executableTarget(
             name: "rollcall-bench",
             dependencies: [
-                "Healthie", "Rollcall", "RollcallCore", "RollcallSandbox", "RollcallTestSupport", "Sandbox",
-                .product(name: "CSV", package: "CSV.swift"),
+                "AthenaOne", "Healthie", "Rollcall", "RollcallCore", "RollcallSandbox", "RollcallTestSupport",
+                "Sandbox", .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),

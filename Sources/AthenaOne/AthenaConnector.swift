@@ -20,11 +20,14 @@ package struct AthenaConnection: Sendable {
     package var jitter: any JitterSource
 
     package static let productionURL = "https://api.platform.athenahealth.com"
+    /// The most requests in flight unless told otherwise (the bench's ideal read counts on it).
+    package static let defaultMaxConcurrency = 8
 
     package init(
         baseURL: String = AthenaConnection.productionURL, credentials: AthenaCredentials,
         tokenRequestsPerMinute: Int = 5, retry: RetryPolicy = RetryPolicy(), initialConcurrency: Int = 4,
-        maxConcurrency: Int = 8, timeout: Duration = .seconds(30), clock: any WaitClock = SystemWaitClock(),
+        maxConcurrency: Int = AthenaConnection.defaultMaxConcurrency, timeout: Duration = .seconds(30),
+        clock: any WaitClock = SystemWaitClock(),
         jitter: any JitterSource = SystemJitter()
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL

@@ -1,3 +1,4 @@
+import AthenaOne
 import Healthie
 import Rollcall
 import RollcallHTTP
@@ -7,8 +8,8 @@ import Sandbox
 /// athenaOne, as many members a Healthie page as the managed flags allow, 100 clients),
 /// one token, one check of the Healthie key's organization; and the wall time those
 /// requests need at a given latency: pages x RTT / concurrency. athenaOne's connector
-/// never has more than 8 requests in flight, so after the token its pages take
-/// ceil(pages / 8) round trips. Healthie's member pages follow cursors from both ends
+/// never has more than `AthenaConnection.defaultMaxConcurrency` (8) requests in flight, so
+/// after the token its pages take ceil(pages / 8) round trips. Healthie's member pages follow cursors from both ends
 /// after the first page (two in flight), its client pages one after another, the two
 /// lists and the organization check side by side.
 struct PlanBenchmarkBudget {
@@ -29,7 +30,7 @@ struct PlanBenchmarkBudget {
         let clientPages = min(pages(state.healthie.clients.count, 100), staffEmails + 1)
         minimumRequests = athena + memberPages + clientPages + 1
         let seconds = latency.inSeconds
-        let athenaInFlight = 8
+        let athenaInFlight = AthenaConnection.defaultMaxConcurrency
         let athenaWall = seconds * Double(1 + (athena - 1 + athenaInFlight - 1) / athenaInFlight)
         let memberDepth = 1 + memberPages / 2
         let healthieWall = seconds * Double(max(memberDepth, clientPages))
